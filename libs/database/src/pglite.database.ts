@@ -1,0 +1,28 @@
+import { PGlite, Transaction, types } from '@electric-sql/pglite';
+import { Database, QueryResult, SqlExecutor } from './database.port';
+
+const parsers = { [types.INT8]: (value: string) => Number(value) };
+
+const executor = (client: PGlite | Transaction): SqlExecutor => ({
+  async query<Row>(sql: string, params?: unknown[]): Promise<QueryResult<Row>> {
+    const result = await client.query<Row>(sql, params, { parsers });
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  },
+  async exec(sql: string): Promise<void> {
+    await client.exec(sql);
+  },
+});
+
+/**
+ * Embedded PostgreSQL. `dataDir` undefined means in memory (tests). PGlite has one connection:
+ * its own mutex serialises transactions, so a transaction here is exclusive.
+ */
+export const openPglite = async (dataDir?: string): Promise<Database> => {
+  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  return {
+    kind: 'pglite',
+    ...executor(db),
+    transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) => db.transaction((tx) => work(executor(tx))),
+    close: () => db.close(),
+  };
+};

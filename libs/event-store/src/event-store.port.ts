@@ -1,0 +1,97 @@
+/**
+ * The event store port. Every adapter (EventStoreDB, PostgreSQL server, PGlite) implements it and
+ * passes the same contract suite (`contract/`).
+ */
+
+/** `no_stream`: the stream must not exist; `any`: no check; a number: the stream's current revision. */
+export type ExpectedRevision = number | 'no_stream' | 'any';
+
+/** Who did it, why and when: carried on every event (DESIGN principle 6). */
+export interface EventMetadata {
+  actor: { sub: string; roles: string[]; organizationId?: string };
+  /** The command that caused this event, e.g. `PublishHelpRequest`. */
+  command?: string;
+  commandId?: string;
+  idempotencyKey?: string;
+  correlationId: string;
+  causationId?: string;
+  /** ISO 8601 instant at which the command was decided. */
+  occurredAt: string;
+  schemaVersion: number;
+  /** W3C trace context, when the command came in under a trace. */
+  traceparent?: string;
+  [extra: string]: unknown;
+}
+
+export interface NewEvent {
+  /** Optional; derived deterministically from the idempotency key when absent (UUID v5). */
+  eventId?: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent {
+  eventId: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  streamId: string;
+  /** 0-based revision within the stream. */
+  revision: number;
+  /** Unique position in the global log (a number that fits in a JS number). */
+  position: number;
+  /** Opaque, adapter-specific resume token for `readAll` / `subscribeToAll` (after this event). */
+  checkpoint: string;
+  recordedAt: Date;
+  /** Lowercase hex SHA-256 chaining this event to the previous one of its stream. */
+  hash: string;
+  prevHash: string | null;
+}
+
+export interface AppendResult {
+  /** The stream revision after the write (the last appended event's revision). */
+  nextRevision: number;
+  /** The global position of the last appended event. */
+  position: number;
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Resume after this checkpoint; from the start of the log when absent. */
+  from?: string;
+  batchSize?: number;
+}
+
+export interface Subscription {
+  /** Stops delivery; resolves once the handler is no longer called. */
+  stop(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  from?: string;
+  /** Called once per event in global order; the next event waits for the promise. */
+  onEvent: (event: RecordedEvent) => Promise<void>;
+  onError?: (error: Error) => void;
+}
+
+export interface EventStore {
+  appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** The global log in order, paged underneath; never the whole log in memory. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /** Catch up from the checkpoint, then follow live appends. */
+  subscribeToAll(options: SubscribeOptions): Subscription;
+  /** Answers when the store is reachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
