@@ -1,0 +1,128 @@
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { AuthConfigurationError } from './auth-options';
+import { signDevelopmentToken } from './sign-token';
+import { InvalidToken, TokenVerifier } from './token-verifier';
+
+const secret = 'a-development-secret-of-32-chars!!';
+const now = () => Math.floor(Date.now() / 1000);
+const hs256 = (claims: Record<string, unknown>, key = secret) =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(key));
+
+const rejection = async (verifier: TokenVerifier, token: string): Promise<string> => {
+  const error = await verifier.verify(token).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InvalidToken);
+  return (error as InvalidToken).reason;
+};
+
+describe('TokenVerifier with an HS256 shared secret', () => {
+  const verifier = new TokenVerifier({ jwtSecret: secret, issuer: 'multitrack-dev', audience: 'multitrack' });
+  const valid = { sub: 'alice', roles: ['officer'], iss: 'multitrack-dev', aud: 'multitrack', exp: now() + 60 };
+
+  it('accepts a valid token and returns the actor', async () => {
+    await expect(verifier.verify(await hs256(valid))).resolves.toEqual({ sub: 'alice', roles: ['officer'] });
+  });
+
+  it('carries the organisation of an ngo', async () => {
+    const token = await hs256({ ...valid, roles: ['ngo'], org: 'US-EIN-123' });
+    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'alice', roles: ['ngo'], organizationId: 'US-EIN-123' });
+  });
+
+  it('accepts tokens from npm run token (signDevelopmentToken)', async () => {
+    const token = await signDevelopmentToken({ secret, sub: 'bob', roles: ['auditor', 'witness'], issuer: 'multitrack-dev', audience: 'multitrack' });
+    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'bob', roles: ['auditor', 'witness'] });
+  });
+
+  it('rejects a token signed with another secret', async () => {
+    expect(await rejection(verifier, await hs256(valid, 'another-secret-of-at-least-32-chars'))).toBe('token signature invalid');
+  });
+
+  it('rejects an expired token beyond the 30 s leeway', async () => {
+    expect(await rejection(verifier, await hs256({ ...valid, exp: now() - 31 - 5 }))).toBe('token expired');
+  });
+
+  it('accepts a token expired within the 30 s leeway', async () => {
+    await expect(verifier.verify(await hs256({ ...valid, exp: now() - 10 }))).resolves.toMatchObject({ sub: 'alice' });
+  });
+
+  it('rejects a token without exp', async () => {
+    const { exp: _exp, ...withoutExp } = valid;
+    expect(await rejection(verifier, await hs256(withoutExp))).toMatch(/"exp" claim/);
+  });
+
+  it('rejects the wrong audience and the wrong issuer', async () => {
+    expect(await rejection(verifier, await hs256({ ...valid, aud: 'someone-else' }))).toMatch(/"aud" claim/);
+    expect(await rejection(verifier, await hs256({ ...valid, iss: 'evil' }))).toMatch(/"iss" claim/);
+  });
+
+  it('rejects alg none', async () => {
+    const unsigned = new UnsecuredJWT(valid).encode();
+    expect(await rejection(verifier, unsigned)).toBe('token algorithm not allowed');
+  });
+
+  it('rejects an ngo token without org', async () => {
+    expect(await rejection(verifier, await hs256({ ...valid, roles: ['ngo'] }))).toBe('an ngo token needs an org claim');
+  });
+
+  it('rejects unknown roles, missing roles and a malformed org', async () => {
+    expect(await rejection(verifier, await hs256({ ...valid, roles: ['officer', 'root'] }))).toMatch(/unknown role: root/);
+    expect(await rejection(verifier, await hs256({ ...valid, roles: undefined }))).toBe('token has no roles');
+    expect(await rejection(verifier, await hs256({ ...valid, org: 'not an id' }))).toMatch(/IATI/);
+  });
+
+  it('rejects garbage', async () => {
+    expect(await rejection(verifier, 'not.a.token')).toBe('malformed token');
+  });
+});
+
+describe('TokenVerifier against a JWKS', () => {
+  let server: Server;
+  let verifier: TokenVerifier;
+  let privateKey: CryptoKey;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('ES256');
+    privateKey = pair.privateKey as CryptoKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'key-1', alg: 'ES256', use: 'sig' };
+    server = createServer((_, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    verifier = new TokenVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks.json`, audience: 'multitrack' });
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const es256 = (claims: Record<string, unknown>) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'key-1' }).sign(privateKey);
+  const valid = { sub: 'carol', roles: ['auditor'], aud: 'multitrack', exp: now() + 60 };
+
+  it('accepts a token signed by a published key', async () => {
+    await expect(verifier.verify(await es256(valid))).resolves.toEqual({ sub: 'carol', roles: ['auditor'] });
+  });
+
+  it('rejects an HS256 token, whatever secret signed it', async () => {
+    expect(await rejection(verifier, await hs256(valid))).toBe('token algorithm not allowed');
+  });
+
+  it('rejects alg none', async () => {
+    expect(await rejection(verifier, new UnsecuredJWT(valid).encode())).toBe('token algorithm not allowed');
+  });
+
+  it('rejects the wrong audience', async () => {
+    expect(await rejection(verifier, await es256({ ...valid, aud: 'other' }))).toMatch(/"aud" claim/);
+  });
+});
+
+describe('TokenVerifier configuration', () => {
+  it('needs exactly one of AUTH_JWKS_URL and AUTH_JWT_SECRET', () => {
+    expect(() => new TokenVerifier({})).toThrow(AuthConfigurationError);
+    expect(() => new TokenVerifier({ jwtSecret: secret, jwksUrl: 'https://idp.example/jwks' })).toThrow(/not both/);
+  });
+
+  it('refuses a short HS256 secret', () => {
+    expect(() => new TokenVerifier({ jwtSecret: 'short' })).toThrow(/AUTH_JWT_SECRET: must be at least 32/);
+  });
+});
