@@ -1,3 +1,5 @@
+import type { RuleName } from './rules';
+
 /** Who asked, and when: time comes in on the command, never from a clock inside the domain. */
 export interface CommandMetadata {
   actor: { sub: string; roles: string[]; organizationId?: string };
@@ -11,7 +13,11 @@ export interface Command<Type extends string = string, Data = unknown> {
   metadata: CommandMetadata;
 }
 
-/** Event data is plain JSON (no bigint, no Date): it is stored and hashed as canonical JSON. */
+/**
+ * Event data is plain JSON (no bigint, no Date): it is stored and hashed as canonical JSON.
+ * Data types are declared with `type`, not `interface`, so they stay assignable to
+ * `Record<string, unknown>` (the event store's `NewEvent.data`).
+ */
 export interface Event<Type extends string = string, Data = unknown> {
   type: Type;
   data: Data;
@@ -20,11 +26,11 @@ export interface Event<Type extends string = string, Data = unknown> {
 export interface DomainError {
   kind: 'DomainError';
   /** The broken rule, e.g. `match.over-disbursed`; becomes the problem+json `type`. */
-  rule: string;
+  rule: RuleName;
   message: string;
 }
 
-export const rule = (name: string, message: string = name): DomainError => ({
+export const rule = (name: RuleName, message: string = name): DomainError => ({
   kind: 'DomainError',
   rule: name,
   message,

@@ -1,0 +1,76 @@
+import type { Command } from '../shared/decider';
+import type { Money } from '../money/money';
+import type { OfferStatus } from '../offer/offer.state';
+import type { OrganizationStatus } from '../organization/organization.state';
+import type { RequestStatus } from '../request/request.state';
+
+/** Facts the handler reads from other streams; a decider sees one stream only. */
+type OrganizationFact = { status: OrganizationStatus | 'none' };
+
+export type MakeMatch = Command<
+  'MakeMatch',
+  {
+    matchId: string;
+    requestId: string;
+    offerId: string;
+    /** The offering organisation (from the offer), which will receive the money. */
+    organizationId: string;
+    request: { status: RequestStatus | 'none'; budget: Money };
+    offer: { status: OfferStatus | 'none'; requestId: string; amount: Money };
+    organization: OrganizationFact;
+  }
+>;
+
+/** `request.budget` is the request's current budget (it may only grow once matched). */
+export type CommitFunds = Command<'CommitFunds', { amount: Money; request: { budget: Money } }>;
+
+export type DisbursementPolicy = {
+  /** Minor units of the match currency; a tranche above it, alone or with recent ones, waits for approval. */
+  approvalThreshold: bigint;
+  windowDays: number;
+};
+
+export type RequestDisbursement = Command<
+  'RequestDisbursement',
+  {
+    disbursementId: string;
+    amount: Money;
+    /** The ministry's payment reference. */
+    reference: string;
+    policy: DisbursementPolicy;
+    organization: OrganizationFact;
+  }
+>;
+
+export type ApproveDisbursement = Command<
+  'ApproveDisbursement',
+  { disbursementId: string; organization: OrganizationFact }
+>;
+
+export type ConfirmDisbursementReceipt = Command<
+  'ConfirmDisbursementReceipt',
+  { disbursementId: string; amount: Money; /** YYYY-MM-DD */ receivedOn: string }
+>;
+
+/** The transfer failed or came back; only a tranche whose receipt is not confirmed. */
+export type ReverseDisbursement = Command<'ReverseDisbursement', { disbursementId: string; reason: string }>;
+
+export type ReportExpenditure = Command<
+  'ReportExpenditure',
+  { amount: Money; description: string; period: { from: string; to: string } }
+>;
+
+export type CompleteMatch = Command<'CompleteMatch', { note?: string }>;
+
+export type CancelMatch = Command<'CancelMatch', { reason: string }>;
+
+export type MatchCommand =
+  | MakeMatch
+  | CommitFunds
+  | RequestDisbursement
+  | ApproveDisbursement
+  | ConfirmDisbursementReceipt
+  | ReverseDisbursement
+  | ReportExpenditure
+  | CompleteMatch
+  | CancelMatch;

@@ -1,0 +1,5 @@
+export * from './money';
+export * from './currencies';
+export * from './parse-money';
+export * from './format-money';
+export * from './arithmetic';

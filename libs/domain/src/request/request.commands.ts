@@ -1,0 +1,33 @@
+import type { Command } from '../shared/decider';
+import type { Money } from '../money/money';
+
+export type PublishHelpRequest = Command<
+  'PublishHelpRequest',
+  {
+    requestId: string;
+    title: string;
+    description: string;
+    tracks: number[];
+    /** ISO 3166-1 alpha-2: where the help is needed. */
+    country: string;
+    budget: Money;
+    /** YYYY-MM-DD. */
+    neededBy: string;
+  }
+>;
+
+/** Any subset of the fields; at least one. */
+export type AmendHelpRequest = Command<
+  'AmendHelpRequest',
+  { title?: string; description?: string; budget?: Money; neededBy?: string }
+>;
+
+export type CancelHelpRequest = Command<'CancelHelpRequest', { reason: string }>;
+
+/** Issued by the match handler once the match is made (one accepted offer per request). */
+export type MarkRequestMatched = Command<'MarkRequestMatched', { matchId: string; offerId: string }>;
+
+export type CloseHelpRequest = Command<'CloseHelpRequest', { reason?: string }>;
+
+export type RequestCommand =
+  PublishHelpRequest | AmendHelpRequest | CancelHelpRequest | MarkRequestMatched | CloseHelpRequest;

@@ -1,0 +1,44 @@
+import { fromWire } from '../money/format-money';
+import type { Money } from '../money/money';
+import type { RequestEvent } from './request.events';
+
+export type RequestStatus = 'open' | 'matched' | 'closed' | 'cancelled';
+
+export type HelpRequest = {
+  status: RequestStatus;
+  requestId: string;
+  title: string;
+  description: string;
+  tracks: number[];
+  country: string;
+  budget: Money;
+  neededBy: string;
+  publishedBy: string;
+  matchId?: string;
+  offerId?: string;
+};
+
+export type RequestState = { status: 'none' } | HelpRequest;
+
+export const initialRequestState: RequestState = { status: 'none' };
+
+export const evolveRequest = (state: RequestState, event: RequestEvent): RequestState => {
+  if (event.type === 'HelpRequestPublished') {
+    return { ...event.data, status: 'open', budget: fromWire(event.data.budget) };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'HelpRequestAmended': {
+      const { budget, requestId: _, ...text } = event.data;
+      return { ...state, ...text, ...(budget && { budget: fromWire(budget) }) };
+    }
+    case 'RequestMatched':
+      return { ...state, status: 'matched', matchId: event.data.matchId, offerId: event.data.offerId };
+    case 'HelpRequestClosed':
+      return { ...state, status: 'closed' };
+    case 'HelpRequestCancelled':
+      return { ...state, status: 'cancelled' };
+    default:
+      return state;
+  }
+};
