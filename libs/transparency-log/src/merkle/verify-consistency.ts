@@ -1,4 +1,5 @@
 import { hashChildren } from './hashes';
+import { Walk, isOdd, shiftOnce, shiftUntilOddOrZero } from './verify-steps';
 
 export interface ConsistencyClaim {
   fromSize: number;
@@ -9,7 +10,7 @@ export interface ConsistencyClaim {
 }
 
 const equal = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
-const isPowerOfTwo = (n: number) => n > 0 && Math.log2(n) % 1 === 0;
+const isPowerOfTwo = (n: number) => n > 0 && Number.isInteger(Math.log2(n));
 
 /**
  * RFC 9162 §2.1.4.2, step by step, written from the RFC and not from the proof generator. The
@@ -26,34 +27,24 @@ export const verifyConsistency = ({ fromSize, toSize, fromRoot, toRoot, proof }:
   // 2.
   const path = isPowerOfTwo(fromSize) ? [fromRoot, ...proof] : [...proof];
   // 3.
-  let fn = fromSize - 1;
-  let sn = toSize - 1;
+  let walk: Walk = { fn: fromSize - 1, sn: toSize - 1 };
   // 4.
-  while (fn % 2 === 1) {
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
+  while (isOdd(walk.fn)) walk = shiftOnce(walk);
   // 5.
   let fr: Uint8Array = path[0];
   let sr: Uint8Array = path[0];
   // 6.
   for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
+    if (walk.sn === 0) return false;
+    if (isOdd(walk.fn) || walk.fn === walk.sn) {
       fr = hashChildren(c, fr);
       sr = hashChildren(c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      if (!isOdd(walk.fn)) walk = shiftUntilOddOrZero(walk);
     } else {
       sr = hashChildren(sr, c);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    walk = shiftOnce(walk);
   }
   // 7.
-  return equal(fr, fromRoot) && equal(sr, toRoot) && sn === 0;
+  return equal(fr, fromRoot) && equal(sr, toRoot) && walk.sn === 0;
 };

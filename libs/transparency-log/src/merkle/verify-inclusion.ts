@@ -1,4 +1,5 @@
 import { hashChildren } from './hashes';
+import { Walk, isOdd, shiftOnce, shiftUntilOddOrZero } from './verify-steps';
 
 export interface InclusionClaim {
   /** SHA-256(0x00 || entry): for an event, `eventLeafHash(event.hash)`. */
@@ -11,35 +12,27 @@ export interface InclusionClaim {
 
 /**
  * RFC 9162 §2.1.3.2, step by step, written from the RFC and not from the proof generator, so that
- * an auditor can check it against the text. Arithmetic instead of bit operators: indices can pass
- * 2^31.
+ * an auditor can check it against the text.
  */
 export const verifyInclusion = ({ leafHash, leafIndex, treeSize, proof, rootHash }: InclusionClaim): boolean => {
   if (!Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize) || leafIndex < 0) return false;
-  // 1. leaf_index must be smaller than tree_size.
+  // 1.
   if (leafIndex >= treeSize) return false;
   // 2.
-  let fn = leafIndex;
-  let sn = treeSize - 1;
+  let walk: Walk = { fn: leafIndex, sn: treeSize - 1 };
   // 3.
   let r: Uint8Array = leafHash;
   // 4.
   for (const p of proof) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
+    if (walk.sn === 0) return false;
+    if (isOdd(walk.fn) || walk.fn === walk.sn) {
       r = hashChildren(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      if (!isOdd(walk.fn)) walk = shiftUntilOddOrZero(walk);
     } else {
       r = hashChildren(r, p);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    walk = shiftOnce(walk);
   }
   // 5.
-  return sn === 0 && Buffer.from(r).equals(Buffer.from(rootHash));
+  return walk.sn === 0 && Buffer.from(r).equals(Buffer.from(rootHash));
 };
