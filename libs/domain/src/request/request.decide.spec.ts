@@ -1,0 +1,136 @@
+import { by, eur, officer, usd } from '../testing/fixtures';
+import { specFor } from '../testing/given';
+import type { RequestCommand } from './request.commands';
+import { requestDecider } from './request.decider';
+import type { RequestEvent } from './request.events';
+
+const { given } = specFor(requestDecider);
+const requestId = 'req-1';
+const publication = {
+  requestId,
+  title: 'Mediators for a ceasefire dialogue',
+  description: 'Two experienced facilitators for three weeks',
+  tracks: [2],
+  country: 'CO',
+  neededBy: '2025-09-30',
+};
+const published: RequestEvent = {
+  type: 'HelpRequestPublished',
+  data: { ...publication, budget: { amount: '300000.00', currency: 'USD' }, publishedBy: 'officer-1' },
+};
+const matched: RequestEvent = {
+  type: 'RequestMatched',
+  data: { requestId, matchId: 'match-1', offerId: 'offer-1' },
+};
+const cancelled: RequestEvent = {
+  type: 'HelpRequestCancelled',
+  data: { requestId, reason: 'no longer needed' },
+};
+const closed: RequestEvent = { type: 'HelpRequestClosed', data: { requestId } };
+
+const command = <C extends RequestCommand>(type: C['type'], data: C['data']) =>
+  ({ type, data, metadata: by(officer()) }) as RequestCommand;
+const publish = (changes: object = {}) =>
+  command('PublishHelpRequest', { ...publication, budget: usd('300000'), ...changes });
+const amend = (data: object) => command('AmendHelpRequest', data);
+
+describe('PublishHelpRequest', () => {
+  it('publishes an open request with its budget in wire form', () =>
+    given([])
+      .when(publish())
+      .then([published], (state) =>
+        expect(state).toMatchObject({ status: 'open', budget: usd('300000.00') }),
+      ));
+  it('refuses to publish the same request twice', () =>
+    given([published]).when(publish()).thenFails('request.already-published'));
+  it('refuses a zero budget', () =>
+    given([])
+      .when(publish({ budget: usd('0') }))
+      .thenFails('money.not-positive'));
+  it('refuses a date that is not on the calendar', () =>
+    given([])
+      .when(publish({ neededBy: '2025-02-30' }))
+      .thenFails('date.invalid'));
+  it('refuses an empty title', () =>
+    given([])
+      .when(publish({ title: '' }))
+      .thenFails('text.required'));
+  it('refuses track 10', () =>
+    given([])
+      .when(publish({ tracks: [10] }))
+      .thenFails('track.invalid'));
+});
+
+describe('AmendHelpRequest', () => {
+  it('records only the fields that change', () =>
+    given([published])
+      .when(amend({ title: 'Facilitators', budget: eur('250000.5') }))
+      .then(
+        [
+          {
+            type: 'HelpRequestAmended',
+            data: { requestId, title: 'Facilitators', budget: { amount: '250000.50', currency: 'EUR' } },
+          },
+        ],
+        (state) =>
+          expect(state).toMatchObject({ title: 'Facilitators', budget: eur('250000.50'), country: 'CO' }),
+      ));
+  it('refuses an amendment that changes nothing', () =>
+    given([published]).when(amend({})).thenFails('request.nothing-to-amend'));
+  it('lets a matched request’s budget grow', () =>
+    given([published, matched])
+      .when(amend({ budget: usd('400000') }))
+      .then([
+        { type: 'HelpRequestAmended', data: { requestId, budget: { amount: '400000.00', currency: 'USD' } } },
+      ]));
+  it('refuses to change the currency once matched', () =>
+    given([published, matched])
+      .when(amend({ budget: eur('300000') }))
+      .thenFails('request.currency-locked'));
+  it('refuses to shrink the budget once matched', () =>
+    given([published, matched])
+      .when(amend({ budget: usd('299999.99') }))
+      .thenFails('request.budget-reduced-after-match'));
+  it('refuses to amend a cancelled request', () =>
+    given([published, cancelled])
+      .when(amend({ title: 'x' }))
+      .thenFails('request.inactive'));
+  it('refuses to amend a request that does not exist', () =>
+    given([])
+      .when(amend({ title: 'x' }))
+      .thenFails('request.not-found'));
+});
+
+describe('CancelHelpRequest', () => {
+  it('cancels an open request', () =>
+    given([published])
+      .when(command('CancelHelpRequest', { reason: 'no longer needed' }))
+      .then([cancelled]));
+  it('refuses to cancel a matched request (the match is cancelled instead)', () =>
+    given([published, matched])
+      .when(command('CancelHelpRequest', { reason: 'x' }))
+      .thenFails('request.not-open'));
+  it('refuses to cancel twice', () =>
+    given([published, cancelled])
+      .when(command('CancelHelpRequest', { reason: 'x' }))
+      .thenFails('request.inactive'));
+});
+
+describe('MarkRequestMatched', () => {
+  const mark = command('MarkRequestMatched', { matchId: 'match-1', offerId: 'offer-1' });
+  it('marks an open request matched to the accepted offer', () =>
+    given([published])
+      .when(mark)
+      .then([matched], (state) => expect(state).toMatchObject({ status: 'matched', offerId: 'offer-1' })));
+  it('refuses a second match: one accepted offer per request', () =>
+    given([published, matched]).when(mark).thenFails('request.not-open'));
+  it('refuses to match a closed request', () =>
+    given([published, matched, closed]).when(mark).thenFails('request.inactive'));
+});
+
+describe('CloseHelpRequest', () => {
+  it('closes a matched request', () =>
+    given([published, matched]).when(command('CloseHelpRequest', {})).then([closed]));
+  it('refuses to close an open request', () =>
+    given([published]).when(command('CloseHelpRequest', {})).thenFails('request.not-matched'));
+});

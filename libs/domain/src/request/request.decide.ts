@@ -1,0 +1,112 @@
+import { checkCurrency, checkPositive, compare } from '../money/arithmetic';
+import { formatMoney } from '../money/format-money';
+import { rule, type DomainError } from '../shared/decider';
+import { checkCountry, checkDates, checkText, checkTracks, firstFailure } from '../shared/validation';
+import type {
+  AmendHelpRequest,
+  CancelHelpRequest,
+  CloseHelpRequest,
+  MarkRequestMatched,
+  PublishHelpRequest,
+  RequestCommand,
+} from './request.commands';
+import type { RequestEvent } from './request.events';
+import type { HelpRequest, RequestState } from './request.state';
+
+type Outcome = RequestEvent[] | DomainError;
+
+export const decideRequest = (command: RequestCommand, state: RequestState): Outcome => {
+  if (command.type === 'PublishHelpRequest') return publish(command, state);
+  if (state.status === 'none') return rule('request.not-found', 'no such help request');
+  if (state.status === 'closed' || state.status === 'cancelled') {
+    return rule('request.inactive', `the request is ${state.status}`);
+  }
+  switch (command.type) {
+    case 'AmendHelpRequest':
+      return amend(command, state);
+    case 'CancelHelpRequest':
+      return cancel(command, state);
+    case 'MarkRequestMatched':
+      return markMatched(command, state);
+    case 'CloseHelpRequest':
+      return close(command, state);
+  }
+};
+
+const publish = ({ data, metadata }: PublishHelpRequest, state: RequestState): Outcome => {
+  const { requestId, title, description, tracks, country, budget, neededBy } = data;
+  const failure = firstFailure(
+    () => (state.status === 'none' ? undefined : rule('request.already-published', `${requestId} exists`)),
+    () => checkText({ title, description }),
+    () => checkTracks(tracks),
+    () => checkCountry(country),
+    () => checkPositive(budget, 'budget'),
+    () => checkDates({ neededBy }),
+  );
+  if (failure) return failure;
+  const published = { requestId, title, description, tracks, country, budget: formatMoney(budget), neededBy };
+  return [{ type: 'HelpRequestPublished', data: { ...published, publishedBy: metadata.actor.sub } }];
+};
+
+const amend = ({ data }: AmendHelpRequest, request: HelpRequest): Outcome => {
+  const { title, description, budget, neededBy } = data;
+  if ([title, description, budget, neededBy].every((field) => field === undefined)) {
+    return rule('request.nothing-to-amend', 'name at least one of title, description, budget, neededBy');
+  }
+  const failure = firstFailure(
+    () => checkText({ title, description }),
+    () => checkDates({ neededBy }),
+    () => (budget ? checkPositive(budget, 'budget') : undefined),
+    () => (budget && request.status === 'matched' ? checkBudgetAfterMatch(request, budget) : undefined),
+  );
+  if (failure) return failure;
+  const changes = {
+    ...(title !== undefined && { title }),
+    ...(description !== undefined && { description }),
+    ...(budget !== undefined && { budget: formatMoney(budget) }),
+    ...(neededBy !== undefined && { neededBy }),
+  };
+  return [{ type: 'HelpRequestAmended', data: { requestId: request.requestId, ...changes } }];
+};
+
+/**
+ * Once matched, money may be committed against the budget: its currency is fixed and it may only
+ * grow, so that committed <= budget keeps holding without the request knowing the commitments.
+ */
+const checkBudgetAfterMatch = (
+  request: HelpRequest,
+  budget: HelpRequest['budget'],
+): DomainError | undefined => {
+  if (checkCurrency(request.budget.currency, budget)) {
+    return rule('request.currency-locked', `the budget stays in ${request.budget.currency} once matched`);
+  }
+  return compare(budget, request.budget) < 0
+    ? rule('request.budget-reduced-after-match', 'a matched request’s budget can only grow')
+    : undefined;
+};
+
+/** A matched request has money behind it: the match is cancelled or completed, not the request. */
+const cancel = ({ data }: CancelHelpRequest, request: HelpRequest): Outcome =>
+  request.status === 'open'
+    ? [{ type: 'HelpRequestCancelled', data: { requestId: request.requestId, reason: data.reason } }]
+    : rule('request.not-open', `the request is ${request.status}`);
+
+const markMatched = ({ data }: MarkRequestMatched, request: HelpRequest): Outcome =>
+  request.status === 'open'
+    ? [
+        {
+          type: 'RequestMatched',
+          data: { requestId: request.requestId, matchId: data.matchId, offerId: data.offerId },
+        },
+      ]
+    : rule('request.not-open', `the request is ${request.status}`);
+
+const close = ({ data }: CloseHelpRequest, request: HelpRequest): Outcome =>
+  request.status === 'matched'
+    ? [
+        {
+          type: 'HelpRequestClosed',
+          data: { requestId: request.requestId, ...(data.reason !== undefined && { reason: data.reason }) },
+        },
+      ]
+    : rule('request.not-matched', 'only a matched request is closed; an open one is cancelled');
