@@ -1,6 +1,7 @@
-import { emptyRoot, hashChildren } from './hashes';
+import { completedBy } from './frontier';
+import { emptyRoot } from './hashes';
 import { consistencyRanges, inclusionRanges } from './proof-ranges';
-import { LeafRange, Subtree, rangeHash } from './subtrees';
+import { LeafRange, Subtree, rangeHash, subtreeKey } from './subtrees';
 
 /** A log's tree that can answer for any size up to its own: roots and proofs as RFC 9162 defines them. */
 export interface MerkleTreeView {
@@ -20,14 +21,9 @@ const checkSize = (treeSize: number, size: number) => {
  * hashed once, so roots and proofs for any earlier size cost O(log n).
  */
 export const merkleTree = (leafHashes: readonly Uint8Array[]): MerkleTreeView => {
-  const levels: Buffer[][] = [leafHashes.map((hash) => Buffer.from(hash))];
-  for (let below = levels[0]; below.length > 1; below = levels[levels.length - 1]) {
-    const above: Buffer[] = [];
-    for (let i = 0; i + 1 < below.length; i += 2) above.push(hashChildren(below[i], below[i + 1]));
-    levels.push(above);
-  }
+  const nodes = new Map(completedBy([], leafHashes.map((hash) => Buffer.from(hash)), 0).map((node) => [subtreeKey(node), node.hash]));
   const size = leafHashes.length;
-  const lookup = ({ level, index }: Subtree): Buffer => levels[level][index];
+  const lookup = (subtree: Subtree): Buffer => nodes.get(subtreeKey(subtree)) as Buffer;
   const hashes = (ranges: LeafRange[]) => ranges.map((range) => rangeHash(range, lookup));
   return {
     size,
