@@ -17,6 +17,7 @@ export interface ConsumedMessage extends BusMessage {
   offset: string;
 }
 
+/** Topics must exist before anyone publishes to them: call `MessageBus.ensureTopics` first. */
 export interface MessagePublisher {
   /** Resolves only once every message is acknowledged by the bus (Kafka: acks from all in-sync replicas). */
   publish(messages: BusMessage[]): Promise<void>;
@@ -32,23 +33,34 @@ export interface ConsumedBatch {
 export interface ConsumerOptions {
   groupId: string;
   topics: string[];
-  /** Handle a whole batch; offsets are committed only after the promise resolves. */
+  /**
+   * Handle a whole batch (messages of one partition, in order); its offsets are committed only
+   * after the promise resolves. A rejection redelivers the same batch after a back-off, so
+   * handlers must tolerate seeing a message twice.
+   */
   eachBatch: (batch: ConsumedBatch) => Promise<void>;
   /** Where to start when the group has no committed offset. */
   fromBeginning?: boolean;
 }
 
 export interface MessageConsumer {
+  /** Resolves once the consumer has joined its group; one `start` per consumer. */
   start(options: ConsumerOptions): Promise<void>;
-  /** Seek a partition (used after recovering offsets stored beside the read model). */
-  seek?(topic: string, partition: number, offset: string): void;
+  /**
+   * Continue a partition from `offset` (used after recovering offsets stored beside the read
+   * model). Only after `start`.
+   */
+  seek(topic: string, partition: number, offset: string): void;
   close(): Promise<void>;
 }
 
 export interface MessageBus {
   publisher(): MessagePublisher;
   consumer(): MessageConsumer;
+  /** Creates the topics that do not exist yet, with the bus's partition count; idempotent. */
   ensureTopics(topics: string[]): Promise<void>;
+  /** Rejects when the bus cannot be reached (for readiness checks); answers within seconds. */
   ping(): Promise<void>;
+  /** Closes every publisher and consumer this bus handed out. */
   close(): Promise<void>;
 }
