@@ -3,7 +3,10 @@
  * passes the same contract suite (`contract/`).
  */
 
-/** `no_stream`: the stream must not exist; `any`: no check; a number: the stream's current revision. */
+/**
+ * `no_stream`: the stream must not exist; `any`: no check (the hash chain still links to the real
+ * head); a number: the stream's current revision.
+ */
 export type ExpectedRevision = number | 'no_stream' | 'any';
 
 /** Who did it, why and when: carried on every event (DESIGN principle 6). */
@@ -58,14 +61,19 @@ export interface AppendResult {
 
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
+  /** Inclusive; from the first (forwards) or last (backwards) event when absent. */
   fromRevision?: number;
   maxCount?: number;
+  /** Skip upcasting: the events exactly as stored and hashed (audit, integrity checks). */
+  asStored?: boolean;
 }
 
 export interface ReadAllOptions {
   /** Resume after this checkpoint; from the start of the log when absent. */
   from?: string;
   batchSize?: number;
+  /** Skip upcasting: the events exactly as stored and hashed (audit, integrity checks). */
+  asStored?: boolean;
 }
 
 export interface Subscription {
@@ -77,7 +85,13 @@ export interface SubscribeOptions {
   from?: string;
   /** Called once per event in global order; the next event waits for the promise. */
   onEvent: (event: RecordedEvent) => Promise<void>;
+  /**
+   * Told about every failure (store unreachable, handler threw). The subscription keeps going and
+   * retries the same event after a back-off, so nothing is skipped.
+   */
   onError?: (error: Error) => void;
+  /** Skip upcasting: the events exactly as stored and hashed. */
+  asStored?: boolean;
 }
 
 export interface EventStore {
@@ -86,6 +100,7 @@ export interface EventStore {
     events: NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
+  /** A stream that does not exist reads as `[]`. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The global log in order, paged underneath; never the whole log in memory. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;

@@ -1,0 +1,31 @@
+import { Database, migrate, Migration } from '@multitrack/database';
+
+/**
+ * One table for every stream. `transaction_id` is what makes the global log gap-free: see
+ * docs/decisions/0020-gap-free-global-log.md.
+ */
+const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'events',
+    sql: `
+      CREATE TABLE events (
+        global_position bigserial PRIMARY KEY,
+        transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+        event_id        uuid        NOT NULL UNIQUE,
+        stream_id       text        NOT NULL,
+        stream_version  int8        NOT NULL,
+        type            text        NOT NULL,
+        data            jsonb       NOT NULL,
+        metadata        jsonb       NOT NULL,
+        recorded_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+        hash            text        NOT NULL,
+        prev_hash       text,
+        UNIQUE (stream_id, stream_version)
+      );
+      CREATE INDEX events_transaction_position ON events (transaction_id, global_position);
+    `,
+  },
+];
+
+export const migrateEventStore = (db: Database): Promise<void> => migrate(db, 'event-store', migrations);

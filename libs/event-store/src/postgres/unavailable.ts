@@ -1,0 +1,25 @@
+import { StoreUnavailableError } from '../errors';
+
+// Node socket errors and the SQLSTATE classes that mean "the server is not there right now":
+// 08 connection exception, 57P01-57P03 shutdown / cannot connect now, 53300 too many connections.
+const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE']);
+const sqlStates = /^(08...|57P0[123]|53300)$/;
+const messages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i;
+
+export const isConnectionFailure = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (socketCodes.has(code) || sqlStates.test(code))) return true;
+  if (error instanceof AggregateError) return error.errors.some(isConnectionFailure);
+  return messages.test(error.message);
+};
+
+/** Runs `work`, turning a lost or refused connection into `StoreUnavailableError`. */
+export const guardConnection = async <T>(work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (error) {
+    if (isConnectionFailure(error)) throw new StoreUnavailableError(`event store unavailable: ${(error as Error).message}`, error);
+    throw error;
+  }
+};
