@@ -2,20 +2,28 @@ export * from './shared/decider';
 export * from './shared/rules';
 export * from './shared/streams';
 export * from './shared/fold';
+export { tracks, type Track, isCalendarDate } from './shared/validation';
 export * from './money';
+export * from './iati/transaction-types';
+export * from './deciders';
 
 export * from './organization/organization.commands';
 export * from './organization/organization.events';
 export * from './organization/organization.state';
+export * from './organization/organization.decider';
 
 export * from './request/request.commands';
 export * from './request/request.events';
 export * from './request/request.state';
+export * from './request/request.decider';
 
 export * from './offer/offer.commands';
 export * from './offer/offer.events';
 export * from './offer/offer.state';
+export * from './offer/offer.decider';
 
 export * from './match/match.commands';
 export * from './match/match.events';
 export * from './match/match.state';
+export * from './match/match.decider';
+export { approvalNeeded } from './match/approval-policy';

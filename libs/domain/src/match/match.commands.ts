@@ -15,8 +15,9 @@ export type MakeMatch = Command<
     offerId: string;
     /** The offering organisation (from the offer), which will receive the money. */
     organizationId: string;
-    request: { status: RequestStatus | 'none'; budget: Money };
-    offer: { status: OfferStatus | 'none'; requestId: string; amount: Money };
+    /** `matchId`: the match the request is already matched to, if any. */
+    request: { status: RequestStatus | 'none'; budget: Money; matchId?: string };
+    offer: { status: OfferStatus | 'none'; requestId: string; amount: Money; matchId?: string };
     organization: OrganizationFact;
   }
 >;

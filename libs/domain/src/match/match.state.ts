@@ -1,7 +1,7 @@
 import { add, subtract } from '../money/arithmetic';
 import { fromWire } from '../money/format-money';
 import { zero, type Money } from '../money/money';
-import type { MatchEvent } from './match.events';
+import type { FundsDisbursed, MatchEvent } from './match.events';
 
 export type MatchStatus = 'active' | 'completed' | 'cancelled';
 
@@ -60,14 +60,16 @@ export const evolveMatch = (state: MatchState, event: MatchEvent): MatchState =>
     const none = zero(currency);
     return {
       status: 'active',
-      ...{ matchId, requestId, offerId, organizationId, currency },
-      ...{
-        committed: none,
-        disbursed: none,
-        pendingApproval: none,
-        reportedExpenditure: none,
-        confirmedReceived: none,
-      },
+      matchId,
+      requestId,
+      offerId,
+      organizationId,
+      currency,
+      committed: none,
+      disbursed: none,
+      pendingApproval: none,
+      reportedExpenditure: none,
+      confirmedReceived: none,
       disbursements: [],
     };
   }
@@ -89,7 +91,11 @@ const evolveActive = (match: Match, event: MatchEvent): Match => {
         requiresApproval,
       } = event.data;
       const tranche: Disbursement = {
-        ...{ id, amount: fromWire(amount), reference, requestedBy, requestedAt },
+        id,
+        amount: fromWire(amount),
+        reference,
+        requestedBy,
+        requestedAt,
         status: requiresApproval ? 'pending_approval' : 'requested',
       };
       const pendingApproval = requiresApproval
@@ -103,11 +109,12 @@ const evolveActive = (match: Match, event: MatchEvent): Match => {
         approvedBy: event.data.approvedBy,
       }));
     case 'FundsDisbursed':
-      return fundsDisbursed(match, event.data.disbursementId, event.data.disbursedAt);
+      return fundsDisbursed(match, event.data);
     case 'DisbursementReceiptConfirmed': {
       const { disbursementId, amount, receivedOn, discrepancy } = event.data;
       const receipt: Receipt = {
-        ...{ amount: fromWire(amount), receivedOn },
+        amount: fromWire(amount),
+        receivedOn,
         ...(discrepancy && {
           discrepancy: { expected: fromWire(discrepancy.expected), received: fromWire(discrepancy.received) },
         }),
@@ -133,12 +140,20 @@ const evolveActive = (match: Match, event: MatchEvent): Match => {
   }
 };
 
-const fundsDisbursed = (match: Match, id: string, disbursedAt: string): Match => {
+const fundsDisbursed = (
+  match: Match,
+  { disbursementId: id, disbursedAt, approvedBy }: FundsDisbursed['data'],
+): Match => {
   const tranche = findDisbursement(match, id);
   if (!tranche) return match;
   const wasPending = tranche.status === 'pending_approval';
   return {
-    ...changeDisbursement(match, id, (d) => ({ ...d, status: 'disbursed', disbursedAt })),
+    ...changeDisbursement(match, id, (d) => ({
+      ...d,
+      status: 'disbursed',
+      disbursedAt,
+      ...(approvedBy && { approvedBy }),
+    })),
     disbursed: add(match.disbursed, tranche.amount),
     pendingApproval: wasPending ? subtract(match.pendingApproval, tranche.amount) : match.pendingApproval,
   };

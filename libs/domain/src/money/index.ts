@@ -3,3 +3,4 @@ export * from './currencies';
 export * from './parse-money';
 export * from './format-money';
 export * from './arithmetic';
+export * from './wire-state';

@@ -123,7 +123,11 @@ describe('MarkRequestMatched', () => {
       .when(mark)
       .then([matched], (state) => expect(state).toMatchObject({ status: 'matched', offerId: 'offer-1' })));
   it('refuses a second match: one accepted offer per request', () =>
-    given([published, matched]).when(mark).thenFails('request.not-open'));
+    given([published, matched])
+      .when(command('MarkRequestMatched', { matchId: 'match-2', offerId: 'offer-2' }))
+      .thenFails('request.not-open'));
+  it('records nothing when the same match is marked again (a retried match)', () =>
+    given([published, matched]).when(mark).then([]));
   it('refuses to match a closed request', () =>
     given([published, matched, closed]).when(mark).thenFails('request.inactive'));
 });

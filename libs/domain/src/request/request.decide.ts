@@ -91,8 +91,10 @@ const cancel = ({ data }: CancelHelpRequest, request: HelpRequest): Outcome =>
     ? [{ type: 'HelpRequestCancelled', data: { requestId: request.requestId, reason: data.reason } }]
     : rule('request.not-open', `the request is ${request.status}`);
 
-const markMatched = ({ data }: MarkRequestMatched, request: HelpRequest): Outcome =>
-  request.status === 'open'
+/** Idempotent for the same match, so a match handler that retries after a partial failure is safe. */
+const markMatched = ({ data }: MarkRequestMatched, request: HelpRequest): Outcome => {
+  if (request.status === 'matched' && request.matchId === data.matchId) return [];
+  return request.status === 'open'
     ? [
         {
           type: 'RequestMatched',
@@ -100,6 +102,7 @@ const markMatched = ({ data }: MarkRequestMatched, request: HelpRequest): Outcom
         },
       ]
     : rule('request.not-open', `the request is ${request.status}`);
+};
 
 const close = ({ data }: CloseHelpRequest, request: HelpRequest): Outcome =>
   request.status === 'matched'

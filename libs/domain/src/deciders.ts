@@ -1,0 +1,46 @@
+import { matchDecider } from './match/match.decider';
+import { matchEventTypes } from './match/match.events';
+import { offerDecider } from './offer/offer.decider';
+import { offerEventTypes } from './offer/offer.events';
+import { organizationDecider } from './organization/organization.decider';
+import { organizationEventTypes } from './organization/organization.events';
+import { requestDecider } from './request/request.decider';
+import { requestEventTypes } from './request/request.events';
+import type { Event } from './shared/decider';
+import type { Category } from './shared/streams';
+
+const deciders = {
+  organization: organizationDecider,
+  request: requestDecider,
+  offer: offerDecider,
+  match: matchDecider,
+};
+
+export type DeciderOf = typeof deciders;
+
+/** The decider of a stream category: the same evolve the write side uses, for replay and time travel. */
+export const deciderFor = <C extends Category>(category: C): DeciderOf[C] => deciders[category];
+
+/** An evolve that accepts any stored event of the category (unknown types leave the state as it was). */
+export const evolveFor =
+  <C extends Category>(category: C) =>
+  (state: DeciderOf[C]['initialState'], event: Event<string, unknown>): DeciderOf[C]['initialState'] =>
+    (deciders[category].evolve as (state: unknown, event: unknown) => DeciderOf[C]['initialState'])(
+      state,
+      event,
+    );
+
+export const eventTypesByCategory = {
+  organization: organizationEventTypes,
+  request: requestEventTypes,
+  offer: offerEventTypes,
+  match: matchEventTypes,
+} satisfies Record<Category, string[]>;
+
+/** Every event type the domain writes; the AsyncAPI document is checked against this list. */
+export const eventTypes: string[] = Object.values(eventTypesByCategory).flat();
+
+export const categoryOfEventType = (type: string): Category | undefined =>
+  (Object.keys(eventTypesByCategory) as Category[]).find((category) =>
+    (eventTypesByCategory[category] as string[]).includes(type),
+  );

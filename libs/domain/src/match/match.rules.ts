@@ -1,0 +1,17 @@
+import { rule, type CommandMetadata, type DomainError } from '../shared/decider';
+import type { Match } from './match.state';
+
+export const checkActive = (match: Match): DomainError | undefined =>
+  match.status === 'active' ? undefined : rule('match.not-active', `the match is ${match.status}`);
+
+/** Only the matched organisation speaks for the receiving side. */
+export const checkMatchedOrganization = (match: Match, metadata: CommandMetadata): DomainError | undefined =>
+  metadata.actor.organizationId === match.organizationId
+    ? undefined
+    : rule('match.not-yours', 'only the matched organisation may do this');
+
+/** A tranche waiting for its second officer must be decided before the match ends. */
+export const checkNothingPending = (match: Match): DomainError | undefined =>
+  match.pendingApproval.minor === 0n
+    ? undefined
+    : rule('match.pending-disbursements', 'approve the tranches waiting for approval first');
