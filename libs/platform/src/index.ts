@@ -1,1 +1,56 @@
-export {};
+// Configuration
+export { ConfigError, parseConfig, loadConfig, exitOnConfigError } from './config/load-config';
+export {
+  httpVariables,
+  authVariables,
+  storageVariables,
+  kafkaVariables,
+  disbursementVariables,
+  auditVariables,
+  personalDataVariables,
+  httpAppConfig,
+  HttpAppConfig,
+} from './config/variables';
+
+// Errors as RFC 9457 problem+json
+export {
+  Problem,
+  FieldError,
+  PROBLEM_TYPE_BASE,
+  problemType,
+  statusProblem,
+  ProblemException,
+  validationProblem,
+} from './errors/problem';
+export { DomainRuleViolation, throwIfDomainError } from './errors/domain-rule-violation';
+export { toProblem, ProblemAnswer, STORE_RETRY_AFTER_S } from './errors/to-problem';
+export { sendProblem, problemErrorMiddleware } from './errors/send-problem';
+export { ProblemFilter } from './errors/problem.filter';
+export { DomainErrorInterceptor } from './errors/domain-error.interceptor';
+
+// Validation
+export { StrictValidationPipe, createValidationPipe, flattenValidationErrors } from './validation/validation-pipe';
+
+// Logging
+export { createLogger, httpLogger, requestIdFor, REDACTED_PATHS } from './logging/logging';
+
+// Health and metrics
+export { ReadinessChecks, ReadinessCheck } from './health/readiness-checks';
+export { HealthController, READINESS_TIMEOUT_MS } from './health/health.controller';
+export { Metrics } from './metrics/metrics';
+export { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+
+// OpenAPI
+export { ApiProblemResponses, ApiCommandResponses, ApiQueryResponses } from './openapi/api-responses';
+export { ProblemSchema, FieldErrorSchema } from './openapi/problem.schema';
+export { setupOpenApi, OpenApiInfo } from './openapi/setup-openapi';
+
+// Rate limiting and the HTTP app
+export { RateLimitGuard } from './rate-limit/rate-limit.guard';
+export { AccessGuard } from './http/access.guard';
+export { PlatformModule, PlatformOptions, authOptionsFrom } from './http/platform.module';
+export { createHttpApp, bootstrapHttpApp, HttpAppOptions, BODY_LIMIT } from './http/create-http-app';
+export { closeGracefullyOnSignals, DRAIN_TIMEOUT_MS } from './http/graceful-shutdown';
+
+// Idempotency-Key handling (owned separately; see idempotency/)
+export * from './idempotency';

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * The variables shared by the apps, in groups; an app spreads the groups it needs into one
+ * `z.object({...})` and adds its own. docs/configuration.md lists them all.
+ */
+const port = z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535);
+const positiveInt = (message: string) => z.coerce.number({ message }).int({ message }).positive({ message });
+const base64 = (what: string) => z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, `must be ${what} in base64`);
+
+export const httpVariables = {
+  PORT: port.default(3000),
+  /** 0.0.0.0 in containers; 127.0.0.1 to keep a development server private. */
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Per principal and minute; 0 turns limiting off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a whole number' }).int().min(0).default(6000),
+};
+
+export const authVariables = {
+  AUTH_JWT_SECRET: z.string().optional(),
+  AUTH_JWKS_URL: z.string().url('must be an absolute URL').optional(),
+  AUTH_ISSUER: z.string().optional(),
+  AUTH_AUDIENCE: z.string().optional(),
+};
+
+export const storageVariables = {
+  /** PostgreSQL server for read models (and events with EVENT_STORE=postgres); unset: embedded PGlite. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATA_DIR: z.string().default('./data'),
+  EVENT_STORE: z.enum(['pglite', 'postgres', 'eventstoredb']).default('pglite'),
+  EVENTSTORE_CONNECTION_STRING: z.string().regex(/^(esdb|kurrentdb)(\+discover)?:\/\//, 'must be an esdb:// connection string').optional(),
+};
+
+export const kafkaVariables = {
+  /** Comma-separated host:port list; unset: the in-process bus. */
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be a comma-separated list of host:port')
+    .transform((value) => value.split(','))
+    .optional(),
+  KAFKA_PARTITIONS: positiveInt('must be a positive whole number').default(6),
+};
+
+export const disbursementVariables = {
+  /** In the match currency's major units, as on the wire. */
+  DISBURSEMENT_APPROVAL_THRESHOLD: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a decimal amount such as 100000.00')
+    .default('100000.00'),
+  DISBURSEMENT_APPROVAL_WINDOW_DAYS: positiveInt('must be a positive whole number of days').default(30),
+};
+
+export const auditVariables = {
+  /** base64 PKCS#8 Ed25519 private key; unset: generated once and kept. */
+  AUDIT_SIGNING_KEY: base64('a PKCS#8 Ed25519 private key').optional(),
+  /** `name=base64key,name=base64key`. */
+  AUDIT_WITNESS_KEYS: z
+    .string()
+    .regex(/^[^=,\s+]+=[A-Za-z0-9+/]+={0,2}(,[^=,\s+]+=[A-Za-z0-9+/]+={0,2})*$/, 'must be name=base64key, comma-separated')
+    .transform((value) =>
+      value.split(',').map((pair) => {
+        const at = pair.indexOf('=');
+        return { name: pair.slice(0, at), publicKey: pair.slice(at + 1) };
+      }),
+    )
+    .optional(),
+  AUDIT_CHECKPOINT_INTERVAL_S: positiveInt('must be a positive whole number of seconds').default(10),
+};
+
+export const personalDataVariables = {
+  /** Wraps the per-subject keys; base64 of 32 bytes. */
+  PERSONAL_DATA_MASTER_KEY: base64('32 random bytes')
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
+    .optional(),
+};
+
+/** What `createHttpApp` itself reads. */
+export const httpAppConfig = z.object({ ...httpVariables, ...authVariables });
+export type HttpAppConfig = z.output<typeof httpAppConfig>;

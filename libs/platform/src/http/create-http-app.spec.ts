@@ -1,0 +1,322 @@
+import { Body, Controller, Get, Injectable, Module, OnModuleInit, Post } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Type } from 'class-transformer';
+import { IsString, Matches, ValidateNested } from 'class-validator';
+import { Actor, CurrentActor, Roles, signDevelopmentToken } from '@multitrack/auth';
+import { rule } from '@multitrack/domain';
+import { ConcurrencyError, StoreUnavailableError } from '@multitrack/event-store';
+import { parseConfig } from '../config/load-config';
+import { httpAppConfig } from '../config/variables';
+import { throwIfDomainError } from '../errors/domain-rule-violation';
+import { ReadinessChecks } from '../health/readiness-checks';
+import { ApiCommandResponses } from '../openapi/api-responses';
+import { createHttpApp } from './create-http-app';
+
+const secret = 'a-development-secret-of-32-chars!!';
+// Response bodies are checked field by field below; their static type adds nothing.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+class MoneyDto {
+  @Matches(/^\d+\.\d{2}$/, { message: 'amount must be a decimal string' }) amount: string;
+  @IsString() currency: string;
+}
+
+class CreateThingDto {
+  @IsString() name: string;
+  @ValidateNested() @Type(() => MoneyDto) budget: MoneyDto;
+}
+
+@Controller('things')
+class ThingsController {
+  @Post()
+  @Roles('officer')
+  @ApiCommandResponses()
+  create(@Body() body: CreateThingDto, @CurrentActor() actor: Actor) {
+    return { name: body.name, amount: body.budget.amount, by: actor.sub };
+  }
+
+  @Post('returned-rule')
+  @Roles('officer')
+  returnsRule() {
+    return rule('match.over-disbursed', 'disbursed would exceed committed');
+  }
+
+  @Post('thrown-rule')
+  @Roles('officer')
+  throwsRule() {
+    return throwIfDomainError(rule('offer.not-withdrawable', 'offer is accepted'));
+  }
+
+  @Get('boom')
+  @Roles('officer')
+  boom() {
+    throw new Error('connection string postgres://admin:hunter2@db failed');
+  }
+
+  @Get('clash')
+  @Roles('officer')
+  clash() {
+    throw new ConcurrencyError('match-1', 3, 4);
+  }
+
+  @Get('store-down')
+  @Roles('officer')
+  storeDown() {
+    throw new StoreUnavailableError('eventstore unreachable');
+  }
+
+  @Get('undeclared')
+  undeclared() {
+    return 'should never be reached';
+  }
+}
+
+@Injectable()
+class FakeStore implements OnModuleInit {
+  answering = true;
+  constructor(private readonly checks: ReadinessChecks) {}
+  onModuleInit() {
+    this.checks.register('event-store', async () => {
+      if (!this.answering) throw new Error('connection refused');
+    });
+  }
+}
+
+@Module({ controllers: [ThingsController], providers: [FakeStore] })
+class ThingsModule {}
+
+const start = async (env: Record<string, string> = {}, logLines?: string[]) => {
+  const config = parseConfig(httpAppConfig, { AUTH_JWT_SECRET: secret, LOG_LEVEL: 'silent', ...env });
+  const logDestination = logLines && { write: (line: string) => void logLines.push(line) };
+  const app = await createHttpApp(ThingsModule, { config, openApi: { title: 'things' }, logDestination });
+  await app.listen(0, '127.0.0.1');
+  return { app, url: await app.getUrl() };
+};
+
+const tokenFor = (sub: string, roles: ('officer' | 'auditor')[] = ['officer']) =>
+  signDevelopmentToken({ secret, sub, roles });
+
+describe('an app built with createHttpApp', () => {
+  let app: NestExpressApplication;
+  let url: string;
+  let officer: string;
+
+  beforeAll(async () => {
+    ({ app, url } = await start());
+    officer = await tokenFor('alice');
+  });
+  afterAll(() => app.close());
+
+  const call = (path: string, init: RequestInit & { token?: string; json?: string } = {}) =>
+    fetch(`${url}${path}`, {
+      ...init,
+      method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+      body: init.json,
+      headers: {
+        ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...(init.headers as Record<string, string>),
+      },
+    });
+  const problemOf = async (response: Response) => {
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body: Json = await response.json();
+    expect(JSON.stringify(body)).not.toMatch(/\bat \w|\.ts:\d/);
+    return body;
+  };
+  const valid = { name: 'water', budget: { amount: '100.00', currency: 'USD' } };
+
+  it('accepts a valid command from the right role', async () => {
+    const response = await call('/things', { token: officer, json: JSON.stringify(valid) });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ name: 'water', amount: '100.00', by: 'alice' });
+  });
+
+  it('answers 400 naming an unknown field', async () => {
+    const response = await call('/things', { token: officer, json: JSON.stringify({ ...valid, admin: true }) });
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual([{ field: 'admin', message: 'property admin should not exist' }]);
+  });
+
+  it('answers 400 for an unknown nested field and an invalid nested value, with their paths', async () => {
+    const response = await call('/things', {
+      token: officer,
+      json: JSON.stringify({ ...valid, budget: { amount: 1e5, currency: 'USD', rate: 1 } }),
+    });
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual(
+      expect.arrayContaining([
+        { field: 'budget.rate', message: 'property rate should not exist' },
+        { field: 'budget.amount', message: 'amount must be a decimal string' },
+      ]),
+    );
+  });
+
+  it('answers 400 for "__proto__" and "constructor" in a raw JSON body instead of dropping them', async () => {
+    const raw = '{"name":"water","budget":{"amount":"1.00","currency":"USD"},"__proto__":{"admin":true}}';
+    const response = await call('/things', { token: officer, json: raw });
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual([{ field: '__proto__', message: 'property __proto__ should not exist' }]);
+
+    const nested = '{"name":"water","budget":{"amount":"1.00","currency":"USD","constructor":{"prototype":{}}}}';
+    const second = await call('/things', { token: officer, json: nested });
+    expect(second.status).toBe(400);
+    expect((await problemOf(second)).errors[0].field).toBe('budget.constructor');
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const response = await call('/things', { token: officer, json: '{"name": ' });
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).detail).toBe('the request body is not valid JSON');
+  });
+
+  it('answers 413 for a body above 1 MiB', async () => {
+    const response = await call('/things', { token: officer, json: JSON.stringify({ name: 'x'.repeat(1024 * 1024) }) });
+    expect(response.status).toBe(413);
+    expect((await problemOf(response)).status).toBe(413);
+  });
+
+  it('answers 401 without a token and with a bad one', async () => {
+    const missing = await call('/things', { json: JSON.stringify(valid) });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+    expect((await problemOf(missing)).detail).toBe('missing bearer token');
+    const forged = await call('/things', { token: `${officer.slice(0, -2)}xx`, json: JSON.stringify(valid) });
+    expect(forged.status).toBe(401);
+  });
+
+  it('answers 403 for a valid token with the wrong role, and for a route that declares no roles', async () => {
+    const auditor = await tokenFor('carol', ['auditor']);
+    expect((await call('/things', { token: auditor, json: JSON.stringify(valid) })).status).toBe(403);
+    const undeclared = await call('/things/undeclared', { token: officer });
+    expect(undeclared.status).toBe(403);
+    expect((await problemOf(undeclared)).type).toBe('https://multitrack.example/problems/forbidden');
+  });
+
+  it('answers 404 for an unknown route', async () => {
+    const response = await call('/nowhere', { token: officer });
+    expect(response.status).toBe(404);
+    expect((await problemOf(response)).title).toBe('Not Found');
+  });
+
+  it('answers 422 naming the rule for a returned or thrown domain error', async () => {
+    const returned = await call('/things/returned-rule', { token: officer, method: 'POST' });
+    expect(returned.status).toBe(422);
+    expect(await problemOf(returned)).toMatchObject({
+      type: 'https://multitrack.example/problems/match.over-disbursed',
+      status: 422,
+      detail: 'disbursed would exceed committed',
+      rule: 'match.over-disbursed',
+    });
+    const thrown = await call('/things/thrown-rule', { token: officer, method: 'POST' });
+    expect(thrown.status).toBe(422);
+    expect((await problemOf(thrown)).rule).toBe('offer.not-withdrawable');
+  });
+
+  it('answers 409 for a concurrency clash and 503 with Retry-After when the store is down', async () => {
+    expect((await call('/things/clash', { token: officer })).status).toBe(409);
+    const down = await call('/things/store-down', { token: officer });
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('5');
+  });
+
+  it('answers 500 without the error message or stack, but with the request id', async () => {
+    const response = await call('/things/boom', { token: officer, headers: { 'x-request-id': 'req-42' } });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-request-id')).toBe('req-42');
+    const body = await problemOf(response);
+    expect(body).toEqual({
+      type: 'https://multitrack.example/problems/internal-server-error',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'an unexpected error occurred',
+      requestId: 'req-42',
+    });
+  });
+
+  it('generates a request id when the caller sends none', async () => {
+    const response = await call('/health/live');
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reports readiness per registered check: 200 while it answers, 503 with details when not', async () => {
+    expect((await call('/health/live')).status).toBe(200);
+    expect((await call('/health/ready')).status).toBe(200);
+    app.get(FakeStore).answering = false;
+    try {
+      const response = await call('/health/ready');
+      expect(response.status).toBe(503);
+      expect((await problemOf(response)).checks).toEqual({
+        'event-store': { status: 'down', message: 'connection refused' },
+      });
+    } finally {
+      app.get(FakeStore).answering = true;
+    }
+  });
+
+  it('exposes Prometheus metrics with the route template as label', async () => {
+    await call('/things', { token: officer, json: JSON.stringify(valid) });
+    const text = await (await call('/metrics')).text();
+    expect(text).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/things"[^}]*status_code="201"/);
+    expect(text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('serves the OpenAPI document with bearer auth, roles and problem responses', async () => {
+    const document: Json = await (await call('/docs-json')).json();
+    const create = document.paths['/things'].post;
+    expect(create.security).toEqual([{ bearer: [] }]);
+    expect(create['x-roles']).toEqual(['officer']);
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '409', '412', '413', '422', '429']));
+    expect(create.responses['422'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/ProblemSchema');
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect((await call('/docs/')).status).toBe(200);
+  });
+});
+
+describe('rate limiting per principal', () => {
+  let app: NestExpressApplication;
+  let url: string;
+
+  beforeAll(async () => ({ app, url } = await start({ RATE_LIMIT_PER_MINUTE: '2' })));
+  afterAll(() => app.close());
+
+  const get = async (token: string) =>
+    fetch(`${url}/things/clash`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('answers 429 with Retry-After once a sub exceeds its limit, while another sub still passes', async () => {
+    const alice = await tokenFor('alice');
+    expect((await get(alice)).status).toBe(409);
+    expect((await get(alice)).status).toBe(409);
+    const limited = await get(alice);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await limited.json()) as Json).status).toBe(429);
+    expect((await get(await tokenFor('bob'))).status).toBe(409);
+  });
+});
+
+describe('logging', () => {
+  let app: NestExpressApplication;
+  let url: string;
+  const lines: string[] = [];
+
+  beforeAll(async () => ({ app, url } = await start({ LOG_LEVEL: 'info' }, lines)));
+  afterAll(() => app.close());
+
+  it('logs an unexpected error in full under the request id, and never the bearer token', async () => {
+    const token = await tokenFor('alice');
+    const response = await fetch(`${url}/things/boom`, {
+      headers: { authorization: `Bearer ${token}`, 'x-request-id': 'req-77' },
+    });
+    expect(response.status).toBe(500);
+    await new Promise((resolve) => setImmediate(resolve));
+    const entries = lines.map((line) => JSON.parse(line));
+    const failure = entries.find((entry) => entry.req?.id === 'req-77');
+    expect(failure).toMatchObject({ level: 50, res: { statusCode: 500 } });
+    expect(failure.err.stack).toContain('connection string postgres://admin:hunter2@db failed');
+    expect(failure.req.headers.authorization).toBe('[redacted]');
+    expect(lines.join('\n')).not.toContain(token);
+  });
+});

@@ -1,0 +1,67 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { AuthModule, AuthOptions } from '@multitrack/auth';
+import { HttpAppConfig } from '../config/variables';
+import { DomainErrorInterceptor } from '../errors/domain-error.interceptor';
+import { ProblemFilter } from '../errors/problem.filter';
+import { HealthController } from '../health/health.controller';
+import { ReadinessChecks } from '../health/readiness-checks';
+import { Metrics } from '../metrics/metrics';
+import { MetricsController } from '../metrics/metrics.controller';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { StrictValidationPipe } from '../validation/validation-pipe';
+import { AccessGuard } from './access.guard';
+
+export interface PlatformOptions {
+  config: HttpAppConfig;
+  /** The root pino logger (`createLogger`); the one the HTTP access log writes to. */
+  logger: Logger;
+}
+
+export const authOptionsFrom = (config: HttpAppConfig): AuthOptions => ({
+  jwtSecret: config.AUTH_JWT_SECRET,
+  jwksUrl: config.AUTH_JWKS_URL,
+  issuer: config.AUTH_ISSUER,
+  audience: config.AUTH_AUDIENCE,
+});
+
+const RATE_LIMIT_WINDOW_MS = 60_000;
+
+/**
+ * Everything an HTTP app shares: problem+json filter, strict validation, auth + rate limit guard,
+ * logging, health and metrics. Global, so app modules inject `ReadinessChecks` and `Metrics`.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot({ config, logger }: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
+        TerminusModule.forRoot({ logger: false }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: RATE_LIMIT_WINDOW_MS, limit: config.RATE_LIMIT_PER_MINUTE }],
+          skipIf: () => config.RATE_LIMIT_PER_MINUTE === 0,
+        }),
+        AuthModule.forRoot(authOptionsFrom(config)),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        ReadinessChecks,
+        Metrics,
+        RateLimitGuard,
+        AccessGuard,
+        { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: StrictValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor },
+      ],
+      exports: [ReadinessChecks, Metrics, AuthModule],
+    };
+  }
+}
