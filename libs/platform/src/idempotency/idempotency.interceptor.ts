@@ -1,0 +1,66 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Observable, of } from 'rxjs';
+import { readIdempotencyKey } from './idempotency-key';
+import { IdempotencyScope, requestHashOf, routeOf } from './idempotent-request';
+import { defaultPrincipal, IDEMPOTENCY_OPTIONS, IdempotencyOptions } from './idempotency.options';
+import { IdempotencyStore, StoredResponse } from './idempotency.store';
+import { captureAnswer } from './response-capture';
+import { takeTurn } from './take-turn';
+
+/**
+ * Answers that a retry should be allowed to change, so they are not kept: our own failures
+ * (5xx) and the transient 4xx — a lost optimistic clash (409), a timeout (408), too early (425),
+ * a rate limit (429). Every other 4xx is the client's request itself, so it is kept and replayed.
+ */
+const isKept = (status: number): boolean => status < 500 && ![408, 409, 425, 429].includes(status);
+
+/**
+ * `Idempotency-Key` for every POST (shared/API.md): the first request with a key runs the
+ * handler and its answer is stored; any later one with the same caller, route, key and body gets
+ * that answer back (`Idempotent-Replayed: true`) without running anything; the same key with
+ * another body is a 422. Registered globally by `IdempotencyModule`.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly store: IdempotencyStore,
+    @Inject(IDEMPOTENCY_OPTIONS) private readonly options: IdempotencyOptions,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
+    if (request.method !== 'POST') return next.handle();
+    const key = readIdempotencyKey(request.headers['idempotency-key']);
+    if (key === undefined) return next.handle();
+
+    const route = routeOf(request.method, (request.route?.path as string) ?? request.path, request.params);
+    const principal = (this.options.principalOf ?? defaultPrincipal)(request) ?? 'anonymous';
+    const scope: IdempotencyScope = { principal, route, key };
+    const turn = await takeTurn(this.store, scope, requestHashOf(request.method, route, request.body), {
+      waitMs: this.options.waitMs ?? 5000,
+      staleAfterMs: this.options.staleAfterMs ?? 60_000,
+    });
+    if (turn.kind === 'replay') return of(replay(response, turn.response));
+    return this.execute(next, response, scope, turn.claimId);
+  }
+
+  private execute(next: CallHandler, response: Response, scope: IdempotencyScope, claimId: string) {
+    captureAnswer(
+      response,
+      (answer) =>
+        isKept(answer.status) ? this.store.complete(scope, claimId, answer) : this.store.release(scope, claimId),
+      () => this.store.release(scope, claimId),
+    );
+    return next.handle();
+  }
+}
+
+const replay = (response: Response, stored: StoredResponse): unknown => {
+  response.status(stored.status);
+  for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
+  response.setHeader('Idempotent-Replayed', 'true');
+  return stored.body;
+};

@@ -1,0 +1,15 @@
+import type { Request } from 'express';
+import type { RequestWithActor } from '@multitrack/auth';
+
+export const IDEMPOTENCY_OPTIONS = Symbol('IdempotencyOptions');
+
+export interface IdempotencyOptions {
+  /** Whose keys these are; default the `sub` the auth guard verified, else "anonymous". */
+  principalOf?: (request: Request) => string | undefined;
+  /** How long a second request waits for the first one's answer (default 5000 ms). */
+  waitMs?: number;
+  /** When an in-progress claim counts as abandoned by a crashed process (default 60 000 ms). */
+  staleAfterMs?: number;
+}
+
+export const defaultPrincipal = (request: Request): string | undefined => (request as RequestWithActor).actor?.sub;

@@ -1,0 +1,92 @@
+import type { SqlExecutor } from '@multitrack/database';
+import type { EventEnvelope } from '../envelope';
+import { loadRevisions, saveProgress, saveRevisions } from './bookkeeping';
+import { isPoison, ProjectionError } from './errors';
+import type { ReadModel, Statement } from './read-model';
+
+export interface Gap {
+  /** Index in the batch of the first event not applied. */
+  index: number;
+  event: EventEnvelope;
+  /** The revision the stream needed next. */
+  expected: number;
+}
+
+export interface Poisoned {
+  index: number;
+  event: EventEnvelope;
+  error: unknown;
+}
+
+export interface ApplyOutcome {
+  applied: number;
+  duplicates: number;
+  /** Set when an event's revision skips ahead of its stream: nothing from there on was applied. */
+  gap?: Gap;
+  /** Only when `isolatePoison`: events whose projection failed, skipped so the rest could apply. */
+  poisoned: Poisoned[];
+}
+
+const projectSafely = (model: ReadModel, event: EventEnvelope, schema: string): Statement[] => {
+  try {
+    return model.project(event, schema);
+  } catch (error) {
+    throw new ProjectionError(`${model.name} cannot project ${event.type} ${event.streamId}@${event.revision}`, error);
+  }
+};
+
+const run = async (tx: SqlExecutor, statements: Statement[]) => {
+  for (const statement of statements) await tx.query(statement.sql, statement.params);
+};
+
+/**
+ * Applies events in order inside the caller's transaction, skipping those already applied
+ * (revision ≤ the stream's last) and stopping at the first that skips a revision. With
+ * `isolatePoison`, each event runs under a savepoint so a poison event is rolled back alone and
+ * reported; without it, the first failure propagates (the fast path: no savepoint round trips).
+ */
+export const applyEvents = async (
+  tx: SqlExecutor,
+  model: ReadModel,
+  schema: string,
+  events: EventEnvelope[],
+  options: { isolatePoison?: boolean } = {},
+): Promise<ApplyOutcome> => {
+  const outcome: ApplyOutcome = { applied: 0, duplicates: 0, poisoned: [] };
+  const last = await loadRevisions(tx, schema, [...new Set(events.map((event) => event.streamId))]);
+  const changed = new Map<string, { revision: number; position: number }>();
+  let newest: EventEnvelope | undefined;
+  for (const [index, event] of events.entries()) {
+    const lastRevision = last.get(event.streamId) ?? -1;
+    if (event.revision <= lastRevision) {
+      outcome.duplicates += 1;
+      continue;
+    }
+    if (event.revision !== lastRevision + 1) {
+      outcome.gap = { index, event, expected: lastRevision + 1 };
+      break;
+    }
+    if (options.isolatePoison) {
+      await tx.query('SAVEPOINT apply_event');
+      try {
+        await run(tx, projectSafely(model, event, schema));
+        await tx.query('RELEASE SAVEPOINT apply_event');
+        outcome.applied += 1;
+      } catch (error) {
+        if (!isPoison(error)) throw error;
+        await tx.query('ROLLBACK TO SAVEPOINT apply_event');
+        outcome.poisoned.push({ index, event, error });
+      }
+    } else {
+      await run(tx, projectSafely(model, event, schema));
+      outcome.applied += 1;
+    }
+    // A poison event still counts as passed: the next one of its stream must not look like a gap.
+    last.set(event.streamId, event.revision);
+    changed.set(event.streamId, { revision: event.revision, position: event.position });
+    if (!newest || event.position > newest.position) newest = event;
+  }
+  await saveRevisions(tx, schema, changed);
+  if (newest) await saveProgress(tx, schema, newest.position, newest.recordedAt);
+  return outcome;
+};

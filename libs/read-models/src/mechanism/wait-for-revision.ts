@@ -1,0 +1,31 @@
+import type { SqlExecutor } from '@multitrack/database';
+import type { ReadModel } from './read-model';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Read-your-writes for `?minRevision=N`: resolves true once the model's row for `id` reflects
+ * revision `minRevision` of its stream, false after `timeoutMs` (the API then answers 503 with
+ * Retry-After). Short polling with a growing pause: works the same on PostgreSQL and PGlite.
+ */
+export const waitForRevision = async (
+  db: SqlExecutor,
+  readModel: ReadModel,
+  id: string,
+  minRevision: number,
+  timeoutMs = 5000,
+): Promise<boolean> => {
+  if (!readModel.entity) throw new Error(`read model ${readModel.name} has no single entities`);
+  const { table, idColumn } = readModel.entity;
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
+    const { rows } = await db.query<{ revision: number }>(
+      `SELECT revision FROM ${readModel.schema}.${table} WHERE ${idColumn} = $1`,
+      [id],
+    );
+    if (rows[0] && Number(rows[0].revision) >= minRevision) return true;
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    await pause(Math.min(delay, left));
+  }
+};

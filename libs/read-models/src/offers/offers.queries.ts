@@ -1,0 +1,79 @@
+import type { WireMoney } from '@multitrack/domain';
+import type { SqlExecutor } from '@multitrack/database';
+import { decodeCursor, limitOf, pageOf, type Page, type PageOf } from '../cursor';
+import { wireOf } from '../money-columns';
+import { offersReadModel } from './offers.read-model';
+
+export type OfferStatus = 'submitted' | 'withdrawn' | 'accepted' | 'declined';
+
+export interface OfferView {
+  id: string;
+  requestId: string;
+  organizationId: string;
+  summary: string;
+  amount: WireMoney;
+  startDate: string;
+  endDate: string;
+  status: OfferStatus;
+  matchId: string | null;
+  submittedAt: string;
+  revision: number;
+}
+
+interface Row {
+  id: string;
+  request_id: string;
+  organization_id: string;
+  summary: string;
+  amount_minor: string;
+  currency: string;
+  start_date: string;
+  end_date: string;
+  status: OfferStatus;
+  match_id: string | null;
+  submitted_at: Date | string;
+  revision: number;
+  submitted_position: number;
+}
+
+const s = offersReadModel.schema;
+const columns = `id, request_id, organization_id, summary, amount_minor::text AS amount_minor, currency, start_date,
+  end_date, status, match_id, submitted_at, revision, submitted_position`;
+
+const toView = (row: Row): OfferView => ({
+  id: row.id,
+  requestId: row.request_id,
+  organizationId: row.organization_id,
+  summary: row.summary,
+  amount: wireOf(row.amount_minor, row.currency)!,
+  startDate: row.start_date,
+  endDate: row.end_date,
+  status: row.status,
+  matchId: row.match_id,
+  submittedAt: new Date(row.submitted_at).toISOString(),
+  revision: Number(row.revision),
+});
+
+export const findOffer = async (db: SqlExecutor, id: string): Promise<OfferView | null> => {
+  const { rows } = await db.query<Row>(`SELECT ${columns} FROM ${s}.offers WHERE id = $1`, [id]);
+  return rows[0] ? toView(rows[0]) : null;
+};
+
+/** A request's offers, oldest first; `organizationId` narrows to one NGO's own (NGO callers). */
+export const listOffersForRequest = async (
+  db: SqlExecutor,
+  requestId: string,
+  filters: { organizationId?: string; status?: OfferStatus } = {},
+  page: Page = {},
+): Promise<PageOf<OfferView>> => {
+  const limit = limitOf(page);
+  const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
+  const { rows } = await db.query<Row>(
+    `SELECT ${columns} FROM ${s}.offers
+     WHERE request_id = $1 AND ($2::text IS NULL OR organization_id = $2) AND ($3::text IS NULL OR status = $3)
+       AND ($4::int8 IS NULL OR submitted_position > $4)
+     ORDER BY submitted_position LIMIT $5`,
+    [requestId, filters.organizationId ?? null, filters.status ?? null, after ?? null, limit + 1],
+  );
+  return pageOf(rows, limit, toView, (row) => [Number(row.submitted_position)]);
+};

@@ -1,0 +1,35 @@
+import { categoryOf } from './envelope';
+
+/** One topic per aggregate category; the `v1` suffix changes only with an incompatible envelope. */
+export const Topics = {
+  organizations: 'multitrack.organizations.v1',
+  requests: 'multitrack.requests.v1',
+  offers: 'multitrack.offers.v1',
+  matches: 'multitrack.matches.v1',
+  audit: 'multitrack.audit.v1',
+  deadLetter: 'multitrack.dead-letter.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+const byCategory: Record<string, Topic> = {
+  organization: Topics.organizations,
+  request: Topics.requests,
+  offer: Topics.offers,
+  match: Topics.matches,
+};
+
+/**
+ * The topic an event of this stream goes to. Categories other than the four aggregates (audit
+ * reads, and any stream a later feature adds) go to the audit topic, so the relay never drops one.
+ */
+export const topicForStream = (streamId: string): Topic => byCategory[categoryOf(streamId)] ?? Topics.audit;
+
+/** Every topic the relay publishes to (the dead-letter topic is the projector's). */
+export const EventTopics: Topic[] = [
+  Topics.organizations,
+  Topics.requests,
+  Topics.offers,
+  Topics.matches,
+  Topics.audit,
+];
