@@ -1,6 +1,6 @@
 import type { MatchEvent, RequestEvent } from '@multitrack/domain';
 import { entityIdOf, type EventEnvelope } from '../envelope';
-import { sql, type ReadModel, type Statement } from '../mechanism/read-model';
+import { sql, touchRow, type ReadModel, type Statement } from '../mechanism/read-model';
 import { minorOf } from '../money-columns';
 import { Topics } from '../topics';
 
@@ -34,8 +34,7 @@ const migrations = (s: string) => [
 
 const onMatch = (s: string, event: MatchEvent, e: EventEnvelope): Statement[] => {
   const id = entityIdOf(e.streamId);
-  const touch = (set: string, ...params: unknown[]) =>
-    sql(`UPDATE ${s}.matches SET ${set}${set ? ', ' : ''}revision = $1, updated_at = $2 WHERE id = $3`, e.revision, e.recordedAt, id, ...params);
+  const touch = touchRow(s, 'matches', id, e);
   const tranche = (set: string, disbursementId: string, ...params: unknown[]) =>
     sql(`UPDATE ${s}.tranches SET ${set} WHERE id = $1`, disbursementId, ...params);
   switch (event.type) {

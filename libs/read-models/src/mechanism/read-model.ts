@@ -26,3 +26,19 @@ export interface ReadModel {
   /** The table and key column that `waitForRevision` reads, when the model has single entities. */
   entity?: { table: string; idColumn: string };
 }
+
+/**
+ * An UPDATE of the entity row an event's stream owns that also records the stream revision and
+ * time; `set` may use `$4`… for `params`. Every event of the stream touches the row, so the row's
+ * revision is its stream's revision (what `?minRevision=` waits for).
+ */
+export const touchRow =
+  (schema: string, table: string, id: string, event: { revision: number; recordedAt: string }) =>
+  (set: string, ...params: unknown[]): Statement =>
+    sql(
+      `UPDATE ${schema}.${table} SET ${set}${set ? ', ' : ''}revision = $1, updated_at = $2 WHERE id = $3`,
+      event.revision,
+      event.recordedAt,
+      id,
+      ...params,
+    );

@@ -1,6 +1,6 @@
 import type { OfferEvent } from '@multitrack/domain';
 import { entityIdOf } from '../envelope';
-import { sql, type ReadModel, type Statement } from '../mechanism/read-model';
+import { sql, touchRow, type ReadModel, type Statement } from '../mechanism/read-model';
 import { minorOf } from '../money-columns';
 import { Topics } from '../topics';
 
@@ -22,8 +22,7 @@ const migrations = (s: string) => [
 const project = (e: Parameters<ReadModel['project']>[0], s: string): Statement[] => {
   const event = e as unknown as OfferEvent;
   const id = entityIdOf(e.streamId);
-  const touch = (set: string, ...params: unknown[]) =>
-    sql(`UPDATE ${s}.offers SET ${set}${set ? ', ' : ''}revision = $1, updated_at = $2 WHERE id = $3`, e.revision, e.recordedAt, id, ...params);
+  const touch = touchRow(s, 'offers', id, e);
   switch (event.type) {
     case 'OfferSubmitted': {
       const d = event.data;

@@ -1,6 +1,6 @@
 import type { OrganizationEvent } from '@multitrack/domain';
 import { entityIdOf } from '../envelope';
-import { sql, type ReadModel, type Statement } from '../mechanism/read-model';
+import { sql, touchRow, type ReadModel, type Statement } from '../mechanism/read-model';
 import { Topics } from '../topics';
 
 const migrations = (s: string) => [
@@ -22,8 +22,7 @@ const migrations = (s: string) => [
 const project = (e: Parameters<ReadModel['project']>[0], s: string): Statement[] => {
   const event = e as unknown as OrganizationEvent;
   const id = entityIdOf(e.streamId);
-  const touch = (set: string) =>
-    sql(`UPDATE ${s}.organizations SET ${set}${set ? ', ' : ''}revision = $1, updated_at = $2 WHERE id = $3`, e.revision, e.recordedAt, id);
+  const touch = touchRow(s, 'organizations', id, e);
   switch (event.type) {
     case 'OrganizationRegistered': {
       const d = event.data;

@@ -1,6 +1,6 @@
 import type { OfferEvent, RequestEvent } from '@multitrack/domain';
 import { entityIdOf, type EventEnvelope } from '../envelope';
-import { sql, type ReadModel, type Statement } from '../mechanism/read-model';
+import { sql, touchRow, type ReadModel, type Statement } from '../mechanism/read-model';
 import { minorOf } from '../money-columns';
 import { Topics } from '../topics';
 
@@ -26,14 +26,7 @@ const migrations = (s: string) => [
 
 const onRequest = (s: string, event: RequestEvent, e: EventEnvelope): Statement[] => {
   const id = entityIdOf(e.streamId);
-  const touch = (set: string, ...params: unknown[]) =>
-    sql(
-      `UPDATE ${s}.requests SET ${set}${set ? ', ' : ''}revision = $1, updated_at = $2 WHERE id = $3`,
-      e.revision,
-      e.recordedAt,
-      id,
-      ...params,
-    );
+  const touch = touchRow(s, 'requests', id, e);
   switch (event.type) {
     case 'HelpRequestPublished': {
       const d = event.data;
