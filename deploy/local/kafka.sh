@@ -171,14 +171,26 @@ live_leases() {
 }
 
 stop_nodes() {
-  local ids=() pids=() id pid deadline
+  local ids=() pids=() alive=() id pid deadline majority quorum_lost_at
   mapfile -t ids < <(running_nodes)
   if ((${#ids[@]} == 0)); then say "not running"; return 0; fi
   for id in "${ids[@]}"; do pid=$(node_pid "$id") && pids+=("$pid") && kill -TERM "$pid" 2>/dev/null || true; done
   deadline=$((SECONDS + stop_timeout))
-  for pid in "${pids[@]}"; do
-    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
-    if kill -0 "$pid" 2>/dev/null; then say "pid $pid ignored SIGTERM for ${stop_timeout}s, killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
+  majority=$(($(recorded_brokers) / 2 + 1))
+  quorum_lost_at=-1
+  while :; do
+    alive=()
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    ((${#alive[@]} > 0)) || break
+    # A node left without a controller quorum waits forever for its controlled shutdown.
+    if (($(recorded_brokers) > 1 && ${#alive[@]} < majority && quorum_lost_at < 0)); then quorum_lost_at=$SECONDS; fi
+    if ((quorum_lost_at >= 0 && SECONDS - quorum_lost_at >= 5)); then
+      say "no controller quorum left for pid ${alive[*]}: killing it"; kill -KILL "${alive[@]}" 2>/dev/null || true; break
+    fi
+    if ((SECONDS >= deadline)); then
+      say "pid ${alive[*]} ignored SIGTERM for ${stop_timeout}s: killing it"; kill -KILL "${alive[@]}" 2>/dev/null || true; break
+    fi
+    sleep 0.2
   done
   for id in "${ids[@]}"; do rm -f "$(node_dir "$id")/kafka.pid"; done
   rm -rf "$(lease_dir)" "$state/leased"

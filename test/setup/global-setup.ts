@@ -33,7 +33,11 @@ const ensurePostgres = async (): Promise<string> => {
 };
 
 const kafka = (...args: string[]) =>
-  execFileSync('bash', [kafkaScript, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  execFileSync('bash', [kafkaScript, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
 
 const ensureKafka = (): string => {
   if (process.env.KAFKA_BROKERS) return `Kafka from KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`;
@@ -42,7 +46,9 @@ const ensureKafka = (): string => {
   try {
     said = kafka('start', '--lease', lease);
   } catch (error) {
-    throw new Error(`could not start Kafka with ${kafkaScript} (see the log tail above): ${(error as Error).message}`);
+    throw new Error(
+      `could not start Kafka with ${kafkaScript} (see the log tail above): ${(error as Error).message}`,
+    );
   }
   process.env[kafkaLeaseVariable] = lease;
   // Test workers are forked after this returns, so they inherit it.
@@ -56,7 +62,9 @@ const build = (): string => {
   const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) {
     // Not fatal: only tests that spawn the apps need dist/, and they will fail on their own.
-    process.stderr.write(`\n[test setup] npm run build FAILED: tests that spawn apps from dist/ will fail\n${result.stdout}${result.stderr}\n`);
+    process.stderr.write(
+      `\n[test setup] npm run build FAILED: tests that spawn apps from dist/ will fail\n${result.stdout}${result.stderr}\n`,
+    );
     return 'build FAILED';
   }
   return `dist/ built in ${((Date.now() - began) / 1000).toFixed(1)}s`;

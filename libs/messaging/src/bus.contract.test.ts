@@ -13,7 +13,9 @@ const quickRedelivery = { initialDelayMs: 50, maxDelayMs: 200 };
 const kafkaBrokers = (): string[] => {
   const brokers = process.env.KAFKA_BROKERS;
   if (!brokers) {
-    throw new Error('KAFKA_BROKERS is not set: the integration global setup should have started Kafka (deploy/local/kafka.sh start)');
+    throw new Error(
+      'KAFKA_BROKERS is not set: the integration global setup should have started Kafka (deploy/local/kafka.sh start)',
+    );
   }
   return brokers.split(',');
 };
@@ -24,7 +26,13 @@ const adapters: [string, (partitions?: number) => MessageBus][] = [
   ['in-process', (partitions) => createInProcessBus({ partitions, redelivery: quickRedelivery })],
   [
     'kafka',
-    (partitions) => createKafkaBus({ brokers: kafkaBrokers(), clientId: 'bus-contract', partitions, redelivery: quickRedelivery }),
+    (partitions) =>
+      createKafkaBus({
+        brokers: kafkaBrokers(),
+        clientId: 'bus-contract',
+        partitions,
+        redelivery: quickRedelivery,
+      }),
   ],
 ];
 
@@ -79,7 +87,9 @@ describe.each(adapters)('the %s bus', (_name, createBus) => {
     const keys = ['request-1', 'offer-2', 'match-3'];
     const publisher = bus.publisher();
     for (let round = 0; round < 10; round++) {
-      await publisher.publish(keys.flatMap((key) => [message(topic, key, `${round}a`), message(topic, key, `${round}b`)]));
+      await publisher.publish(
+        keys.flatMap((key) => [message(topic, key, `${round}a`), message(topic, key, `${round}b`)]),
+      );
     }
     // When a consumer reads them
     const received: ConsumedMessage[] = [];
@@ -114,7 +124,9 @@ describe.each(adapters)('the %s bus', (_name, createBus) => {
     // Then every message was handled, the failed ones included
     expect(new Set(handled.map((m) => m.value))).toEqual(new Set(values));
     const handledOffsets = handled.map((m) => `${m.partition}:${m.offset}`);
-    expect(handledOffsets).toEqual(expect.arrayContaining(failedBatch!.map((m) => `${m.partition}:${m.offset}`)));
+    expect(handledOffsets).toEqual(
+      expect.arrayContaining(failedBatch!.map((m) => `${m.partition}:${m.offset}`)),
+    );
   });
 
   it('resumes a group after the last committed batch when a consumer restarts', async () => {
@@ -122,13 +134,20 @@ describe.each(adapters)('the %s bus', (_name, createBus) => {
     await useBus();
     const groupId = `group-${randomUUID()}`;
     const publisher = bus.publisher();
-    await publisher.publish(Array.from({ length: 10 }, (_, i) => message(topic, `stream-${i % 3}`, `first-${i}`)));
+    await publisher.publish(
+      Array.from({ length: 10 }, (_, i) => message(topic, `stream-${i % 3}`, `first-${i}`)),
+    );
     const firstRun: string[] = [];
-    const first = await start(groupId, async (batch) => void firstRun.push(...batch.messages.map((m) => m.value)));
+    const first = await start(
+      groupId,
+      async (batch) => void firstRun.push(...batch.messages.map((m) => m.value)),
+    );
     await until(() => firstRun.length === 10);
     await first.close();
     // When five more arrive and a new consumer of the same group starts
-    await publisher.publish(Array.from({ length: 5 }, (_, i) => message(topic, `stream-${i % 3}`, `second-${i}`)));
+    await publisher.publish(
+      Array.from({ length: 5 }, (_, i) => message(topic, `stream-${i % 3}`, `second-${i}`)),
+    );
     const secondRun: string[] = [];
     await start(groupId, async (batch) => void secondRun.push(...batch.messages.map((m) => m.value)));
     await until(() => secondRun.length >= 5);

@@ -25,7 +25,10 @@ export class InProcessBroker {
 
   ensureTopic(topic: string): void {
     if (this.topics.has(topic)) return;
-    this.topics.set(topic, Array.from({ length: this.partitions }, () => []));
+    this.topics.set(
+      topic,
+      Array.from({ length: this.partitions }, () => []),
+    );
   }
 
   log(topic: string): ConsumedMessage[][] {

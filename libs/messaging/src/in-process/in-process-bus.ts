@@ -35,7 +35,11 @@ export const createInProcessBus = (options: InProcessBusOptions = {}): MessageBu
       close: async () => undefined,
     }),
     consumer: () => {
-      const consumer = createInProcessConsumer(broker, logger, options.redelivery ?? defaultRedeliveryBackoff);
+      const consumer = createInProcessConsumer(
+        broker,
+        logger,
+        options.redelivery ?? defaultRedeliveryBackoff,
+      );
       consumers.add(consumer);
       return consumer;
     },

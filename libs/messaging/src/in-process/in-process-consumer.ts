@@ -59,7 +59,10 @@ export const createInProcessConsumer = (
           continue;
         }
         const messages = log[partition].slice(at.position, at.position + maxBatchSize);
-        return { batch: { topic, partition, messages: messages.map((m) => ({ ...m, headers: { ...m.headers } })) }, cursor: at };
+        return {
+          batch: { topic, partition, messages: messages.map((m) => ({ ...m, headers: { ...m.headers } })) },
+          cursor: at,
+        };
       }
     }
     return { waitMs };
@@ -81,7 +84,10 @@ export const createInProcessConsumer = (
       at.failures += 1;
       const delayMs = redeliveryDelay(at.failures, backoff);
       at.retryAt = Date.now() + delayMs;
-      logger.warn({ err: error, groupId: options!.groupId, topic: batch.topic, partition: batch.partition, delayMs }, 'batch handler failed; redelivering the batch');
+      logger.warn(
+        { err: error, groupId: options!.groupId, topic: batch.topic, partition: batch.partition, delayMs },
+        'batch handler failed; redelivering the batch',
+      );
       return;
     }
     at.failures = 0;

@@ -18,7 +18,9 @@ const toConsumedBatch = (batch: Batch): ConsumedBatch => ({
     offset: message.offset,
     key: message.key?.toString() ?? '',
     value: message.value?.toString() ?? '',
-    headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, headerText(value)])),
+    headers: Object.fromEntries(
+      Object.entries(message.headers ?? {}).map(([name, value]) => [name, headerText(value)]),
+    ),
   })),
 });
 
@@ -28,7 +30,11 @@ const toConsumedBatch = (batch: Batch): ConsumedBatch => ({
  * first offset and paused for a back-off, so the same messages come again while the other
  * partitions go on.
  */
-export const createKafkaConsumer = (kafka: Kafka, logger: BusLogger, backoff: RedeliveryBackoff): MessageConsumer => {
+export const createKafkaConsumer = (
+  kafka: Kafka,
+  logger: BusLogger,
+  backoff: RedeliveryBackoff,
+): MessageConsumer => {
   let consumer: Consumer | undefined;
   const failures = new Map<string, number>();
   const resumeTimers = new Set<NodeJS.Timeout>();
@@ -39,7 +45,10 @@ export const createKafkaConsumer = (kafka: Kafka, logger: BusLogger, backoff: Re
     const count = (failures.get(key) ?? 0) + 1;
     failures.set(key, count);
     const delayMs = redeliveryDelay(count, backoff);
-    logger.warn({ err: error, groupId, topic, partition, delayMs }, 'batch handler failed; redelivering the batch');
+    logger.warn(
+      { err: error, groupId, topic, partition, delayMs },
+      'batch handler failed; redelivering the batch',
+    );
     consumer!.seek({ topic, partition, offset: payload.batch.firstOffset()! });
     const resume = payload.pause();
     const timer = setTimeout(() => {
@@ -74,7 +83,11 @@ export const createKafkaConsumer = (kafka: Kafka, logger: BusLogger, backoff: Re
   return {
     async start(options) {
       if (consumer) throw new Error('this consumer was already started');
-      consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1_000 });
+      consumer = kafka.consumer({
+        groupId: options.groupId,
+        allowAutoTopicCreation: false,
+        maxWaitTimeInMs: 1_000,
+      });
       await consumer.connect();
       await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
       await consumer.run({
