@@ -54,3 +54,6 @@ export { closeGracefullyOnSignals, DRAIN_TIMEOUT_MS } from './http/graceful-shut
 
 // Idempotency-Key handling (owned separately; see idempotency/)
 export * from './idempotency';
+
+// Adapters opened by main.ts, injectable everywhere
+export * from './infrastructure';

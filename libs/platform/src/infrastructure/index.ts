@@ -1,0 +1,2 @@
+export { EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_VAULT, APP_SETTINGS } from './tokens';
+export { InfrastructureModule, Infrastructure } from './infrastructure.module';

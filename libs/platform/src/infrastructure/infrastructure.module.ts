@@ -1,0 +1,40 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import type { Database } from '@multitrack/database';
+import type { EventStore } from '@multitrack/event-store';
+import type { MessageBus } from '@multitrack/messaging';
+import type { PersonalDataVault } from '@multitrack/personal-data';
+import { DATABASE } from '../idempotency/database.token';
+import { APP_SETTINGS, EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_VAULT } from './tokens';
+
+/** The adapters one process runs on: opened by `main.ts`, closed by it after the app stops. */
+export interface Infrastructure {
+  db: Database;
+  store: EventStore;
+  bus?: MessageBus;
+  vault?: PersonalDataVault;
+  /** The app's parsed configuration, for modules that read policy values from it. */
+  settings?: Record<string, unknown>;
+}
+
+/**
+ * Makes the already-open adapters injectable everywhere in the app (global), so feature modules
+ * ask for `EVENT_STORE` or `DATABASE` and never know which adapter is behind it.
+ */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(infrastructure: Infrastructure): DynamicModule {
+    const providers: Provider[] = [
+      { provide: DATABASE, useValue: infrastructure.db },
+      { provide: EVENT_STORE, useValue: infrastructure.store },
+      { provide: MESSAGE_BUS, useValue: infrastructure.bus ?? null },
+      { provide: PERSONAL_DATA_VAULT, useValue: infrastructure.vault ?? null },
+      { provide: APP_SETTINGS, useValue: infrastructure.settings ?? {} },
+    ];
+    return {
+      module: InfrastructureModule,
+      providers,
+      exports: providers.map((provider) => (provider as { provide: symbol }).provide),
+    };
+  }
+}
