@@ -29,10 +29,13 @@ describe('parseConfig', () => {
     expect(config.PORT).toBe(8080);
     expect(config.RATE_LIMIT_PER_MINUTE).toBe(0);
     expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
-    expect(config.AUDIT_WITNESS_KEYS).toEqual([
-      { name: 'alpha', publicKey: 'AAAA' },
-      { name: 'beta', publicKey: 'BBB=' },
-    ]);
+    expect(config.AUDIT_WITNESS_KEYS).toBe('alpha=AAAA,beta=BBB=');
+  });
+
+  it('refuses a malformed witness list', () => {
+    expect(() => parseConfig(schema, { AUDIT_WITNESS_KEYS: 'alpha' })).toThrow(
+      'AUDIT_WITNESS_KEYS must be name=base64key, comma-separated',
+    );
   });
 
   it('treats an empty variable as unset', () => {

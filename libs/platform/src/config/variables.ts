@@ -54,16 +54,10 @@ export const disbursementVariables = {
 export const auditVariables = {
   /** base64 PKCS#8 Ed25519 private key; unset: generated once and kept. */
   AUDIT_SIGNING_KEY: base64('a PKCS#8 Ed25519 private key').optional(),
-  /** `name=base64key,name=base64key`. */
+  /** `name=base64key,name=base64key`; kept as the string that transparency-log's `parseWitnessKeys` reads. */
   AUDIT_WITNESS_KEYS: z
     .string()
-    .regex(/^[^=,\s+]+=[A-Za-z0-9+/]+={0,2}(,[^=,\s+]+=[A-Za-z0-9+/]+={0,2})*$/, 'must be name=base64key, comma-separated')
-    .transform((value) =>
-      value.split(',').map((pair) => {
-        const at = pair.indexOf('=');
-        return { name: pair.slice(0, at), publicKey: pair.slice(at + 1) };
-      }),
-    )
+    .regex(/^[^=,\s]+=[A-Za-z0-9+/]+={0,2}(,[^=,\s]+=[A-Za-z0-9+/]+={0,2})*$/, 'must be name=base64key, comma-separated')
     .optional(),
   AUDIT_CHECKPOINT_INTERVAL_S: positiveInt('must be a positive whole number of seconds').default(10),
 };
