@@ -6,7 +6,8 @@ const parsers = { [types.INT8]: (value: string) => Number(value) };
 const executor = (client: PGlite | Transaction): SqlExecutor => ({
   async query<Row>(sql: string, params?: unknown[]): Promise<QueryResult<Row>> {
     const result = await client.query<Row>(sql, params, { parsers });
-    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    // PGlite reports affectedRows 0 for SELECT; pg reports the rows returned.
+    return { rows: result.rows, rowCount: Math.max(result.affectedRows ?? 0, result.rows.length) };
   },
   async exec(sql: string): Promise<void> {
     await client.exec(sql);
