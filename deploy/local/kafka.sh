@@ -128,6 +128,19 @@ format_node() {
     || { tail -n 20 "$dir/format.log" >&2; die "formatting node $id failed (log: $dir/format.log)"; }
 }
 
+# Class data sharing: node 1 records the classes it loaded when it exits, later starts map them in
+# instead of parsing jars again. A stale or broken archive only costs the speed-up.
+# The JVM writes the archive into the node's own directory (two clusters may exit at once); the next
+# start moves a finished one into place with an atomic rename.
+cds_opts() {
+  local id=$1 archive dumped
+  archive="$here/kafka/target/classes-$(sha256sum "$pom" | cut -c1-16).jsa"
+  dumped="$(node_dir 1)/classes.jsa"
+  [[ ! -s $archive && -s $dumped ]] && mv "$dumped" "$archive"
+  if [[ -s $archive ]]; then echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  elif ((id == 1)); then echo "-XX:ArchiveClassesAtExit=$dumped -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
+}
+
 launch_node() {
   local id=$1 cp=$2 dir
   dir=$(node_dir "$id")
@@ -135,7 +148,7 @@ launch_node() {
   # setsid: the broker must outlive the shell (or test runner) that started it.
   # shellcheck disable=SC2046,SC2016
   setsid sh -c 'echo $$ >"$0/kafka.pid"; exec "$@"' "$dir" \
-    java $(java_opts "$dir") -cp "$cp" kafka.Kafka "$dir/server.properties" \
+    java $(java_opts "$dir") $(cds_opts "$id") -cp "$cp" kafka.Kafka "$dir/server.properties" \
     >"$dir/kafka.log" 2>&1 </dev/null 9>&- &
 }
 
