@@ -27,7 +27,19 @@ export type CancelHelpRequest = Command<'CancelHelpRequest', { reason: string }>
 /** Issued by the match handler once the match is made (one accepted offer per request). */
 export type MarkRequestMatched = Command<'MarkRequestMatched', { matchId: string; offerId: string }>;
 
+/**
+ * Sent by the offer handler before the offer stream is written: the request stream then names
+ * every offer it received, at an expected revision, so an offer and a concurrent match cannot
+ * both win ("offers only on open requests" holds under any interleaving).
+ */
+export type RecordOffer = Command<'RecordOffer', { offerId: string; organizationId: string }>;
+
 export type CloseHelpRequest = Command<'CloseHelpRequest', { reason?: string }>;
 
 export type RequestCommand =
-  PublishHelpRequest | AmendHelpRequest | CancelHelpRequest | MarkRequestMatched | CloseHelpRequest;
+  | PublishHelpRequest
+  | AmendHelpRequest
+  | CancelHelpRequest
+  | MarkRequestMatched
+  | RecordOffer
+  | CloseHelpRequest;

@@ -138,3 +138,30 @@ describe('CloseHelpRequest', () => {
   it('refuses to close an open request', () =>
     given([published]).when(command('CloseHelpRequest', {})).thenFails('request.not-matched'));
 });
+
+describe('RecordOffer', () => {
+  const record = (offerId = 'offer-1') =>
+    command('RecordOffer', { offerId, organizationId: 'GB-CHC-202918' });
+  const received: RequestEvent = {
+    type: 'OfferReceived',
+    data: { requestId, offerId: 'offer-1', organizationId: 'GB-CHC-202918' },
+  };
+  it('records an offer on an open request, remembering its id', () =>
+    given([published])
+      .when(record())
+      .then([received], (state) => expect(state).toMatchObject({ receivedOfferIds: ['offer-1'] })));
+  it('refuses an offer once the request is matched: a match and an offer cannot both win', () =>
+    given([published, matched]).when(record('offer-2')).thenFails('request.not-open'));
+  it.each([
+    ['cancelled', cancelled],
+    ['closed', closed],
+  ])('refuses an offer on a %s request', (_, last) =>
+    given(last === closed ? [published, matched, closed] : [published, last])
+      .when(record('offer-2'))
+      .thenFails('request.not-open'),
+  );
+  it('records nothing when the same offer is recorded again (a retried submission), whatever happened since', () =>
+    given([published, received, matched]).when(record()).then([]));
+  it('refuses an offer on a request that does not exist', () =>
+    given([]).when(record()).thenFails('request.not-found'));
+});

@@ -8,6 +8,7 @@ import type {
   CloseHelpRequest,
   MarkRequestMatched,
   PublishHelpRequest,
+  RecordOffer,
   RequestCommand,
 } from './request.commands';
 import type { RequestEvent } from './request.events';
@@ -18,6 +19,7 @@ type Outcome = RequestEvent[] | DomainError;
 export const decideRequest = (command: RequestCommand, state: RequestState): Outcome => {
   if (command.type === 'PublishHelpRequest') return publish(command, state);
   if (state.status === 'none') return rule('request.not-found', 'no such help request');
+  if (command.type === 'RecordOffer') return recordOffer(command, state);
   if (state.status === 'closed' || state.status === 'cancelled') {
     return rule('request.inactive', `the request is ${state.status}`);
   }
@@ -113,3 +115,11 @@ const close = ({ data }: CloseHelpRequest, request: HelpRequest): Outcome =>
         },
       ]
     : rule('request.not-matched', 'only a matched request is closed; an open one is cancelled');
+
+/** Idempotent per offer, so a retried submission (same Idempotency-Key) appends nothing twice. */
+const recordOffer = ({ data }: RecordOffer, request: HelpRequest): Outcome => {
+  if (request.receivedOfferIds.includes(data.offerId)) return [];
+  return request.status === 'open'
+    ? [{ type: 'OfferReceived', data: { requestId: request.requestId, ...data } }]
+    : rule('request.not-open', `the request is ${request.status}`);
+};

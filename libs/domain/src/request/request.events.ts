@@ -24,16 +24,25 @@ export type HelpRequestAmended = Event<
 
 export type RequestMatched = Event<'RequestMatched', { requestId: string; matchId: string; offerId: string }>;
 
+/** The request took an offer while open; the offer's own stream records its content. */
+export type OfferReceived = Event<'OfferReceived', { requestId: string; offerId: string; organizationId: string }>;
+
 export type HelpRequestClosed = Event<'HelpRequestClosed', { requestId: string; reason?: string }>;
 
 export type HelpRequestCancelled = Event<'HelpRequestCancelled', { requestId: string; reason: string }>;
 
 export type RequestEvent =
-  HelpRequestPublished | HelpRequestAmended | RequestMatched | HelpRequestClosed | HelpRequestCancelled;
+  | HelpRequestPublished
+  | HelpRequestAmended
+  | OfferReceived
+  | RequestMatched
+  | HelpRequestClosed
+  | HelpRequestCancelled;
 
 export const requestEventTypes = listOf<RequestEvent['type']>({
   HelpRequestPublished: true,
   HelpRequestAmended: true,
+  OfferReceived: true,
   RequestMatched: true,
   HelpRequestClosed: true,
   HelpRequestCancelled: true,

@@ -14,6 +14,8 @@ export type HelpRequest = {
   budget: Money;
   neededBy: string;
   publishedBy: string;
+  /** Every offer the request received while open, in order (the match declines the others). */
+  receivedOfferIds: string[];
   matchId?: string;
   offerId?: string;
 };
@@ -24,7 +26,7 @@ export const initialRequestState: RequestState = { status: 'none' };
 
 export const evolveRequest = (state: RequestState, event: RequestEvent): RequestState => {
   if (event.type === 'HelpRequestPublished') {
-    return { ...event.data, status: 'open', budget: fromWire(event.data.budget) };
+    return { ...event.data, status: 'open', budget: fromWire(event.data.budget), receivedOfferIds: [] };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -32,6 +34,8 @@ export const evolveRequest = (state: RequestState, event: RequestEvent): Request
       const { budget, requestId: _, ...text } = event.data;
       return { ...state, ...text, ...(budget && { budget: fromWire(budget) }) };
     }
+    case 'OfferReceived':
+      return { ...state, receivedOfferIds: [...state.receivedOfferIds, event.data.offerId] };
     case 'RequestMatched':
       return { ...state, status: 'matched', matchId: event.data.matchId, offerId: event.data.offerId };
     case 'HelpRequestClosed':
