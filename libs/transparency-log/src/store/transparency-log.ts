@@ -141,7 +141,8 @@ export const createTransparencyLog = (db: Database): TransparencyLog => {
       await checkedSize(treeSize);
       if (!Number.isSafeInteger(leafIndex) || leafIndex < 0 || leafIndex >= treeSize)
         throw new TreeSizeError(`leaf ${leafIndex} is not in a tree of ${treeSize}`);
-      const [rootHash, hashes] = await Promise.all([rootAt(treeSize), hashesOf(inclusionRanges(leafIndex, treeSize))]);
+      // The root and the path in one read of the stored subtrees.
+      const [rootHash, ...hashes] = await hashesOf([{ start: 0, end: treeSize }, ...inclusionRanges(leafIndex, treeSize)]);
       return { leafIndex, treeSize, rootHash, hashes };
     },
     async consistencyProof(from, to) {
