@@ -63,7 +63,7 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
 );
 const actor: fc.Arbitrary<CommandMetadata['actor']> = fc.oneof(
   fc.constantFrom(...officers).map((sub) => ({ sub, roles: ['officer'] })),
-  fc.constant({ sub: 'ngo-user', roles: ['ngo'], organizationId }),
+  fc.constant<CommandMetadata['actor']>({ sub: 'ngo-user', roles: ['ngo'], organizationId }),
 );
 const step: fc.Arbitrary<Step> = fc.record({
   hoursLater: fc.integer({ min: 0, max: 24 * 20 }),

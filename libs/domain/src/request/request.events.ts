@@ -25,7 +25,10 @@ export type HelpRequestAmended = Event<
 export type RequestMatched = Event<'RequestMatched', { requestId: string; matchId: string; offerId: string }>;
 
 /** The request took an offer while open; the offer's own stream records its content. */
-export type OfferReceived = Event<'OfferReceived', { requestId: string; offerId: string; organizationId: string }>;
+export type OfferReceived = Event<
+  'OfferReceived',
+  { requestId: string; offerId: string; organizationId: string }
+>;
 
 export type HelpRequestClosed = Event<'HelpRequestClosed', { requestId: string; reason?: string }>;
 
