@@ -24,6 +24,8 @@ export interface ProjectorOptions {
   /** Consumer groups are `${groupPrefix}${readModel.name}`. */
   groupPrefix?: string;
   logger?: ProjectorLogger;
+  /** Prepended to every topic name, as the relay's `topicPrefix`. */
+  topicPrefix?: string;
   /** Test seam: runs after the batch's transaction committed, before the bus commits its offset. */
   afterCommit?: (batch: ConsumedBatch) => Promise<void>;
 }
@@ -61,6 +63,8 @@ const nextOf = (offset: string) => (BigInt(offset) + 1n).toString();
  */
 export class Projector {
   readonly groupId: string;
+  private readonly topics: string[];
+  private readonly deadLetterTopic: string;
   private consumer?: MessageConsumer;
   private deadLetters?: MessagePublisher;
   private running = false;
@@ -75,11 +79,14 @@ export class Projector {
     private readonly options: ProjectorOptions = {},
   ) {
     this.groupId = `${options.groupPrefix ?? 'multitrack.projector.'}${readModel.name}`;
+    const prefix = options.topicPrefix ?? '';
+    this.topics = readModel.topics.map((topic) => prefix + topic);
+    this.deadLetterTopic = prefix + Topics.deadLetter;
   }
 
   async start(): Promise<void> {
     await installReadModel(this.db, this.readModel);
-    await this.bus.ensureTopics([...this.readModel.topics, Topics.deadLetter]);
+    await this.bus.ensureTopics([...this.topics, this.deadLetterTopic]);
     this.deadLetters = this.bus.publisher();
     this.running = true;
     await this.consume();
@@ -110,7 +117,7 @@ export class Projector {
     this.consumer = consumer;
     await consumer.start({
       groupId: this.groupId,
-      topics: this.readModel.topics,
+      topics: this.topics,
       fromBeginning: true,
       eachBatch: (batch) => this.onBatch(consumer, batch),
     });
@@ -200,7 +207,7 @@ export class Projector {
 
   private async deadLetter(poisoned: { message: ConsumedMessage; error: unknown }[]) {
     const letters: BusMessage[] = poisoned.map(({ message, error }) => ({
-      topic: Topics.deadLetter,
+      topic: this.deadLetterTopic,
       key: message.key,
       value: message.value,
       headers: {

@@ -20,6 +20,8 @@ export interface RelayOptions {
   lingerMs?: number;
   retryDelayMs?: number;
   logger?: RelayLogger;
+  /** Prepended to every topic name: isolates environments (and test runs) sharing one cluster. */
+  topicPrefix?: string;
   /** Test seam: runs after the bus acknowledged a batch and before its checkpoint is stored. */
   afterPublish?: (events: RecordedEvent[]) => Promise<void>;
 }
@@ -44,6 +46,7 @@ export class Relay {
   private readonly batchSize: number;
   private readonly lingerMs: number;
   private readonly retryDelayMs: number;
+  private readonly prefix: string;
   private publisher?: MessagePublisher;
   private subscription?: Subscription;
   private buffer: RecordedEvent[] = [];
@@ -64,11 +67,12 @@ export class Relay {
     this.batchSize = options.batchSize ?? 500;
     this.lingerMs = options.lingerMs ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.prefix = options.topicPrefix ?? '';
   }
 
   async start(): Promise<void> {
     await installRelayCheckpoints(this.db);
-    await this.bus.ensureTopics(EventTopics);
+    await this.bus.ensureTopics(EventTopics.map((topic) => this.prefix + topic));
     this.publisher = this.bus.publisher();
     this.acknowledged = await loadCheckpoint(this.db, this.name);
     this.running = true;
@@ -145,7 +149,7 @@ export class Relay {
     this.inFlight = batch;
     const last = batch[batch.length - 1];
     try {
-      await this.retrying('publish', () => this.publisher!.publish(batch.map(toMessage)));
+      await this.retrying('publish', () => this.publisher!.publish(batch.map((event) => toMessage(event, this.prefix))));
       if (this.options.afterPublish) await this.options.afterPublish(batch);
       const at = { checkpoint: last.checkpoint, position: last.position };
       await this.retrying('store checkpoint', () => saveCheckpoint(this.db, this.name, at));

@@ -9,7 +9,7 @@ export const CLOUDEVENTS_SOURCE = '/multitrack/event-store';
  * the envelope as JSON, and CloudEvents binary-mode headers so that consumers outside this
  * codebase can route without parsing the value.
  */
-export const toMessage = (event: RecordedEvent): BusMessage => {
+export const toMessage = (event: RecordedEvent, topicPrefix = ''): BusMessage => {
   const headers: Record<string, string> = {
     ce_specversion: '1.0',
     ce_id: event.eventId,
@@ -22,5 +22,5 @@ export const toMessage = (event: RecordedEvent): BusMessage => {
     revision: String(event.revision),
   };
   if (typeof event.metadata.traceparent === 'string') headers.traceparent = event.metadata.traceparent;
-  return { topic: topicForStream(event.streamId), key: event.streamId, value: JSON.stringify(toEnvelope(event)), headers };
+  return { topic: topicPrefix + topicForStream(event.streamId), key: event.streamId, value: JSON.stringify(toEnvelope(event)), headers };
 };

@@ -47,7 +47,8 @@ interface Row {
 
 const s = requestsReadModel.schema;
 const columns = `id, title, description, tracks, country, budget_minor::text AS budget_minor, currency, needed_by,
-  status, offer_count, match_id, published_at, revision, published_position`;
+  status, match_id, published_at, revision, published_position,
+  (SELECT count(*) FROM ${s}.request_offers o WHERE o.request_id = r.id AND o.active)::int AS offer_count`;
 
 const toView = (row: Row): RequestView => ({
   id: row.id,
@@ -65,7 +66,7 @@ const toView = (row: Row): RequestView => ({
 });
 
 export const findRequest = async (db: SqlExecutor, id: string): Promise<RequestView | null> => {
-  const { rows } = await db.query<Row>(`SELECT ${columns} FROM ${s}.requests WHERE id = $1`, [id]);
+  const { rows } = await db.query<Row>(`SELECT ${columns} FROM ${s}.requests r WHERE id = $1`, [id]);
   return rows[0] ? toView(rows[0]) : null;
 };
 
@@ -78,7 +79,7 @@ export const listRequests = async (
   const limit = limitOf(page);
   const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
   const { rows } = await db.query<Row>(
-    `SELECT ${columns} FROM ${s}.requests
+    `SELECT ${columns} FROM ${s}.requests r
      WHERE ($1::text IS NULL OR status = $1) AND ($2::int IS NULL OR tracks @> ARRAY[$2::int])
        AND ($3::text IS NULL OR country = $3) AND ($4::int8 IS NULL OR published_position < $4)
      ORDER BY published_position DESC LIMIT $5`,

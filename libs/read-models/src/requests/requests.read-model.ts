@@ -12,15 +12,17 @@ const migrations = (s: string) => [
       CREATE TABLE ${s}.requests (
         id text PRIMARY KEY, title text NOT NULL, description text NOT NULL, tracks int[] NOT NULL,
         country text NOT NULL, budget_minor numeric(38,0) NOT NULL, currency text NOT NULL,
-        needed_by text NOT NULL, status text NOT NULL, offer_count int NOT NULL DEFAULT 0,
+        needed_by text NOT NULL, status text NOT NULL,
         match_id text, revision int8 NOT NULL, published_position int8 NOT NULL,
         published_at timestamptz NOT NULL, updated_at timestamptz NOT NULL);
       CREATE INDEX ON ${s}.requests (published_position);
       CREATE INDEX ON ${s}.requests (status, published_position);
       CREATE INDEX ON ${s}.requests (country, published_position);
       CREATE INDEX ON ${s}.requests USING gin (tracks);
-      -- offers by request, so that a withdrawal finds the request it counted against
-      CREATE TABLE ${s}.request_offers (offer_id text PRIMARY KEY, request_id text NOT NULL, active boolean NOT NULL);`,
+      -- offers arrive on another topic, in no order relative to their request: they are counted
+      -- when read rather than kept as a counter on a row that may not exist yet
+      CREATE TABLE ${s}.request_offers (offer_id text PRIMARY KEY, request_id text NOT NULL, active boolean NOT NULL);
+      CREATE INDEX ON ${s}.request_offers (request_id) WHERE active;`,
   },
 ];
 
@@ -68,16 +70,9 @@ const onOffer = (s: string, event: OfferEvent): Statement[] => {
     case 'OfferSubmitted':
       return [
         sql(`INSERT INTO ${s}.request_offers (offer_id, request_id, active) VALUES ($1, $2, true)`, event.data.offerId, event.data.requestId),
-        sql(`UPDATE ${s}.requests SET offer_count = offer_count + 1 WHERE id = $1`, event.data.requestId),
       ];
     case 'OfferWithdrawn':
-      return [
-        sql(
-          `WITH withdrawn AS (UPDATE ${s}.request_offers SET active = false WHERE offer_id = $1 AND active RETURNING request_id)
-           UPDATE ${s}.requests r SET offer_count = offer_count - 1 FROM withdrawn WHERE r.id = withdrawn.request_id`,
-          event.data.offerId,
-        ),
-      ];
+      return [sql(`UPDATE ${s}.request_offers SET active = false WHERE offer_id = $1`, event.data.offerId)];
     default:
       return [];
   }
