@@ -4,13 +4,23 @@
  * AUTH_ISSUER and AUTH_AUDIENCE are copied into the token when set, so it passes the same checks
  * as the running app.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRole, ORGANIZATION_ID_PATTERN, Role, signDevelopmentToken } from '@multitrack/auth';
+import { DEVELOPMENT_SECRET_FILE } from '../apps/standalone/src/development-secret';
 
 const fail = (message: string): never => {
   process.stderr.write(`token: ${message}\n`);
   process.exit(1);
 };
+
+// `npm start` with no AUTH_* variable keeps its HS256 secret in DATA_DIR; sign with the same one.
+const developmentSecret = async (): Promise<string | undefined> =>
+  readFile(join(process.env.DATA_DIR ?? './data', DEVELOPMENT_SECRET_FILE), 'utf8').then(
+    (text) => text.trim(),
+    () => undefined,
+  );
 
 const main = async () => {
   const { values } = parseArgs({
@@ -21,8 +31,8 @@ const main = async () => {
       ttl: { type: 'string', default: '3600' },
     },
   });
-  const secret = process.env.AUTH_JWT_SECRET;
-  if (!secret) fail('AUTH_JWT_SECRET is not set; export the same secret the app uses');
+  const secret = process.env.AUTH_JWT_SECRET || (await developmentSecret());
+  if (!secret) fail('AUTH_JWT_SECRET is not set (and no development secret in DATA_DIR); export the same secret the app uses');
   const roles = values.role ?? [];
   if (roles.length === 0) fail('give at least one --role (officer, ngo, auditor, admin, witness)');
   const unknown = roles.find((role) => !isRole(role));

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { bootstrapHttpApp, loadConfig } from '@multitrack/platform';
+import { loadOrCreateDevelopmentSecret } from './development-secret';
+import { openEmbedded } from './open-embedded';
+import { standaloneConfig } from './standalone.config';
+import { StandaloneModule } from './standalone.module';
+
+const main = async () => {
+  const config = loadConfig(standaloneConfig);
+  if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
+    config.AUTH_JWT_SECRET = await loadOrCreateDevelopmentSecret(config.DATA_DIR);
+    process.stdout.write(
+      `development auth: HS256 secret kept in ${config.DATA_DIR}; mint tokens with: npm run token -- --role officer --sub alice\n`,
+    );
+  }
+  const infrastructure = await openEmbedded(config);
+  await bootstrapHttpApp(StandaloneModule.forRoot(infrastructure), {
+    config,
+    name: 'standalone',
+    openApi: {
+      title: 'Multitrack',
+      description: 'Coordination between a foreign ministry and the NGOs it works with: every app in one process.',
+    },
+  });
+};
+
+void main();

@@ -1,0 +1,24 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { openPglite } from '@multitrack/database';
+import { openEventStore } from '@multitrack/event-store';
+import { createInProcessBus } from '@multitrack/messaging';
+import { createPersonalDataVault, loadOrCreateMasterKey, parseMasterKey } from '@multitrack/personal-data';
+import { Infrastructure } from '@multitrack/platform';
+import { StandaloneConfig } from './standalone.config';
+
+/**
+ * The embedded default: one PGlite database in DATA_DIR holds events, read models, keys and
+ * idempotency records; an in-process bus stands in for Kafka.
+ */
+export const openEmbedded = async (config: StandaloneConfig): Promise<Infrastructure> => {
+  const dataDir = resolve(config.DATA_DIR);
+  await mkdir(dataDir, { recursive: true });
+  const db = await openPglite(join(dataDir, 'pglite'));
+  const store = await openEventStore({ kind: 'pglite', database: db });
+  const masterKey = config.PERSONAL_DATA_MASTER_KEY
+    ? parseMasterKey(config.PERSONAL_DATA_MASTER_KEY, 'PERSONAL_DATA_MASTER_KEY')
+    : await loadOrCreateMasterKey(dataDir);
+  const vault = await createPersonalDataVault(db, masterKey);
+  return { db, store, bus: createInProcessBus(), vault, settings: { ...config, DATA_DIR: dataDir } };
+};
