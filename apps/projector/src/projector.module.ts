@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Database } from '@multitrack/database';
+import type { MessageBus } from '@multitrack/messaging';
+import { APP_SETTINGS, DATABASE, MESSAGE_BUS, ReadinessChecks } from '@multitrack/platform';
+import { readModelNamed, readModels } from '@multitrack/read-models';
+import { Projector } from './projector';
+
+/** Optional settings the projector reads from the app's configuration (`APP_SETTINGS`). */
+export interface ProjectorSettings {
+  /** Comma-separated read model names; all when unset (to spread models over processes). */
+  PROJECTOR_READ_MODELS?: string;
+  KAFKA_TOPIC_PREFIX?: string;
+}
+
+/** Runs one projector per read model for the life of the app and reports them to `/health/ready`. */
+@Injectable()
+export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly projectors: Projector[];
+
+  constructor(
+    @Inject(MESSAGE_BUS) bus: MessageBus | null,
+    @Inject(DATABASE) db: Database,
+    @Inject(APP_SETTINGS) settings: ProjectorSettings,
+    checks: ReadinessChecks,
+  ) {
+    if (!bus) throw new Error('the projector needs a message bus (KAFKA_BROKERS, or the in-process bus)');
+    const logger = new Logger('Projector');
+    const models = settings.PROJECTOR_READ_MODELS
+      ? settings.PROJECTOR_READ_MODELS.split(',').map((name) => readModelNamed(name.trim()))
+      : readModels;
+    this.projectors = models.map(
+      (model) =>
+        new Projector(bus, db, model, {
+          topicPrefix: settings.KAFKA_TOPIC_PREFIX,
+          logger: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
+        }),
+    );
+    checks.register('projector', async () => {
+      const statuses = this.projectors.map((projector) => projector.status());
+      const halted = statuses.flatMap((status) => status.halted.map((h) => ({ readModel: status.readModel, ...h })));
+      if (halted.length > 0) {
+        throw new Error(
+          `stopped at a revision gap: ${halted.map((h) => `${h.readModel} ${h.topic}/${h.partition}@${h.offset} (${h.streamId} expected ${h.expectedRevision}, got ${h.receivedRevision})`).join('; ')}`,
+        );
+      }
+      return Object.fromEntries(statuses.map((s) => [s.readModel, { position: s.position, lagSeconds: s.lagSeconds }]));
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const projector of this.projectors) await projector.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.projectors.map((projector) => projector.stop()));
+  }
+}
+
+/** Bus → read models. Needs the infrastructure providers (`InfrastructureModule`) and `ReadinessChecks`. */
+@Module({ providers: [ProjectorRunner], exports: [ProjectorRunner] })
+export class ProjectorModule {}

@@ -1,0 +1,53 @@
+import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Database } from '@multitrack/database';
+import type { EventStore } from '@multitrack/event-store';
+import type { MessageBus } from '@multitrack/messaging';
+import { APP_SETTINGS, DATABASE, EVENT_STORE, MESSAGE_BUS, ReadinessChecks } from '@multitrack/platform';
+import { Relay } from './relay';
+
+/** Optional settings the relay reads from the app's configuration (`APP_SETTINGS`). */
+export interface RelaySettings {
+  RELAY_BATCH_SIZE?: number;
+  RELAY_LINGER_MS?: number;
+  KAFKA_TOPIC_PREFIX?: string;
+}
+
+/** Runs the relay for the life of the app and reports it to `/health/ready`. */
+@Injectable()
+export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly relay: Relay;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(MESSAGE_BUS) bus: MessageBus | null,
+    @Inject(DATABASE) db: Database,
+    @Inject(APP_SETTINGS) settings: RelaySettings,
+    checks: ReadinessChecks,
+  ) {
+    if (!bus) throw new Error('the relay needs a message bus (KAFKA_BROKERS, or the in-process bus)');
+    const logger = new Logger('Relay');
+    this.relay = new Relay(store, bus, db, {
+      batchSize: settings.RELAY_BATCH_SIZE,
+      lingerMs: settings.RELAY_LINGER_MS,
+      topicPrefix: settings.KAFKA_TOPIC_PREFIX,
+      logger: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
+    });
+    checks.register('relay', async () => {
+      const status = this.relay.status();
+      if (!status.running) throw new Error(`relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
+      return { position: status.position, lagEvents: status.lagEvents, lagSeconds: status.lagSeconds, lastError: status.lastError };
+    });
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.relay.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.relay.stop();
+  }
+}
+
+/** Event store → bus. Needs the infrastructure providers (`InfrastructureModule`) and `ReadinessChecks`. */
+@Module({ providers: [RelayRunner], exports: [RelayRunner] })
+export class RelayModule {}
