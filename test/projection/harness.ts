@@ -28,13 +28,13 @@ export const kafkaBrokers = (): string[] => {
 // Redeliveries are what these tests provoke: keep them out of the output.
 const quiet: BusLogger = { warn: () => undefined, error: () => undefined };
 
-export const openStack = async (busKind: BusKind, dbKind: 'postgres' | 'pglite'): Promise<Stack> => {
+export const openStack = async (busKind: BusKind, dbKind: 'postgres' | 'pglite', partitions = 3): Promise<Stack> => {
   const { db, url, drop } = await createTestDatabase(dbKind);
   const store = await openEventStore({ kind: dbKind, database: db, pollIntervalMs: 20 });
   const bus =
     busKind === 'kafka'
-      ? createKafkaBus({ brokers: kafkaBrokers(), clientId: 'projection-test', partitions: 3, logger: quiet, redelivery: { initialDelayMs: 50, maxDelayMs: 500 } })
-      : createInProcessBus({ partitions: 3, logger: quiet, redelivery: { initialDelayMs: 20, maxDelayMs: 200 } });
+      ? createKafkaBus({ brokers: kafkaBrokers(), clientId: 'projection-test', partitions, logger: quiet, redelivery: { initialDelayMs: 50, maxDelayMs: 500 } })
+      : createInProcessBus({ partitions, logger: quiet, redelivery: { initialDelayMs: 20, maxDelayMs: 200 } });
   const run = randomBytes(4).toString('hex');
   return {
     db,
