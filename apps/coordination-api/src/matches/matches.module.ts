@@ -1,4 +1,38 @@
 import { Module } from '@nestjs/common';
+import { ApproveDisbursementController } from './approve-disbursement/approve-disbursement.controller';
+import { ApproveDisbursementHandler } from './approve-disbursement/approve-disbursement.handler';
+import { CommitFundsController } from './commit-funds/commit-funds.controller';
+import { CommitFundsHandler } from './commit-funds/commit-funds.handler';
+import { ConfirmReceiptController } from './confirm-receipt/confirm-receipt.controller';
+import { ConfirmReceiptHandler } from './confirm-receipt/confirm-receipt.handler';
+import { GetMatchController } from './get-match/get-match.controller';
+import { GetMatchHandler } from './get-match/get-match.handler';
+import { MakeMatchController } from './make-match/make-match.controller';
+import { MakeMatchHandler } from './make-match/make-match.handler';
+import { ReportExpenditureController } from './report-expenditure/report-expenditure.controller';
+import { ReportExpenditureHandler } from './report-expenditure/report-expenditure.handler';
+import { RequestDisbursementController } from './request-disbursement/request-disbursement.controller';
+import { RequestDisbursementHandler } from './request-disbursement/request-disbursement.handler';
 
-@Module({})
+/** Matches and money (API.md): one slice per use case; controllers translate HTTP, handlers decide. */
+@Module({
+  controllers: [
+    MakeMatchController,
+    CommitFundsController,
+    RequestDisbursementController,
+    ApproveDisbursementController,
+    ConfirmReceiptController,
+    ReportExpenditureController,
+    GetMatchController,
+  ],
+  providers: [
+    MakeMatchHandler,
+    CommitFundsHandler,
+    RequestDisbursementHandler,
+    ApproveDisbursementHandler,
+    ConfirmReceiptHandler,
+    ReportExpenditureHandler,
+    GetMatchHandler,
+  ],
+})
 export class MatchesModule {}

@@ -1,0 +1,259 @@
+/**
+ * A coordination API with only the matches slice, on a throwaway PostgreSQL or PGlite database,
+ * with the read models projected in-process straight from the store (no relay, no bus: these
+ * tests are about the API; test/projection covers the pipeline). Organisations, requests and
+ * offers are given as events decided by the domain's own deciders, so these tests do not depend
+ * on the other slices' endpoints.
+ */
+import { randomUUID } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { signDevelopmentToken, type Role } from '@multitrack/auth';
+import { createTestDatabase, type Database } from '@multitrack/database';
+import {
+  isDomainError,
+  offerDecider,
+  organizationDecider,
+  parseMoney,
+  requestDecider,
+  streamIdOf,
+  type Command,
+  type Decider,
+  type Event,
+  type Money,
+  type WireMoney,
+} from '@multitrack/domain';
+import {
+  openEventStore,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@multitrack/event-store';
+import { createHttpApp, httpAppConfig, IdempotencyModule, InfrastructureModule } from '@multitrack/platform';
+import {
+  applyEvents,
+  installReadModel,
+  readModels,
+  toEnvelope,
+  topicForStream,
+} from '@multitrack/read-models';
+import { newCommandContext } from '../../apps/coordination-api/src/command-handling/command-context';
+import { decideAndAppend } from '../../apps/coordination-api/src/command-handling/decide-and-append';
+import { MatchesModule } from '../../apps/coordination-api/src/matches/matches.module';
+
+export const SECRET = 'matches-test-secret-that-is-long-enough-for-hs256';
+export const ISSUER = 'https://issuer.multitrack.test';
+export const AUDIENCE = 'multitrack-api';
+
+export type DbKind = 'postgres' | 'pglite';
+
+export interface Reply<Body = any> {
+  status: number;
+  body: Body;
+  headers: Headers;
+}
+
+export interface MatchesApi {
+  db: Database;
+  store: EventStore;
+  url: string;
+  call<Body = any>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Reply<Body>>;
+  token(
+    sub: string,
+    roles: Role[],
+    org?: string,
+    extra?: { ttlSeconds?: number; audience?: string },
+  ): Promise<string>;
+  /** Given: decided by the domain's deciders and appended, as the other slices' handlers would. */
+  given: Givens;
+  /** Every event of the store, in global order. */
+  events(): Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+}
+
+export interface Givens {
+  vettedOrganization(organizationId?: string): Promise<string>;
+  suspend(organizationId: string): Promise<void>;
+  request(budget: WireMoney): Promise<string>;
+  offer(requestId: string, organizationId: string, amount: WireMoney): Promise<string>;
+}
+
+const money = (wire: WireMoney): Money => {
+  const parsed = parseMoney(wire);
+  if (isDomainError(parsed)) throw new Error(parsed.message);
+  return parsed;
+};
+
+const given = (store: EventStore): Givens => {
+  const officer = { sub: 'seeding-officer', roles: ['officer'] };
+  const decide = async <C extends Command, E extends Event, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: Omit<C, 'metadata'>,
+    actor: { sub: string; roles: string[]; organizationId?: string } = officer,
+  ) => {
+    const context = newCommandContext(command.type, actor);
+    const decision = await decideAndAppend({
+      store,
+      streamId,
+      decider,
+      context,
+      command: () => ({ ...command, metadata: { actor, now: context.now } }) as C,
+    });
+    if (isDomainError(decision)) throw new Error(`given ${command.type}: ${decision.message}`);
+  };
+  return {
+    async vettedOrganization(organizationId = `GB-CHC-${randomUUID().slice(0, 8)}`) {
+      const streamId = streamIdOf('organization', organizationId);
+      const registration = {
+        organizationId,
+        name: 'Peace Works',
+        country: 'GB',
+        tracks: [2, 5],
+        contactEmail: 'ciphertext',
+      };
+      await decide(organizationDecider, streamId, { type: 'RegisterOrganization', data: registration });
+      await decide(organizationDecider, streamId, {
+        type: 'VetOrganization',
+        data: { decision: 'approved', note: 'ok' },
+      });
+      return organizationId;
+    },
+    async suspend(organizationId) {
+      await decide(organizationDecider, streamIdOf('organization', organizationId), {
+        type: 'SuspendOrganization',
+        data: { reason: 'audit' },
+      });
+    },
+    async request(budget) {
+      const requestId = randomUUID();
+      const data = {
+        requestId,
+        title: 'Back-channel talks',
+        description: 'Venue and facilitation',
+        tracks: [2],
+        country: 'CO',
+        budget: money(budget),
+        neededBy: '2030-01-31',
+      };
+      await decide(requestDecider, streamIdOf('request', requestId), { type: 'PublishHelpRequest', data });
+      return requestId;
+    },
+    async offer(requestId, organizationId, amount) {
+      const offerId = randomUUID();
+      const data = {
+        offerId,
+        requestId,
+        organizationId,
+        summary: 'We facilitate',
+        amount: money(amount),
+        startDate: '2029-01-01',
+        endDate: '2029-06-30',
+        request: { status: 'open' as const, currency: amount.currency },
+        organization: { status: 'vetted' as const },
+      };
+      const ngo = { sub: `user-of-${organizationId}`, roles: ['ngo'], organizationId };
+      await decide(offerDecider, streamIdOf('offer', offerId), { type: 'SubmitOffer', data }, ngo);
+      return offerId;
+    },
+  };
+};
+
+/** Applies each new event to the read models that follow its topic, as the projector would. */
+const projectInProcess = (db: Database, store: EventStore): Subscription =>
+  store.subscribeToAll({
+    onEvent: async (event) => {
+      const envelope = toEnvelope(event);
+      const models = readModels.filter((model) => model.topics.includes(topicForStream(event.streamId)));
+      await db.transaction(async (tx) => {
+        for (const model of models) await applyEvents(tx, model, model.schema, [envelope]);
+      });
+    },
+    onError: (error) => console.error('in-process projection failed', error),
+  });
+
+export const openMatchesApi = async (
+  kind: DbKind,
+  settings: Record<string, unknown> = {},
+): Promise<MatchesApi> => {
+  const { db, drop } = await createTestDatabase(kind);
+  const store = await openEventStore({ kind, database: db, pollIntervalMs: 10 });
+  for (const model of readModels) await installReadModel(db, model);
+  const projection = projectInProcess(db, store);
+
+  @Module({
+    imports: [
+      InfrastructureModule.forRoot({ db, store, settings }),
+      CqrsModule.forRoot(),
+      IdempotencyModule.forRoot(),
+      MatchesModule,
+    ],
+  })
+  class MatchesOnly {}
+
+  const config = httpAppConfig.parse({
+    AUTH_JWT_SECRET: SECRET,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
+  const app: NestExpressApplication = await createHttpApp(MatchesOnly, {
+    config,
+    openApi: { title: 'matches test' },
+  });
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  return {
+    db,
+    store,
+    url,
+    async call(method, path, { token, body, headers = {} } = {}) {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...(token && { authorization: `Bearer ${token}` }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body: parsed as any, headers: response.headers };
+    },
+    token: (sub, roles, org, extra = {}) =>
+      signDevelopmentToken({
+        secret: SECRET,
+        sub,
+        roles,
+        ...(org && { org }),
+        issuer: ISSUER,
+        audience: extra.audience ?? AUDIENCE,
+        ttlSeconds: extra.ttlSeconds,
+      }),
+    given: given(store),
+    async events() {
+      const all: RecordedEvent[] = [];
+      for await (const event of store.readAll()) all.push(event);
+      return all;
+    },
+    async close() {
+      await app.close();
+      await projection.stop();
+      await store.close();
+      await drop();
+    },
+  };
+};
