@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyModule } from '@multitrack/platform';
+import { CoordinationStartup } from './coordination-startup';
+import { CoordinationProblemsInterceptor } from './http/coordination-problems.interceptor';
 import { MatchesModule } from './matches/matches.module';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -9,6 +12,7 @@ import { RequestsModule } from './requests/requests.module';
 /**
  * The REST API for officers and NGOs: commands in, entity reads out. It needs the adapters from
  * `InfrastructureModule` (event store, database, personal-data vault), provided by whoever boots it.
+ * Idempotency keys are scoped to the verified caller (`sub`) and the route with its parameters.
  */
 @Module({
   imports: [
@@ -19,5 +23,6 @@ import { RequestsModule } from './requests/requests.module';
     OffersModule,
     MatchesModule,
   ],
+  providers: [CoordinationStartup, { provide: APP_INTERCEPTOR, useClass: CoordinationProblemsInterceptor }],
 })
 export class CoordinationApiModule {}

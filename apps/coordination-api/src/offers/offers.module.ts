@@ -1,4 +1,15 @@
 import { Module } from '@nestjs/common';
+import { GetOfferController } from './get-offer/get-offer.controller';
+import { GetOfferHandler } from './get-offer/get-offer.handler';
+import { ListRequestOffersController } from './list-request-offers/list-request-offers.controller';
+import { ListRequestOffersHandler } from './list-request-offers/list-request-offers.handler';
+import { SubmitOfferController } from './submit-offer/submit-offer.controller';
+import { SubmitOfferHandler } from './submit-offer/submit-offer.handler';
+import { WithdrawOfferController } from './withdraw-offer/withdraw-offer.controller';
+import { WithdrawOfferHandler } from './withdraw-offer/withdraw-offer.handler';
 
-@Module({})
+@Module({
+  controllers: [SubmitOfferController, WithdrawOfferController, ListRequestOffersController, GetOfferController],
+  providers: [SubmitOfferHandler, WithdrawOfferHandler, ListRequestOffersHandler, GetOfferHandler],
+})
 export class OffersModule {}

@@ -1,4 +1,33 @@
 import { Module } from '@nestjs/common';
+import { AmendRequestController } from './amend-request/amend-request.controller';
+import { AmendRequestHandler } from './amend-request/amend-request.handler';
+import { CancelRequestController } from './cancel-request/cancel-request.controller';
+import { CancelRequestHandler } from './cancel-request/cancel-request.handler';
+import { GetRequestController } from './get-request/get-request.controller';
+import { GetRequestHandler } from './get-request/get-request.handler';
+import { ListRequestsController } from './list-requests/list-requests.controller';
+import { ListRequestsHandler } from './list-requests/list-requests.handler';
+import { MatchSuggestionsController } from './match-suggestions/match-suggestions.controller';
+import { MatchSuggestionsHandler } from './match-suggestions/match-suggestions.handler';
+import { PublishRequestController } from './publish-request/publish-request.controller';
+import { PublishRequestHandler } from './publish-request/publish-request.handler';
 
-@Module({})
+@Module({
+  controllers: [
+    PublishRequestController,
+    AmendRequestController,
+    CancelRequestController,
+    ListRequestsController,
+    MatchSuggestionsController,
+    GetRequestController,
+  ],
+  providers: [
+    PublishRequestHandler,
+    AmendRequestHandler,
+    CancelRequestHandler,
+    ListRequestsHandler,
+    MatchSuggestionsHandler,
+    GetRequestHandler,
+  ],
+})
 export class RequestsModule {}

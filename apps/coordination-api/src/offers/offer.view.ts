@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MoneyView } from '../http/dto/money.view';
+
+export class OfferView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ type: MoneyView }) amount: MoneyView;
+  @ApiProperty({ example: '2025-07-01' }) startDate: string;
+  @ApiProperty({ example: '2025-07-21' }) endDate: string;
+  @ApiProperty({ enum: ['submitted', 'withdrawn', 'accepted', 'declined'] }) status: string;
+  @ApiProperty({ type: String, nullable: true }) matchId: string | null;
+  @ApiProperty() submittedAt: string;
+  @ApiProperty() revision: number;
+}
+
+export class OfferPage {
+  @ApiProperty({ type: [OfferView] }) items: OfferView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+/** NGOs see their own organisation's offers only; everyone else allowed on the route sees all. */
+export const ownOrganizationOf = (actor: { roles: string[]; organizationId?: string }): string | undefined =>
+  actor.roles.includes('officer') || actor.roles.includes('auditor') ? undefined : (actor.organizationId ?? '');

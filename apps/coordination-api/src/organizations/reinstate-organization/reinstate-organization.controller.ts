@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@multitrack/auth';
+import { ApiCommandResponses, ApiProblemResponses } from '@multitrack/platform';
+import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
+import { IfMatch } from '../../http/if-match';
+import { IF_MATCH_HEADER } from '../../http/openapi';
+import { WriteResult } from '../../http/write-result';
+import { ReinstateOrganizationDto } from './reinstate-organization.dto';
+import { ReinstateOrganizationCommand } from './reinstate-organization.handler';
+
+@ApiTags('organisations')
+@Controller('v1/organizations')
+export class ReinstateOrganizationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/reinstatement')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiOperation({ summary: 'Reinstate a suspended organisation as vetted. Role: officer.' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ type: WriteResult })
+  @ApiCommandResponses()
+  @ApiProblemResponses(404)
+  handle(
+    @Param('id') id: string,
+    @Body() body: ReinstateOrganizationDto,
+    @CommandOf('ReinstateOrganization') context: HttpCommandContext,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return this.commands.execute(new ReinstateOrganizationCommand(id, body, context, ifMatch));
+  }
+}

@@ -1,0 +1,3 @@
+import { ReasonDto } from '../../http/dto/reason.dto';
+
+export class CancelRequestDto extends ReasonDto {}
