@@ -18,7 +18,7 @@ describe.each(['postgres', 'pglite'] as const)('matches and money over HTTP (%s)
     alice = await api.token('alice', ['officer']);
     bob = await api.token('bob', ['officer']);
     auditor = await api.token('audrey', ['auditor']);
-  });
+  }, 30_000);
   afterAll(() => api?.close());
 
   const matched = async () => {

@@ -18,7 +18,7 @@ describe.each(['postgres', 'pglite'] as const)('money under concurrent callers (
     officers = await Promise.all(
       Array.from({ length: CALLERS }, (_, i) => api.token(`officer-${i}`, ['officer'])),
     );
-  });
+  }, 30_000);
   afterAll(() => api?.close());
 
   const newMatch = async (budget: string) => {
@@ -117,7 +117,7 @@ describe('disbursement policy from configuration', () => {
       DISBURSEMENT_APPROVAL_THRESHOLD: '1000.00',
       DISBURSEMENT_APPROVAL_WINDOW_DAYS: 7,
     });
-  });
+  }, 30_000);
   afterAll(() => api?.close());
 
   it('holds a tranche above the configured threshold, and one that with recent ones would exceed it', async () => {
