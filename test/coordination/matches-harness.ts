@@ -41,10 +41,12 @@ import {
 import { newCommandContext } from '../../apps/coordination-api/src/command-handling/command-context';
 import { decideAndAppend } from '../../apps/coordination-api/src/command-handling/decide-and-append';
 import { MatchesModule } from '../../apps/coordination-api/src/matches/matches.module';
+import { AUTH } from './support/tokens';
 
-export const SECRET = 'matches-test-secret-that-is-long-enough-for-hs256';
-export const ISSUER = 'https://issuer.multitrack.test';
-export const AUDIENCE = 'multitrack-api';
+// The API engineer's test credentials, so their bad tokens (expired, wrong audience, alg none) fit.
+export const SECRET = AUTH.secret;
+export const ISSUER = AUTH.issuer;
+export const AUDIENCE = AUTH.audience;
 
 export type DbKind = 'postgres' | 'pglite';
 
