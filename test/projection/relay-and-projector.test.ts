@@ -58,14 +58,16 @@ describe.each([
     await doomed.start();
     await waitUntil(() => !doomed.status().running, 'the doomed relay died');
     await doomed.stop();
-    expect(doomed.status().position).toBe(events[19].position);
+    expect(doomed.status().position).toBeLessThan(events[events.length - 1].position);
 
     relay = new Relay(stack.store, stack.bus, stack.db, relayOptions());
     await relay.start();
     await waitUntil(() => relay.status().position === events[events.length - 1].position, 'the new relay caught up');
 
     const wanted = new Set(events.map((event) => event.eventId));
-    const messages = await drain(stack, EventTopics, (seen) => seen.filter((m) => wanted.has(m.headers.ce_id)).length > events.length, 'every event arrived');
+    const everyEventAndTheReplay = (seen: { headers: Record<string, string> }[]) =>
+      new Set(seen.map((m) => m.headers.ce_id)).size === wanted.size && seen.length > events.length;
+    const messages = await drain(stack, EventTopics, everyEventAndTheReplay, 'every event arrived, some twice');
     expect(new Set(messages.map((m) => m.headers.ce_id))).toEqual(wanted);
     // the batch published before the "crash" came again: at least once, never zero times
     expect(messages.length).toBeGreaterThan(events.length);

@@ -2,6 +2,7 @@ import type { SqlExecutor } from '@multitrack/database';
 import type { EventEnvelope } from '../envelope';
 import { loadRevisions, saveProgress, saveRevisions } from './bookkeeping';
 import { isPoison, ProjectionError } from './errors';
+import { mergeInserts } from './merge-inserts';
 import type { ReadModel, Statement } from './read-model';
 
 export interface Gap {
@@ -56,6 +57,8 @@ export const applyEvents = async (
   const last = await loadRevisions(tx, schema, [...new Set(events.map((event) => event.streamId))]);
   const changed = new Map<string, { revision: number; position: number }>();
   let newest: EventEnvelope | undefined;
+  // Without isolation the statements of the whole batch run at the end, merged where possible.
+  const pending: Statement[] = [];
   for (const [index, event] of events.entries()) {
     const lastRevision = last.get(event.streamId) ?? -1;
     if (event.revision <= lastRevision) {
@@ -78,7 +81,7 @@ export const applyEvents = async (
         outcome.poisoned.push({ index, event, error });
       }
     } else {
-      await run(tx, projectSafely(model, event, schema));
+      pending.push(...projectSafely(model, event, schema));
       outcome.applied += 1;
     }
     // A poison event still counts as passed: the next one of its stream must not look like a gap.
@@ -86,6 +89,7 @@ export const applyEvents = async (
     changed.set(event.streamId, { revision: event.revision, position: event.position });
     if (!newest || event.position > newest.position) newest = event;
   }
+  await run(tx, mergeInserts(pending));
   await saveRevisions(tx, schema, changed);
   if (newest) await saveProgress(tx, schema, newest.position, newest.recordedAt);
   return outcome;
