@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { ExportsController } from './exports/exports.controller';
+import { LedgerController } from './funding/ledger.controller';
+import { EntitiesController } from './history/entities.controller';
+import { EventsController } from './history/events.controller';
+import { IntegrityController } from './integrity/integrity.controller';
+import { ReconciliationsController } from './reconciliation/reconciliations.controller';
+import { RecordAuditRead } from './recording/record-audit-read.interceptor';
+import { AuditLog } from './transparency/audit-log.service';
+import { CheckpointsController } from './transparency/checkpoints.controller';
+import { ProofsController } from './transparency/proofs.controller';
+
+/**
+ * The audit API: history, time travel, integrity, exports, the ledger, the transparency log and
+ * reconciliation — read-only but for recording every call and witnesses' cosignatures. Needs the
+ * adapters of `InfrastructureModule` (event store, database, settings), provided by whoever boots it.
+ */
+@Module({
+  controllers: [
+    EventsController,
+    EntitiesController,
+    IntegrityController,
+    ExportsController,
+    LedgerController,
+    CheckpointsController,
+    ProofsController,
+    ReconciliationsController,
+  ],
+  providers: [AuditLog, RecordAuditRead],
+  exports: [AuditLog],
+})
+export class AuditApiModule {}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { auditVariables, parseConfig, storageVariables } from '@multitrack/platform';
+
+/** What the audit module reads from the app's settings (`APP_SETTINGS`); docs/configuration.md. */
+export const auditModuleVariables = {
+  ...auditVariables,
+  DATA_DIR: storageVariables.DATA_DIR,
+  /** The checkpoint origin and the log's key name (c2sp.org/signed-note key names: no spaces or `+`). */
+  AUDIT_LOG_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be a key name without spaces or +').default('multitrack.example/audit-log'),
+  /** The funder in the IATI and HXL exports: the ministry's IATI organisation identifier and name. */
+  AUDIT_FUNDER_REF: z.string().regex(/^[A-Z]{2}-[A-Za-z0-9]+(-[A-Za-z0-9._-]+)?$/, 'must be an IATI organisation identifier').default('XM-MFA-1'),
+  AUDIT_FUNDER_NAME: z.string().min(1).default('Ministry of Foreign Affairs'),
+};
+
+export const auditModuleSettings = z.object(auditModuleVariables);
+export type AuditSettings = z.output<typeof auditModuleSettings>;
+
+/** The app's parsed settings may hold numbers already; the schema coerces either. */
+export const readAuditSettings = (settings: Record<string, unknown>): AuditSettings =>
+  parseConfig(auditModuleSettings, Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, value === undefined ? undefined : String(value)])));

@@ -1,0 +1,70 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Database } from '@multitrack/database';
+import type { EventStore } from '@multitrack/event-store';
+import { DATABASE, EVENT_STORE } from '@multitrack/platform';
+import { fundingFlows, matchFlows, readDirectory } from '../funding/funding-flows';
+import { AuditRoute } from '../http/audit-route';
+import { ExportQuery } from '../http/queries';
+import { streamResponse } from '../http/stream-response';
+import { AuditLog } from '../transparency/audit-log.service';
+import { Funder, fundingCsv } from './funding-csv';
+import { iatiActivity, iatiClosing, iatiOpening } from './iati-activities';
+import { logNdjson } from './log-ndjson';
+
+const attachment = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
+
+@Controller('v1/audit/export')
+export class ExportsController {
+  private readonly funder: Funder;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATABASE) private readonly db: Database,
+    log: AuditLog,
+  ) {
+    this.funder = { ref: log.settings.AUDIT_FUNDER_REF, name: log.settings.AUDIT_FUNDER_NAME };
+  }
+
+  /** The log as NDJSON, streamed; filters by position, stream category and recorded time. */
+  @Get()
+  @AuditRoute('auditor')
+  @ApiProduces('application/x-ndjson')
+  async ndjson(@Query() query: ExportQuery, @Res() response: Response): Promise<void> {
+    const filter = {
+      fromPosition: query.fromPosition,
+      category: query.category,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+    };
+    await streamResponse(response, 'application/x-ndjson; charset=utf-8', logNdjson(this.store, this.db, filter), attachment('audit-log.ndjson'));
+  }
+
+  /** The funding flows as IATI 2.03 activity XML: one activity per match, streamed activity by activity. */
+  @Get('iati')
+  @AuditRoute('auditor')
+  @ApiProduces('application/xml')
+  async iati(@Res() response: Response): Promise<void> {
+    const { store, funder } = this;
+    async function* document(): AsyncGenerator<string> {
+      const directory = await readDirectory(store);
+      yield iatiOpening(new Date());
+      for (const match of directory.matches.values()) {
+        const transactions = [];
+        for await (const transaction of matchFlows(store, directory, match.matchId)) transactions.push(transaction);
+        yield `${iatiActivity({ match, directory, funder, transactions })}\n`;
+      }
+      yield iatiClosing;
+    }
+    await streamResponse(response, 'application/xml; charset=utf-8', document(), attachment('iati-activities.xml'));
+  }
+
+  /** The funding flows as CSV with an HXL hashtag row, one row per transaction, streamed. */
+  @Get('funding.csv')
+  @AuditRoute('auditor')
+  @ApiProduces('text/csv')
+  async csv(@Res() response: Response): Promise<void> {
+    await streamResponse(response, 'text/csv; charset=utf-8', fundingCsv(fundingFlows(this.store), this.funder), attachment('funding.csv'));
+  }
+}

@@ -1,0 +1,109 @@
+import { iatiTransactionTypeOf, WireMoney } from '@multitrack/domain';
+import type { RecordedEvent } from '@multitrack/event-store';
+import type { FundingDirectory } from './funding-directory';
+
+/**
+ * One movement of money as the exports show it. `receipt` is the NGO's confirmation of what
+ * arrived (IATI 1, incoming funds, seen from the implementer); `reversal` a disbursement that
+ * came back (IATI 3 with a negative value).
+ */
+export type FundingKind = 'commitment' | 'disbursement' | 'reversal' | 'receipt' | 'expenditure';
+
+export const iatiTypeOf: Record<FundingKind, string> = {
+  commitment: iatiTransactionTypeOf.FundsCommitted,
+  disbursement: iatiTransactionTypeOf.FundsDisbursed,
+  reversal: iatiTransactionTypeOf.FundsDisbursed,
+  receipt: '1',
+  expenditure: iatiTransactionTypeOf.ExpenditureReported,
+};
+
+/** The status column of the CSV (`#status`). */
+export const statusOf: Record<FundingKind, string> = {
+  commitment: 'committed',
+  disbursement: 'disbursed',
+  reversal: 'reversed',
+  receipt: 'received',
+  expenditure: 'spent',
+};
+
+export interface FundingTransaction {
+  kind: FundingKind;
+  matchId: string;
+  requestId: string;
+  organizationId: string;
+  organizationName: string;
+  /** The recipient country of the request (ISO 3166-1 alpha-2). */
+  country: string;
+  tracks: number[];
+  amount: WireMoney;
+  /** YYYY-MM-DD: when the money moved (or was committed, or spent). */
+  valueDate: string;
+  recordedAt: string;
+  position: number;
+  streamId: string;
+  revision: number;
+  disbursementId?: string;
+  reference?: string;
+  discrepancy?: { expected: WireMoney; received: WireMoney };
+  description: string;
+}
+
+const day = (iso: string | Date) => (typeof iso === 'string' ? iso : iso.toISOString()).slice(0, 10);
+const negative = ({ amount, currency }: WireMoney): WireMoney => ({ amount: amount.startsWith('-') ? amount.slice(1) : `-${amount}`, currency });
+
+/** When the money of a funding event moved (YYYY-MM-DD); undefined for events that move none. */
+export const valueDateOf = (event: RecordedEvent): string | undefined => {
+  const data = event.data as Record<string, never>;
+  switch (event.type) {
+    case 'FundsCommitted':
+    case 'DisbursementReversed':
+      return day(event.recordedAt);
+    case 'FundsDisbursed':
+      return day(data.disbursedAt);
+    case 'DisbursementReceiptConfirmed':
+      return data.receivedOn;
+    case 'ExpenditureReported':
+      return (data.period as { to: string }).to;
+    default:
+      return undefined;
+  }
+};
+
+/** The funding transaction an event is, if any; `references` maps disbursement ids to payment references. */
+export const fundingTransactionOf = (directory: FundingDirectory, references: Map<string, string>, event: RecordedEvent): FundingTransaction | undefined => {
+  const data = event.data as Record<string, never>;
+  if (event.type === 'DisbursementRequested') references.set(data.disbursementId, data.reference);
+  const match = directory.matches.get(data.matchId);
+  if (!match || !event.streamId.startsWith('match-')) return undefined;
+  const request = directory.requests.get(match.requestId);
+  const base = {
+    matchId: match.matchId,
+    requestId: match.requestId,
+    organizationId: match.organizationId,
+    organizationName: directory.organizations.get(match.organizationId)?.name ?? match.organizationId,
+    country: request?.country ?? '',
+    tracks: request?.tracks ?? [],
+    recordedAt: event.recordedAt.toISOString(),
+    position: event.position,
+    streamId: event.streamId,
+    revision: event.revision,
+  };
+  const tranche = (id: string) => ({ disbursementId: id, reference: references.get(id) ?? '' });
+  switch (event.type) {
+    case 'FundsCommitted':
+      return { ...base, kind: 'commitment', amount: data.amount, valueDate: valueDateOf(event)!, description: 'Funds committed' };
+    case 'FundsDisbursed':
+      return { ...base, ...tranche(data.disbursementId), kind: 'disbursement', amount: data.amount, valueDate: valueDateOf(event)!, description: `Tranche ${data.reference} disbursed` };
+    case 'DisbursementReversed':
+      return { ...base, ...tranche(data.disbursementId), kind: 'reversal', amount: negative(data.amount), valueDate: valueDateOf(event)!, description: `Tranche reversed: ${data.reason}` };
+    case 'DisbursementReceiptConfirmed': {
+      const discrepancy = data.discrepancy as FundingTransaction['discrepancy'];
+      const differs = discrepancy ? `; discrepancy: ${discrepancy.expected.amount} sent, ${discrepancy.received.amount} received` : '';
+      return { ...base, ...tranche(data.disbursementId), kind: 'receipt', amount: data.amount, valueDate: valueDateOf(event)!, ...(discrepancy ? { discrepancy } : {}), description: `Receipt confirmed by the implementer${differs}` };
+    }
+    case 'ExpenditureReported':
+      return { ...base, kind: 'expenditure', amount: data.amount, valueDate: valueDateOf(event)!, description: data.description };
+    default:
+      return undefined;
+  }
+};

@@ -1,0 +1,21 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import type { EventStore } from '@multitrack/event-store';
+import { EVENT_STORE, ProblemException, statusProblem } from '@multitrack/platform';
+import { AuditRoute } from '../http/audit-route';
+import { AsOfQuery } from '../http/queries';
+import { EntityAsOf, entityAsOf } from './entity-as-of';
+
+@Controller('v1/audit/entities')
+export class EntitiesController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The entity's state as it was at `asOf` (default: now), rebuilt from its events. */
+  @Get(':streamId')
+  @AuditRoute('auditor')
+  async entity(@Param('streamId') streamId: string, @Query() query: AsOfQuery): Promise<EntityAsOf> {
+    const asOf = query.asOf ? new Date(query.asOf) : new Date();
+    const found = await entityAsOf(this.store, streamId, asOf);
+    if (!found) throw new ProblemException(statusProblem(404, `${streamId} is no organisation, request, offer or match stream with an event recorded at or before ${asOf.toISOString()}`));
+    return found;
+  }
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { publicKeyDocument, renderSignedNote, StoredCheckpoint } from '@multitrack/transparency-log';
+import { ApiCommandResponses } from '@multitrack/platform';
+import { AuditRoute } from '../http/audit-route';
+import { AuditLog } from './audit-log.service';
+import { asProblem, notFound } from './transparency.problems';
+
+export class CosignatureBody {
+  @ApiProperty({ description: "The witness's key name, as configured in AUDIT_WITNESS_KEYS" })
+  @IsString() @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ description: 'base64(4-byte key id ‖ 64-byte Ed25519 signature over the checkpoint body)' })
+  @IsString() @Matches(/^[A-Za-z0-9+/]+={0,2}$/) @MaxLength(200)
+  signature!: string;
+}
+
+const note = (checkpoint: StoredCheckpoint | undefined, what: string): string => {
+  if (!checkpoint) throw notFound(`no checkpoint was signed ${what}`);
+  return renderSignedNote(checkpoint.body, checkpoint.signatures);
+};
+
+@Controller('v1/audit')
+export class CheckpointsController {
+  constructor(private readonly log: AuditLog) {}
+
+  @Get('public-key')
+  @AuditRoute('auditor', 'witness')
+  publicKey() {
+    return publicKeyDocument(this.log.signer);
+  }
+
+  @Get('checkpoints/latest')
+  @AuditRoute('auditor', 'witness')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  async latest(): Promise<string> {
+    return note(await this.log.checkpoints.latest(), 'yet');
+  }
+
+  @Get('checkpoints/:treeSize')
+  @AuditRoute('auditor', 'witness')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  async at(@Param('treeSize', ParseIntPipe) treeSize: number): Promise<string> {
+    return note(await this.log.checkpoints.at(treeSize), `at tree size ${treeSize}`);
+  }
+
+  /** A witness that checked consistency adds its signature line; it must verify under its configured key. */
+  @Post('checkpoints/:treeSize/cosignatures')
+  @HttpCode(201)
+  @AuditRoute('witness')
+  @ApiCommandResponses()
+  async cosign(@Param('treeSize', ParseIntPipe) treeSize: number, @Body() body: CosignatureBody) {
+    const stored = await this.log.checkpoints
+      .addCosignature(treeSize, body.name, body.signature, this.log.witnessKeys)
+      .catch((error: unknown) => Promise.reject(asProblem(error)));
+    return { treeSize: stored.treeSize, signedBy: stored.signatures.map((signature) => signature.name) };
+  }
+}

@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Role, signDevelopmentToken } from '@multitrack/auth';
+import { createTestDatabase, Database } from '@multitrack/database';
+import { EventStore, openEventStore } from '@multitrack/event-store';
+import { createHttpApp, InfrastructureModule } from '@multitrack/platform';
+import { AuditApiModule } from '../../apps/audit-api/src/audit-api.module';
+import { AuditLog } from '../../apps/audit-api/src/transparency/audit-log.service';
+
+const secret = 'audit-test-secret-that-is-long-enough-0123456789';
+
+export interface AuditApp {
+  db: Database;
+  store: EventStore;
+  app: NestExpressApplication;
+  log: AuditLog;
+  url: string;
+  token(role: Role, sub?: string): Promise<string>;
+  get(path: string, role?: Role | null): Promise<Response>;
+  /** Waits until the transparency log holds every event appended so far, and signs a checkpoint of it. */
+  settle(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const openAuditApp = async (kind: 'postgres' | 'pglite', settings: Record<string, unknown> = {}): Promise<AuditApp> => {
+  const test = await createTestDatabase(kind);
+  const dataDir = await mkdtemp(join(tmpdir(), 'audit-test-'));
+  const store = await openEventStore({ kind, database: test.db, pollIntervalMs: 20 });
+  @Module({ imports: [InfrastructureModule.forRoot({ db: test.db, store, settings: { DATA_DIR: dataDir, AUDIT_CHECKPOINT_INTERVAL_S: 3600, ...settings } }), AuditApiModule] })
+  class Root {}
+  const config = { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' as const, RATE_LIMIT_PER_MINUTE: 0, AUTH_JWT_SECRET: secret };
+  const app = await createHttpApp(Root, { config, openApi: { title: 'audit test', description: 'test' } });
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const log = app.get(AuditLog);
+  const token = (role: Role, sub = `${role}-1`) => signDevelopmentToken({ secret, sub, roles: [role], ttlSeconds: 600 });
+  const lastEventCount = async () => {
+    let count = 0;
+    for await (const _ of store.readAll({ batchSize: 5000 })) count += 1;
+    return count;
+  };
+  return {
+    db: test.db,
+    store,
+    app,
+    log,
+    url,
+    token,
+    async get(path, role: Role | null = 'auditor') {
+      const headers: Record<string, string> = role ? { authorization: `Bearer ${await token(role)}` } : {};
+      return fetch(`${url}${path}`, { headers });
+    },
+    async settle() {
+      const size = await lastEventCount();
+      await log.feeder.reached(size);
+      await log.checkpointNow();
+      return size;
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      await test.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+};

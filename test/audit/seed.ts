@@ -1,0 +1,63 @@
+import { Category, Command, deciderFor, foldEvents, isDomainError, parseMoney, streamIdOf } from '@multitrack/domain';
+import type { EventStore } from '@multitrack/event-store';
+
+const money = (amount: string, currency = 'USD') => {
+  const parsed = parseMoney({ amount, currency });
+  if ('kind' in parsed) throw new Error(parsed.message);
+  return parsed;
+};
+
+type Actor = Command['metadata']['actor'];
+const officer: Actor = { sub: 'officer-1', roles: ['officer'] };
+const approver: Actor = { sub: 'officer-2', roles: ['officer'] };
+const ngoOf = (organizationId: string): Actor => ({ sub: `user-of-${organizationId}`, roles: ['ngo'], organizationId });
+
+/** Load, decide with the domain's decider, append at the expected revision: what a command handler does. */
+export const execute = async (store: EventStore, category: Category, id: string, command: Omit<Command, 'metadata'>, actor: Actor): Promise<void> => {
+  const streamId = streamIdOf(category, id);
+  const history = await store.readStream(streamId);
+  const decider = deciderFor(category) as unknown as { decide(c: Command, s: unknown): unknown; evolve(s: unknown, e: never): unknown; initialState: unknown };
+  const state = foldEvents(decider, history);
+  const now = new Date().toISOString();
+  const outcome = decider.decide({ ...command, metadata: { actor, now } } as Command, state);
+  if (isDomainError(outcome)) throw new Error(`${command.type} on ${streamId}: ${outcome.rule} ${outcome.message}`);
+  const events = outcome as { type: string; data: Record<string, unknown> }[];
+  await store.appendToStream(
+    streamId,
+    events.map((event) => ({ ...event, metadata: { actor, correlationId: `seed-${id}`, occurredAt: now, schemaVersion: 1, command: command.type } })),
+    { expectedRevision: history.length === 0 ? 'no_stream' : history[history.length - 1].revision },
+  );
+};
+
+export interface FundingStory {
+  organizationId: string;
+  requestId: string;
+  offerId: string;
+  matchId: string;
+}
+
+/**
+ * One cooperation through the domain's deciders: an NGO registered and vetted, a request, an offer,
+ * a match, a commitment of 200 000, a tranche of 50 000 of which the NGO confirms 49 990 (a
+ * discrepancy), and an expenditure report.
+ */
+export const seedFundingStory = async (store: EventStore, n: number, country = 'KE'): Promise<FundingStory> => {
+  const organizationId = `US-EIN-${100000 + n}`;
+  const [requestId, offerId, matchId] = [`req-${n}`, `off-${n}`, `mat-${n}`];
+  const policy = { approvalThreshold: money('100000.00').minor, windowDays: 30 };
+  const vetted = { status: 'vetted' as const };
+  await execute(store, 'organization', organizationId, { type: 'RegisterOrganization', data: { organizationId, name: `Peace NGO ${n}`, country: 'US', tracks: [2, 4], contactEmail: `pd:v1:${organizationId}:AAAA` } }, officer);
+  await execute(store, 'organization', organizationId, { type: 'VetOrganization', data: { decision: 'approved', note: 'checked' } }, officer);
+  await execute(store, 'request', requestId, { type: 'PublishHelpRequest', data: { requestId, title: `Mediation ${n}`, description: 'Dialogue between parties', tracks: [2, 4], country, budget: money('250000.00'), neededBy: '2030-01-31' } }, officer);
+  await execute(store, 'request', requestId, { type: 'RecordOffer', data: { offerId, organizationId } }, ngoOf(organizationId));
+  await execute(store, 'offer', offerId, { type: 'SubmitOffer', data: { offerId, requestId, organizationId, summary: 'We mediate', amount: money('200000.00'), startDate: '2029-12-01', endDate: '2030-06-30', request: { status: 'open', currency: 'USD' }, organization: vetted } }, ngoOf(organizationId));
+  await execute(store, 'match', matchId, { type: 'MakeMatch', data: { matchId, requestId, offerId, organizationId, request: { status: 'open', budget: money('250000.00') }, offer: { status: 'submitted', requestId, amount: money('200000.00') }, organization: vetted } }, officer);
+  await execute(store, 'request', requestId, { type: 'MarkRequestMatched', data: { matchId, offerId } }, officer);
+  await execute(store, 'offer', offerId, { type: 'AcceptOffer', data: { matchId } }, officer);
+  await execute(store, 'match', matchId, { type: 'CommitFunds', data: { amount: money('200000.00'), request: { budget: money('250000.00') } } }, officer);
+  await execute(store, 'match', matchId, { type: 'RequestDisbursement', data: { disbursementId: `dis-${n}-1`, amount: money('50000.00'), reference: `TR-${n}-1`, policy, organization: vetted } }, officer);
+  await execute(store, 'match', matchId, { type: 'ConfirmDisbursementReceipt', data: { disbursementId: `dis-${n}-1`, amount: money('49990.00'), receivedOn: '2030-01-05' } }, ngoOf(organizationId));
+  await execute(store, 'match', matchId, { type: 'ReportExpenditure', data: { amount: money('30000.00'), description: 'Venue and travel', period: { from: '2030-01-01', to: '2030-01-31' } } }, ngoOf(organizationId));
+  void approver;
+  return { organizationId, requestId, offerId, matchId };
+};
