@@ -36,7 +36,8 @@ export const openAuditApp = async (kind: 'postgres' | 'pglite', settings: Record
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const log = app.get(AuditLog);
-  const token = (role: Role, sub = `${role}-1`) => signDevelopmentToken({ secret, sub, roles: [role], ttlSeconds: 600 });
+  const token = (role: Role, sub = `${role}-1`) =>
+    signDevelopmentToken({ secret, sub, roles: [role], ttlSeconds: 600, ...(role === 'ngo' ? { org: 'US-EIN-100001' } : {}) });
   const lastEventCount = async () => {
     let count = 0;
     for await (const _ of store.readAll({ batchSize: 5000 })) count += 1;
