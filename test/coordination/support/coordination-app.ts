@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createTestDatabase, type Database } from '@multitrack/database';
+import { openEventStore, type EventStore } from '@multitrack/event-store';
+import { createInProcessBus } from '@multitrack/messaging';
+import { createPersonalDataVault, type PersonalDataVault } from '@multitrack/personal-data';
+import { createHttpApp, httpAppConfig, InfrastructureModule, parseConfig } from '@multitrack/platform';
+import { readModels } from '@multitrack/read-models';
+import { CoordinationApiModule } from '../../../apps/coordination-api/src/coordination-api.module';
+import { Projector } from '../../../apps/projector/src/projector';
+import { Relay } from '../../../apps/relay/src/relay';
+import { AUTH } from './tokens';
+
+export type StorageKind = 'pglite' | 'postgres';
+
+export interface CoordinationApp {
+  kind: StorageKind;
+  url: string;
+  db: Database;
+  store: EventStore;
+  vault: PersonalDataVault;
+  close(): Promise<void>;
+}
+
+/**
+ * The coordination API as it runs, on a real port, over a throwaway database of the given kind,
+ * with the relay and one projector per read model on an in-process bus, so GETs see writes the
+ * way they do in production: eventually (use `?minRevision=`).
+ */
+export const startCoordinationApp = async (kind: StorageKind): Promise<CoordinationApp> => {
+  const testDb = await createTestDatabase(kind);
+  const { db } = testDb;
+  const store = await openEventStore({ kind, database: db, pollIntervalMs: 10 });
+  const vault = await createPersonalDataVault(db, randomBytes(32));
+  const bus = createInProcessBus({ partitions: 2 });
+  const relay = new Relay(store, bus, db, { lingerMs: 1 });
+  const projectors = readModels.map((model) => new Projector(bus, db, model));
+  for (const projector of projectors) await projector.start();
+  await relay.start();
+  const config = parseConfig(httpAppConfig, {
+    AUTH_JWT_SECRET: AUTH.secret,
+    AUTH_ISSUER: AUTH.issuer,
+    AUTH_AUDIENCE: AUTH.audience,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
+  const app: NestExpressApplication = await createHttpApp(
+    { module: CoordinationApiModule, imports: [InfrastructureModule.forRoot({ db, store, vault, bus })] },
+    { config, openApi: { title: 'Multitrack coordination API (test)' }, name: 'coordination-api' },
+  );
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    kind,
+    url,
+    db,
+    store,
+    vault,
+    async close() {
+      await app.close();
+      await relay.stop();
+      for (const projector of projectors) await projector.stop();
+      await store.close();
+      await testDb.drop();
+    },
+  };
+};

@@ -1,0 +1,6 @@
+export * from './client';
+export * from './coordination-app';
+export * from './tokens';
+export * from './scenario';
+export * from './authorization-matrix';
+export * from './event-log';
