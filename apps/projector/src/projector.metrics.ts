@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, register } from 'prom-client';
+import { Counter, Gauge, Histogram, Metric, register, Registry } from 'prom-client';
 
 // One set per process in prom-client's default registry, labelled by read model.
 const once = <M>(name: string, make: () => M): M => (register.getSingleMetric(name) as M | undefined) ?? make();
@@ -38,4 +38,11 @@ export const projectorMetrics = {
       help: 'Age of the newest event of the last applied batch (delay from the event store to the read model)',
       labelNames,
     })),
+};
+
+/** Also shows them in the app's own registry (libs/platform's `Metrics`), which serves `/metrics`. */
+export const exposeProjectorMetrics = (registry: Registry): void => {
+  for (const metric of Object.values(projectorMetrics).flatMap((value) => (typeof value === 'object' ? [value as Metric] : []))) {
+    if (!registry.getSingleMetric((metric as unknown as { name: string }).name)) registry.registerMetric(metric);
+  }
 };

@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { Database } from '@multitrack/database';
 import type { MessageBus } from '@multitrack/messaging';
-import { APP_SETTINGS, DATABASE, MESSAGE_BUS, ReadinessChecks } from '@multitrack/platform';
+import { APP_SETTINGS, DATABASE, MESSAGE_BUS, Metrics, ReadinessChecks } from '@multitrack/platform';
 import { readModelNamed, readModels } from '@multitrack/read-models';
 import { Projector } from './projector';
+import { exposeProjectorMetrics } from './projector.metrics';
 
 /** Optional settings the projector reads from the app's configuration (`APP_SETTINGS`). */
 export interface ProjectorSettings {
@@ -22,7 +23,9 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
     @Inject(DATABASE) db: Database,
     @Inject(APP_SETTINGS) settings: ProjectorSettings,
     checks: ReadinessChecks,
+    @Optional() metrics?: Metrics,
   ) {
+    if (metrics) exposeProjectorMetrics(metrics.registry);
     if (!bus) throw new Error('the projector needs a message bus (KAFKA_BROKERS, or the in-process bus)');
     const logger = new Logger('Projector');
     const models = settings.PROJECTOR_READ_MODELS
@@ -36,6 +39,7 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
         }),
     );
     checks.register('projector', async () => {
+      await Promise.all([bus.ping(), db.query('SELECT 1')]);
       const statuses = this.projectors.map((projector) => projector.status());
       const halted = statuses.flatMap((status) => status.halted.map((h) => ({ readModel: status.readModel, ...h })));
       if (halted.length > 0) {

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, register } from 'prom-client';
+import { Counter, Gauge, Histogram, Metric, register, Registry } from 'prom-client';
 
 // Registered once per process in prom-client's default registry (served by libs/platform's
 // /metrics); a second Relay instance (tests, restarts) reuses them.
@@ -42,4 +42,11 @@ export const relayMetrics = {
   observe(relay: RelayGauges) {
     current = relay;
   },
+};
+
+/** Also shows them in the app's own registry (libs/platform's `Metrics`), which serves `/metrics`. */
+export const exposeRelayMetrics = (registry: Registry): void => {
+  for (const metric of Object.values(relayMetrics).flatMap((value) => (typeof value === 'object' ? [value as Metric] : []))) {
+    if (!registry.getSingleMetric((metric as unknown as { name: string }).name)) registry.registerMetric(metric);
+  }
 };

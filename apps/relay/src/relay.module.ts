@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
 import type { MessageBus } from '@multitrack/messaging';
-import { APP_SETTINGS, DATABASE, EVENT_STORE, MESSAGE_BUS, ReadinessChecks } from '@multitrack/platform';
+import { APP_SETTINGS, DATABASE, EVENT_STORE, MESSAGE_BUS, Metrics, ReadinessChecks } from '@multitrack/platform';
 import { Relay } from './relay';
+import { exposeRelayMetrics } from './relay.metrics';
 
 /** Optional settings the relay reads from the app's configuration (`APP_SETTINGS`). */
 export interface RelaySettings {
@@ -23,7 +24,9 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(DATABASE) db: Database,
     @Inject(APP_SETTINGS) settings: RelaySettings,
     checks: ReadinessChecks,
+    @Optional() metrics?: Metrics,
   ) {
+    if (metrics) exposeRelayMetrics(metrics.registry);
     if (!bus) throw new Error('the relay needs a message bus (KAFKA_BROKERS, or the in-process bus)');
     const logger = new Logger('Relay');
     this.relay = new Relay(store, bus, db, {
@@ -33,6 +36,7 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
       logger: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
     });
     checks.register('relay', async () => {
+      await Promise.all([store.ping(), bus.ping()]);
       const status = this.relay.status();
       if (!status.running) throw new Error(`relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
       return { position: status.position, lagEvents: status.lagEvents, lagSeconds: status.lagSeconds, lastError: status.lastError };
