@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { bootstrapHttpApp, loadConfig } from '@multitrack/platform';
+import { AppRootModule, bootstrapHttpApp, loadConfig } from '@multitrack/platform';
 import { loadOrCreateDevelopmentSecret } from './development-secret';
 import { openEmbedded } from './open-embedded';
 import { standaloneConfig } from './standalone.config';
-import { StandaloneModule } from './standalone.module';
+import { standaloneModules } from './standalone.modules';
 
 const main = async () => {
   const config = loadConfig(standaloneConfig);
@@ -14,7 +14,7 @@ const main = async () => {
     );
   }
   const infrastructure = await openEmbedded(config);
-  await bootstrapHttpApp(StandaloneModule.forRoot(infrastructure), {
+  await bootstrapHttpApp(AppRootModule.forRoot(infrastructure, standaloneModules), {
     config,
     name: 'standalone',
     openApi: {

@@ -1,2 +1,3 @@
 export { EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_VAULT, APP_SETTINGS } from './tokens';
 export { InfrastructureModule, Infrastructure } from './infrastructure.module';
+export { AppRootModule } from './app-root.module';
