@@ -16,6 +16,8 @@ const moduleNameMapper = {
   '^@multitrack/(.*)$': '<rootDir>/libs/$1/src',
 };
 module.exports = {
+  // Real servers and child processes: generous per-test time, never a timing assertion.
+  testTimeout: 120_000,
   projects: [
     {
       displayName: 'unit',
