@@ -5,6 +5,7 @@ import {
   diffReadModel,
   EventTopics,
   findMatch,
+  matchesReadModel,
   findRequest,
   fundingStory,
   readModels,
@@ -134,9 +135,13 @@ describe.each([
 
   it('rebuilds a read model from the event store and swaps it in while the projector runs', async () => {
     const progress: number[] = [];
-    await rebuildReadModel(stack.store, stack.db, requestsReadModel, { onProgress: (p) => progress.push(p.events), progressEveryMs: 0 });
+    // events keep coming while the rebuild reads and swaps
+    await Promise.all([
+      append(stack.store, stories(7, 12)),
+      rebuildReadModel(stack.store, stack.db, requestsReadModel, { onProgress: (p) => progress.push(p.events), progressEveryMs: 0 }),
+      rebuildReadModel(stack.store, stack.db, matchesReadModel),
+    ]);
     expect(progress.length).toBeGreaterThan(0);
-    await append(stack.store, fundingStory(7));
     await waitUntil(allCaughtUp, 'every read model caught up after the swap');
     expect(await findRequest(stack.db, 'req-7')).toMatchObject({ status: 'matched', offerCount: 2 });
     for (const model of readModels) expect(await equalsRebuild(model)).toEqual([]);
