@@ -40,8 +40,9 @@ export class HealthController {
     const indicators = this.checks.entries().map(([name, check]) => async () => {
       const session = this.indicators.check(name);
       try {
-        await within(check(), READINESS_TIMEOUT_MS);
-        return session.up();
+        // A check may answer with details (e.g. the projector's lag), shown under its name.
+        const details = await within(check(), READINESS_TIMEOUT_MS);
+        return typeof details === 'object' && details !== null ? session.up(details as Record<string, unknown>) : session.up();
       } catch (error) {
         return session.down({ message: error instanceof Error ? error.message : String(error) });
       }
