@@ -58,7 +58,7 @@ http_port_of() {
 
 # dist/ is rebuilt when missing or older than any source file, then copied into the state directory.
 dist_stale() {
-  local marker=$repo/dist/apps/coordination-api/src/main.js
+  local marker=$repo/dist/libs/platform/src/index.js
   [[ -f $marker ]] || return 0
   [[ -n $(find "$repo/apps" "$repo/libs" "$repo/.swcrc" "$repo/package.json" -newer "$marker" \
     \( -name '*.ts' -o -name '.swcrc' -o -name 'package.json' \) ! -name '*.spec.ts' -print -quit) ]]
@@ -73,7 +73,7 @@ snapshot_dist() {
     fi
     rm -rf "$state/dist.new"
     # A concurrent build may empty dist/ mid-copy: then build and copy again.
-    if cp -a "$repo/dist" "$state/dist.new" 2>/dev/null && [[ -f $state/dist.new/apps/coordination-api/src/main.js ]]; then
+    if cp -a "$repo/dist" "$state/dist.new" 2>/dev/null && [[ -f $state/dist.new/libs/platform/src/index.js ]]; then
       rm -rf "$state/dist"
       mv "$state/dist.new" "$state/dist"
       return 0
@@ -216,8 +216,9 @@ launch_app() {
   mapfile -t env_args < <(app_env "$app")
   # setsid: each app leads its own process group, which `down` signals as a whole.
   # shellcheck disable=SC2016
-  (cd "$repo" && env "${env_args[@]}" setsid sh -c 'echo $$ >"$0"; exec "$@"' "$(pid_file "$app")" \
-    node --enable-source-maps "$main" >"$log" 2>&1 </dev/null 9>&- &)
+  # The subshell execs, so nothing but the app itself holds the lock or waits for it.
+  (cd "$repo" && exec env "${env_args[@]}" setsid sh -c 'echo $$ >"$0"; exec "$@"' "$(pid_file "$app")" \
+    node --enable-source-maps "$main") >"$log" 2>&1 </dev/null 9>&- &
   local waited=0
   until [[ -s $(pid_file "$app") ]]; do
     sleep 0.05
@@ -289,8 +290,8 @@ up() {
     exit 1
   fi
   say "up in $((SECONDS - began))s: ${started[*]} (logs: $state/*.log)"
-  [[ -n ${secret_source:-} ]] && say "AUTH_JWT_SECRET generated for development: $secret_source"
-  [[ -n ${master_key_source:-} ]] && say "PERSONAL_DATA_MASTER_KEY generated for development: $master_key_source (keep it with the database)"
+  [[ -n ${secret_source:-} ]] && say "AUTH_JWT_SECRET (development value) kept in $secret_source"
+  [[ -n ${master_key_source:-} ]] && say "PERSONAL_DATA_MASTER_KEY (development value) kept in $master_key_source: keep it with the database"
   status_lines || true
 }
 
