@@ -35,6 +35,8 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
       (model) =>
         new Projector(bus, db, model, {
           topicPrefix: settings.KAFKA_TOPIC_PREFIX,
+          // Stacks sharing a cluster under different prefixes must not share consumer groups either.
+          groupPrefix: `${settings.KAFKA_TOPIC_PREFIX ?? ''}multitrack.projector.`,
           logger: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
         }),
     );
