@@ -19,6 +19,9 @@ import {
   type Tokens,
 } from './support';
 
+// Each file boots the API on a fresh database with its projectors: slower than a unit spec.
+jest.setTimeout(60_000);
+
 describe.each(['pglite', 'postgres'] as const)('coordination API on %s', (kind) => {
   let app: CoordinationApp;
   let api: Client;

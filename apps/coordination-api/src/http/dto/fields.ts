@@ -10,6 +10,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -39,6 +40,7 @@ export const CountryField = (d: Doc = {}) =>
     doc({ example: 'CO', description: 'ISO 3166-1 alpha-2', pattern: '^[A-Z]{2}$' }, d),
     ...maybe(d.optional),
     IsString(),
+    Matches(/^[A-Z]{2}$/, { message: 'country must be two capital letters' }),
     IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as CO' }),
   );
 
