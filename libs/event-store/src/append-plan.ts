@@ -20,7 +20,8 @@ export interface ChainedNewEvent {
   hash: string;
 }
 
-export const currentRevision = (head: StreamHead | undefined): number | 'no_stream' => head?.revision ?? 'no_stream';
+export const currentRevision = (head: StreamHead | undefined): number | 'no_stream' =>
+  head?.revision ?? 'no_stream';
 
 export const checkExpectedRevision = (
   streamId: string,
@@ -33,7 +34,7 @@ export const checkExpectedRevision = (
 };
 
 // What is hashed must be exactly what a reader gets back: drop undefined, turn Dates into strings.
-const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+export const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export const chainEvents = (
   streamId: string,
@@ -47,7 +48,15 @@ export const chainEvents = (
     const data = asJson(event.data);
     const metadata = asJson(event.metadata);
     const hash = computeEventHash({ prevHash, streamId, revision, type: event.type, data, metadata });
-    const chained = { eventId: eventIdFor(event, streamId, index), type: event.type, data, metadata, revision, prevHash, hash };
+    const chained = {
+      eventId: eventIdFor(event, streamId, index),
+      type: event.type,
+      data,
+      metadata,
+      revision,
+      prevHash,
+      hash,
+    };
     prevHash = hash;
     return chained;
   });
@@ -65,7 +74,11 @@ export interface StoredId {
  * An append is a retry when all its ids are already stored in this stream, in the same order, at
  * consecutive revisions: answer what the first attempt answered. Some but not all is a reused key.
  */
-export const earlierAppend = (streamId: string, ids: string[], stored: StoredId[]): AppendResult | undefined => {
+export const earlierAppend = (
+  streamId: string,
+  ids: string[],
+  stored: StoredId[],
+): AppendResult | undefined => {
   if (stored.length === 0) return undefined;
   const byId = new Map(stored.map((entry) => [entry.eventId, entry]));
   const found = ids.map((id) => byId.get(id));
@@ -78,5 +91,8 @@ export const earlierAppend = (streamId: string, ids: string[], stored: StoredId[
     throw new DuplicateEventError(streamId, clash.eventId);
   }
   const last = found[found.length - 1] as StoredId;
-  return { nextRevision: last.revision, position: Math.max(...found.map((entry) => (entry as StoredId).position)) };
+  return {
+    nextRevision: last.revision,
+    position: Math.max(...found.map((entry) => (entry as StoredId).position)),
+  };
 };

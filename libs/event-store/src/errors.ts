@@ -12,7 +12,10 @@ export class ConcurrencyError extends Error {
 /** The store cannot be reached right now; the API answers 503 and the caller may retry. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
   }
 }

@@ -1,8 +1,22 @@
 export * from './event-store.port';
 export * from './errors';
-export { computeEventHash, verifyStreamChain, findFirstBrokenEvent, HashedFields, ChainedEvent, ChainBreak } from './hash-chain';
+export {
+  computeEventHash,
+  verifyStreamChain,
+  findFirstBrokenEvent,
+  HashedFields,
+  ChainedEvent,
+  ChainBreak,
+} from './hash-chain';
 export { eventIdFor } from './event-ids';
-export { createUpcasting, defaultUpcasters, helpRequestPublishedV1, Upcaster, Upcasting, StoredShape } from './upcasting';
+export {
+  createUpcasting,
+  defaultUpcasters,
+  helpRequestPublishedV1,
+  Upcaster,
+  Upcasting,
+  StoredShape,
+} from './upcasting';
 export { openEventStore, EventStoreSettings } from './open-event-store';
 export { createPostgresEventStore, PostgresEventStoreOptions } from './postgres/postgres.event-store';
 export { migrateEventStore } from './postgres/event-store.migrations';

@@ -26,16 +26,25 @@ export type EventStoreSettings =
  * `Database` passed in stays open when the store closes (its owner closes it).
  */
 export const openEventStore = async (settings: EventStoreSettings): Promise<EventStore> => {
-  if (settings.kind === 'eventstoredb') return openEventStoreDb(settings.connectionString, { upcasters: settings.upcasters });
+  if (settings.kind === 'eventstoredb')
+    return openEventStoreDb(settings.connectionString, { upcasters: settings.upcasters });
   const owned = !('database' in settings);
   const db =
     'database' in settings
       ? settings.database
       : await guardConnection(() =>
           'url' in settings
-            ? openPostgres({ connectionString: settings.url, maxConnections: settings.maxConnections, applicationName: 'multitrack-event-store' })
+            ? openPostgres({
+                connectionString: settings.url,
+                maxConnections: settings.maxConnections,
+                applicationName: 'multitrack-event-store',
+              })
             : openPglite(settings.dataDir),
         );
   await guardConnection(() => migrateEventStore(db));
-  return createPostgresEventStore(db, { upcasters: settings.upcasters, pollIntervalMs: settings.pollIntervalMs, ownsDatabase: owned });
+  return createPostgresEventStore(db, {
+    upcasters: settings.upcasters,
+    pollIntervalMs: settings.pollIntervalMs,
+    ownsDatabase: owned,
+  });
 };

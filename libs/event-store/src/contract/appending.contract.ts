@@ -3,17 +3,27 @@ import { eventIdFor } from '../event-ids';
 import { findFirstBrokenEvent } from '../hash-chain';
 import { ContractHarness, event, numbered, uniqueStream } from './harness';
 
-const rejection = async (attempt: Promise<unknown>): Promise<unknown> => attempt.then(() => undefined, (error) => error);
+const rejection = async (attempt: Promise<unknown>): Promise<unknown> =>
+  attempt.then(
+    () => undefined,
+    (error) => error,
+  );
 
 export const appendingContract = (harness: () => ContractHarness, { canTamper }: { canTamper: boolean }) => {
   describe('appending', () => {
     it('reads back what was appended, as one envelope per event, hash-chained', async () => {
       const { store } = harness();
       const streamId = uniqueStream('request');
-      const published = event('HelpRequestPublished', { requestId: streamId, title: 'Water trucks', tracks: [2, 4] });
+      const published = event('HelpRequestPublished', {
+        requestId: streamId,
+        title: 'Water trucks',
+        tracks: [2, 4],
+      });
       const amended = event('HelpRequestAmended', { title: 'Water trucks for Bor' }, { causationId: 'c-1' });
 
-      const result = await store.appendToStream(streamId, [published, amended], { expectedRevision: 'no_stream' });
+      const result = await store.appendToStream(streamId, [published, amended], {
+        expectedRevision: 'no_stream',
+      });
       const events = await store.readStream(streamId);
 
       expect(result.nextRevision).toBe(1);
@@ -32,6 +42,24 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
       expect(findFirstBrokenEvent(await store.readStream(streamId, { asStored: true }))).toBeUndefined();
     });
 
+    it('chains hashes a reader can recompute, whatever characters and numbers the JSON holds', async () => {
+      const { store } = harness();
+      const streamId = uniqueStream('unicode-ü');
+      const data = {
+        b: 'naïve "quoted" \\ back\nslash\t\u0001 😀 \u2028',
+        a: [0.1, 1e21, -5, 0, true, null, { z: 1, é: 2, A: 3, '😀': 4, 'e\u0301': 5 }],
+        Ω: 'ünïcödé',
+      };
+      await store.appendToStream(streamId, [event('Odd "type" ✓', data), event('NoteTaken', { n: 1 })], {
+        expectedRevision: 'no_stream',
+      });
+
+      const events = await store.readStream(streamId, { asStored: true });
+
+      expect(events[0].data).toEqual(data);
+      expect(findFirstBrokenEvent(events)).toBeUndefined();
+    });
+
     it('reads a stream that does not exist as empty', async () => {
       expect(await harness().store.readStream(uniqueStream())).toEqual([]);
     });
@@ -41,7 +69,9 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
       const streamId = uniqueStream();
       await store.appendToStream(streamId, numbered(1), { expectedRevision: 'no_stream' });
 
-      const error = await rejection(store.appendToStream(streamId, numbered(1), { expectedRevision: 'no_stream' }));
+      const error = await rejection(
+        store.appendToStream(streamId, numbered(1), { expectedRevision: 'no_stream' }),
+      );
 
       expect(error).toBeInstanceOf(ConcurrencyError);
       expect(error).toMatchObject({ streamId, expected: 'no_stream', actual: 0 });
@@ -50,17 +80,23 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
     it('refuses a stale or premature revision and accepts the current one', async () => {
       const { store } = harness();
       const streamId = uniqueStream();
-      expect(await rejection(store.appendToStream(streamId, numbered(1), { expectedRevision: 0 }))).toMatchObject({
+      expect(
+        await rejection(store.appendToStream(streamId, numbered(1), { expectedRevision: 0 })),
+      ).toMatchObject({
         expected: 0,
         actual: 'no_stream',
       });
       await store.appendToStream(streamId, numbered(2), { expectedRevision: 'no_stream' });
 
-      expect(await rejection(store.appendToStream(streamId, numbered(1), { expectedRevision: 0 }))).toMatchObject({
+      expect(
+        await rejection(store.appendToStream(streamId, numbered(1), { expectedRevision: 0 })),
+      ).toMatchObject({
         expected: 0,
         actual: 1,
       });
-      expect(await store.appendToStream(streamId, numbered(1), { expectedRevision: 1 })).toMatchObject({ nextRevision: 2 });
+      expect(await store.appendToStream(streamId, numbered(1), { expectedRevision: 1 })).toMatchObject({
+        nextRevision: 2,
+      });
     });
 
     it("appends with 'any' whatever the stream holds, and still links the chain to the real head", async () => {
@@ -80,7 +116,9 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
       await store.appendToStream(streamId, numbered(1), { expectedRevision: 'no_stream' });
 
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 10 }, (_, n) => store.appendToStream(streamId, numbered(1, n), { expectedRevision: 0 })),
+        Array.from({ length: 10 }, (_, n) =>
+          store.appendToStream(streamId, numbered(1, n), { expectedRevision: 0 }),
+        ),
       );
 
       const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
@@ -98,18 +136,25 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
       const { store } = harness();
       const streamId = uniqueStream();
       await Promise.all(
-        Array.from({ length: 10 }, (_, n) => store.appendToStream(streamId, numbered(1, n), { expectedRevision: 'any' })),
+        Array.from({ length: 10 }, (_, n) =>
+          store.appendToStream(streamId, numbered(1, n), { expectedRevision: 'any' }),
+        ),
       );
 
       const events = await store.readStream(streamId);
-      expect(events.map((e) => e.data.n).sort((a, b) => Number(a) - Number(b))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(events.map((e) => e.data.n).sort((a, b) => Number(a) - Number(b))).toEqual([
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+      ]);
       expect(findFirstBrokenEvent(events)).toBeUndefined();
     });
 
     it('answers a retried append with the first answer and stores nothing new', async () => {
       const { store } = harness();
       const streamId = uniqueStream('offer');
-      const command = [event('OfferSubmitted', { n: 1 }, { idempotencyKey: `key-${streamId}` }), event('OfferRevised', { n: 2 }, { idempotencyKey: `key-${streamId}` })];
+      const command = [
+        event('OfferSubmitted', { n: 1 }, { idempotencyKey: `key-${streamId}` }),
+        event('OfferRevised', { n: 2 }, { idempotencyKey: `key-${streamId}` }),
+      ];
       const first = await store.appendToStream(streamId, command, { expectedRevision: 'no_stream' });
       await store.appendToStream(streamId, numbered(1), { expectedRevision: 1 });
 
@@ -125,10 +170,15 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
 
     it('refuses an event id that is already stored in another stream', async () => {
       const { store } = harness();
-      const reused = { ...event('OfferSubmitted'), eventId: eventIdFor(event('x', {}, { idempotencyKey: uniqueStream() }), 's', 0) };
+      const reused = {
+        ...event('OfferSubmitted'),
+        eventId: eventIdFor(event('x', {}, { idempotencyKey: uniqueStream() }), 's', 0),
+      };
       await store.appendToStream(uniqueStream(), [reused], { expectedRevision: 'no_stream' });
 
-      const error = await rejection(store.appendToStream(uniqueStream(), [reused], { expectedRevision: 'no_stream' }));
+      const error = await rejection(
+        store.appendToStream(uniqueStream(), [reused], { expectedRevision: 'no_stream' }),
+      );
 
       expect(error).toBeInstanceOf(DuplicateEventError);
     });
@@ -149,18 +199,19 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
     });
 
     // EventStoreDB offers no way to rewrite a stored event: the case only exists on SQL stores.
-    if (canTamper) it('detects a stored event rewritten behind its back', async () => {
-      const { store, tamper } = harness();
-      const streamId = uniqueStream();
-      await store.appendToStream(streamId, numbered(5), { expectedRevision: 'no_stream' });
+    if (canTamper)
+      it('detects a stored event rewritten behind its back', async () => {
+        const { store, tamper } = harness();
+        const streamId = uniqueStream();
+        await store.appendToStream(streamId, numbered(5), { expectedRevision: 'no_stream' });
 
-      await tamper?.(streamId, 2);
+        await tamper?.(streamId, 2);
 
-      expect(findFirstBrokenEvent(await store.readStream(streamId, { asStored: true }))).toEqual({
-        streamId,
-        revision: 2,
-        reason: 'hash-mismatch',
+        expect(findFirstBrokenEvent(await store.readStream(streamId, { asStored: true }))).toEqual({
+          streamId,
+          revision: 2,
+          reason: 'hash-mismatch',
+        });
       });
-    });
   });
 };

@@ -41,7 +41,11 @@ export const metadata = (extra: Partial<EventMetadata> = {}): EventMetadata => (
   ...extra,
 });
 
-export const event = (type: string, data: Record<string, unknown> = {}, extra: Partial<EventMetadata> = {}): NewEvent => ({
+export const event = (
+  type: string,
+  data: Record<string, unknown> = {},
+  extra: Partial<EventMetadata> = {},
+): NewEvent => ({
   type,
   data,
   metadata: metadata(extra),
@@ -51,9 +55,14 @@ export const numbered = (count: number, from = 0): NewEvent[] =>
   Array.from({ length: count }, (_, index) => event('NoteTaken', { n: from + index }));
 
 /** Everything in the global log whose stream starts with `prefix`, in log order. */
-export const readAllOf = async (store: EventStore, prefix: string, batchSize?: number): Promise<RecordedEvent[]> => {
+export const readAllOf = async (
+  store: EventStore,
+  prefix: string,
+  batchSize?: number,
+): Promise<RecordedEvent[]> => {
   const found: RecordedEvent[] = [];
-  for await (const recorded of store.readAll({ batchSize })) if (recorded.streamId.startsWith(prefix)) found.push(recorded);
+  for await (const recorded of store.readAll({ batchSize }))
+    if (recorded.streamId.startsWith(prefix)) found.push(recorded);
   return found;
 };
 

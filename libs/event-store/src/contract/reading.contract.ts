@@ -8,7 +8,9 @@ export const readingContract = (harness: () => ContractHarness) => {
       const { store } = harness();
       const streamId = uniqueStream('long');
       for (let from = 0; from < 10_000; from += 1_000) {
-        await store.appendToStream(streamId, numbered(1_000, from), { expectedRevision: from === 0 ? 'no_stream' : from - 1 });
+        await store.appendToStream(streamId, numbered(1_000, from), {
+          expectedRevision: from === 0 ? 'no_stream' : from - 1,
+        });
       }
 
       const forwards: RecordedEvent[] = [];
@@ -18,12 +20,18 @@ export const readingContract = (harness: () => ContractHarness) => {
         if (page.length < 700) break;
       }
       const lastTen = await store.readStream(streamId, { direction: 'backwards', maxCount: 10 });
-      const middle = await store.readStream(streamId, { direction: 'backwards', fromRevision: 5_000, maxCount: 3 });
+      const middle = await store.readStream(streamId, {
+        direction: 'backwards',
+        fromRevision: 5_000,
+        maxCount: 3,
+      });
       const global = await readAllOf(store, streamId, 333);
 
       expect(forwards.map((e) => e.revision)).toEqual(Array.from({ length: 10_000 }, (_, n) => n));
       expect(forwards.map((e) => e.data.n)).toEqual(Array.from({ length: 10_000 }, (_, n) => n));
-      expect(lastTen.map((e) => e.revision)).toEqual([9999, 9998, 9997, 9996, 9995, 9994, 9993, 9992, 9991, 9990]);
+      expect(lastTen.map((e) => e.revision)).toEqual([
+        9999, 9998, 9997, 9996, 9995, 9994, 9993, 9992, 9991, 9990,
+      ]);
       expect(middle.map((e) => e.revision)).toEqual([5000, 4999, 4998]);
       expect(global.map((e) => e.revision)).toEqual(forwards.map((e) => e.revision));
       expect(findFirstBrokenEvent(forwards)).toBeUndefined();
@@ -67,7 +75,8 @@ export const readingContract = (harness: () => ContractHarness) => {
       const all = await readAllOf(store, streamId);
 
       const after: RecordedEvent[] = [];
-      for await (const e of store.readAll({ from: all[1].checkpoint, batchSize: 2 })) if (e.streamId === streamId) after.push(e);
+      for await (const e of store.readAll({ from: all[1].checkpoint, batchSize: 2 }))
+        if (e.streamId === streamId) after.push(e);
 
       expect(after.map((e) => e.revision)).toEqual([2, 3]);
     });

@@ -12,7 +12,9 @@ export const openSqlHarness = async (
   await migrateEventStore(db);
   return {
     store: createPostgresEventStore(db, { pollIntervalMs: 5 }),
-    slowCommitStore: createPostgresEventStore(db, { hooks: { beforeCommit: () => sleep(Math.random() * 4) } }),
+    slowCommitStore: createPostgresEventStore(db, {
+      hooks: { beforeCommit: () => sleep(Math.random() * 4) },
+    }),
     async tamper(streamId, revision) {
       await db.query(
         `UPDATE events SET data = jsonb_set(data, '{n}', '"rewritten"') WHERE stream_id = $1 AND stream_version = $2`,

@@ -41,10 +41,19 @@ const readHead = async (client: EventStoreDBClient, streamId: string): Promise<S
 };
 
 /** The events an earlier attempt of this append would occupy, if it went through. */
-const whereAnEarlierAttemptWouldBe = (client: EventStoreDBClient, streamId: string, expected: ExpectedRevision, count: number) =>
+const whereAnEarlierAttemptWouldBe = (
+  client: EventStoreDBClient,
+  streamId: string,
+  expected: ExpectedRevision,
+  count: number,
+) =>
   expected === 'any'
     ? readEvents(client, streamId, { direction: BACKWARDS, fromRevision: END, maxCount: retryWindow + count })
-    : readEvents(client, streamId, { direction: FORWARDS, fromRevision: BigInt(expected === 'no_stream' ? 0 : expected + 1), maxCount: count });
+    : readEvents(client, streamId, {
+        direction: FORWARDS,
+        fromRevision: BigInt(expected === 'no_stream' ? 0 : expected + 1),
+        maxCount: count,
+      });
 
 /**
  * EventStoreDB checks revisions itself, but the hash chain needs the head's hash first: read the
@@ -64,7 +73,11 @@ export const appendToEsdb = async (
     if (head && isRetryable(events) && (expectedRevision === 'any' || expectedRevision !== head.revision)) {
       const candidates = await whereAnEarlierAttemptWouldBe(client, streamId, expectedRevision, ids.length);
       const stored = candidates.filter((event) => ids.includes(event.eventId));
-      const retried = earlierAppend(streamId, ids, stored.map((event) => ({ ...event })));
+      const retried = earlierAppend(
+        streamId,
+        ids,
+        stored.map((event) => ({ ...event })),
+      );
       if (retried) return retried;
     }
     checkExpectedRevision(streamId, expectedRevision, head);
@@ -73,7 +86,10 @@ export const appendToEsdb = async (
       const result = await client.appendToStream(streamId, chained.map(toEventData), {
         expectedRevision: head ? BigInt(head.revision) : NO_STREAM,
       });
-      return { nextRevision: Number(result.nextExpectedRevision), position: Number(result.position?.commit ?? -1n) };
+      return {
+        nextRevision: Number(result.nextExpectedRevision),
+        position: Number(result.position?.commit ?? -1n),
+      };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (expectedRevision === 'any' && attempt < maxAttempts) continue;

@@ -26,7 +26,8 @@ export const decodeCheckpoint = (checkpoint: string): Position => {
 
 /** True when `position` is at or before `checkpoint` (already delivered). */
 export const isAtOrBefore = (position: Position, checkpoint: Position): boolean =>
-  position.commit < checkpoint.commit || (position.commit === checkpoint.commit && position.prepare <= checkpoint.prepare);
+  position.commit < checkpoint.commit ||
+  (position.commit === checkpoint.commit && position.prepare <= checkpoint.prepare);
 
 /** System streams and events (`$…`) are EventStoreDB's own, never part of our log. */
 export const isSystemEvent = (event: { streamId: string; type: string }): boolean =>

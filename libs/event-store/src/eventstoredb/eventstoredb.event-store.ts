@@ -7,7 +7,13 @@ import {
   Position,
   START,
 } from '@eventstore/db-client';
-import { EventStore, ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
+import {
+  EventStore,
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
 import { createUpcasting, defaultUpcasters, Upcaster } from '../upcasting';
 import { appendToEsdb, readEvents } from './esdb-append';
 import { decodeCheckpoint, fromEsdb, isAtOrBefore, isSystemEvent } from './esdb-events';
@@ -21,17 +27,25 @@ const defaultBatchSize = 1000;
 const maxBackoffMs = 5_000;
 
 /** The event store on EventStoreDB (production). Streams, revisions and `$all` map one to one. */
-export const openEventStoreDb = async (connectionString: string, options: EventStoreDbOptions = {}): Promise<EventStore> => {
+export const openEventStoreDb = async (
+  connectionString: string,
+  options: EventStoreDbOptions = {},
+): Promise<EventStore> => {
   const client = EventStoreDBClient.connectionString(connectionString);
   const upcast = createUpcasting(options.upcasters ?? defaultUpcasters);
-  const shape = (asStored: boolean | undefined) => (event: RecordedEvent) => (asStored ? event : upcast(event));
+  const shape = (asStored: boolean | undefined) => (event: RecordedEvent) =>
+    asStored ? event : upcast(event);
 
   /** One page of `$all` after `from` (EventStoreDB reads from a position inclusively). */
   const readAllPage = async (from: Position | undefined, batchSize: number) => {
     const page: RecordedEvent[] = [];
     let raw = 0;
     let last = from;
-    for await (const resolved of client.readAll({ fromPosition: from ?? START, maxCount: batchSize, direction: FORWARDS })) {
+    for await (const resolved of client.readAll({
+      fromPosition: from ?? START,
+      maxCount: batchSize,
+      direction: FORWARDS,
+    })) {
       raw++;
       const event = resolved.event;
       if (!event) continue;
@@ -51,11 +65,15 @@ export const openEventStoreDb = async (connectionString: string, options: EventS
       let backoffMs = 100;
       while (!stopped) {
         try {
-          current = client.subscribeToAll({ fromPosition: checkpoint ?? START, filter: excludeSystemEvents() });
+          current = client.subscribeToAll({
+            fromPosition: checkpoint ?? START,
+            filter: excludeSystemEvents(),
+          });
           for await (const resolved of current) {
             const event = resolved.event;
             if (stopped) break;
-            if (!event || isSystemEvent(event) || (checkpoint && isAtOrBefore(event.position, checkpoint))) continue;
+            if (!event || isSystemEvent(event) || (checkpoint && isAtOrBefore(event.position, checkpoint)))
+              continue;
             await onEvent(toShape(fromEsdb(event)));
             checkpoint = event.position;
             backoffMs = 100;
@@ -86,7 +104,8 @@ export const openEventStoreDb = async (connectionString: string, options: EventS
       const events = await guardEsdb(() =>
         readEvents(client, streamId, {
           direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
-          fromRevision: fromRevision === undefined ? (direction === 'forwards' ? START : END) : BigInt(fromRevision),
+          fromRevision:
+            fromRevision === undefined ? (direction === 'forwards' ? START : END) : BigInt(fromRevision),
           maxCount: maxCount ?? Number.MAX_SAFE_INTEGER,
         }),
       );

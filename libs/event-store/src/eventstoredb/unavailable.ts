@@ -16,7 +16,8 @@ export const guardEsdb = async <T>(work: () => Promise<T>): Promise<T> => {
   try {
     return await work();
   } catch (error) {
-    if (isEsdbUnavailable(error)) throw new StoreUnavailableError(`EventStoreDB unavailable: ${(error as Error).message}`, error);
+    if (isEsdbUnavailable(error))
+      throw new StoreUnavailableError(`EventStoreDB unavailable: ${(error as Error).message}`, error);
     throw error;
   }
 };

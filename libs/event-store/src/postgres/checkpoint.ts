@@ -6,7 +6,8 @@ export interface LogCursor {
 
 export const logStart: LogCursor = { transactionId: '0', position: 0 };
 
-export const encodeCheckpoint = ({ transactionId, position }: LogCursor): string => `pg:${transactionId}:${position}`;
+export const encodeCheckpoint = ({ transactionId, position }: LogCursor): string =>
+  `pg:${transactionId}:${position}`;
 
 export const decodeCheckpoint = (checkpoint: string | undefined): LogCursor => {
   if (checkpoint === undefined) return logStart;

@@ -1,4 +1,5 @@
 import { Database, migrate, Migration } from '@multitrack/database';
+import { appendFunction } from './append.function.sql';
 
 /**
  * One table for every stream. `transaction_id` is what makes the global log gap-free: see
@@ -25,6 +26,11 @@ const migrations: Migration[] = [
       );
       CREATE INDEX events_transaction_position ON events (transaction_id, global_position);
     `,
+  },
+  {
+    version: 2,
+    name: 'append function',
+    sql: appendFunction,
   },
 ];
 

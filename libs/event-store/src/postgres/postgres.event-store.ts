@@ -22,15 +22,21 @@ const defaultBatchSize = 1000;
  * The event store on PostgreSQL: the same SQL for a server (`pg`) and embedded PGlite. The schema
  * must exist (`migrateEventStore`); `openEventStore` does both.
  */
-export const createPostgresEventStore = (db: Database, options: PostgresEventStoreOptions = {}): EventStore => {
+export const createPostgresEventStore = (
+  db: Database,
+  options: PostgresEventStoreOptions = {},
+): EventStore => {
   const upcast = createUpcasting(options.upcasters ?? defaultUpcasters);
-  const shape = (asStored: boolean | undefined) => (event: RecordedEvent) => (asStored ? event : upcast(event));
+  const shape = (asStored: boolean | undefined) => (event: RecordedEvent) =>
+    asStored ? event : upcast(event);
   const wakeup = new Wakeup();
   const pollIntervalMs = options.pollIntervalMs ?? 100;
 
   return {
     async appendToStream(streamId, events, { expectedRevision }) {
-      const result = await guardConnection(() => appendToStream(db, streamId, events, expectedRevision, options.hooks));
+      const result = await guardConnection(() =>
+        appendToStream(db, streamId, events, expectedRevision, options.hooks),
+      );
       wakeup.notify();
       return result;
     },
@@ -51,7 +57,10 @@ export const createPostgresEventStore = (db: Database, options: PostgresEventSto
       const toShape = shape(subscribeOptions.asStored);
       const readPage = async (from: string | undefined, limit: number) =>
         (await guardConnection(() => readLogPage(db, from, limit))).map(toShape);
-      return pollingSubscription(readPage, subscribeOptions, wakeup, { pollIntervalMs, batchSize: defaultBatchSize });
+      return pollingSubscription(readPage, subscribeOptions, wakeup, {
+        pollIntervalMs,
+        batchSize: defaultBatchSize,
+      });
     },
     async ping() {
       await guardConnection(() => db.query('SELECT 1'));

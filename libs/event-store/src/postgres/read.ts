@@ -25,7 +25,11 @@ export const readStreamRows = async (
  * not committed yet can never show up behind the reader later. See
  * docs/decisions/0020-gap-free-global-log.md.
  */
-export const readLogPage = async (db: SqlExecutor, from: string | undefined, limit: number): Promise<RecordedEvent[]> => {
+export const readLogPage = async (
+  db: SqlExecutor,
+  from: string | undefined,
+  limit: number,
+): Promise<RecordedEvent[]> => {
   const cursor = decodeCheckpoint(from);
   const { rows } = await db.query<EventRow>(
     `SELECT ${eventColumns} FROM events

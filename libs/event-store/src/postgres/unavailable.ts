@@ -2,9 +2,17 @@ import { StoreUnavailableError } from '../errors';
 
 // Node socket errors and the SQLSTATE classes that mean "the server is not there right now":
 // 08 connection exception, 57P01-57P03 shutdown / cannot connect now, 53300 too many connections.
-const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE']);
+const socketCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EPIPE',
+]);
 const sqlStates = /^(08...|57P0[123]|53300)$/;
-const messages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i;
+const messages =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i;
 
 export const isConnectionFailure = (error: unknown): boolean => {
   if (!(error instanceof Error)) return false;
@@ -19,7 +27,8 @@ export const guardConnection = async <T>(work: () => Promise<T>): Promise<T> => 
   try {
     return await work();
   } catch (error) {
-    if (isConnectionFailure(error)) throw new StoreUnavailableError(`event store unavailable: ${(error as Error).message}`, error);
+    if (isConnectionFailure(error))
+      throw new StoreUnavailableError(`event store unavailable: ${(error as Error).message}`, error);
     throw error;
   }
 };

@@ -20,7 +20,8 @@ export interface Upcaster {
 /** Applies every upcaster that matches, in version order, until the newest shape is reached. */
 export const createUpcasting = (upcasters: readonly Upcaster[]) => {
   const byKey = new Map(upcasters.map((upcaster) => [`${upcaster.type}@${upcaster.fromVersion}`, upcaster]));
-  if (byKey.size !== upcasters.length) throw new Error('two upcasters claim the same type and schema version');
+  if (byKey.size !== upcasters.length)
+    throw new Error('two upcasters claim the same type and schema version');
   return <E extends StoredShape>(event: E): E => {
     let current: StoredShape = event;
     for (;;) {
@@ -29,7 +30,9 @@ export const createUpcasting = (upcasters: readonly Upcaster[]) => {
       const next = upcaster.upcast(current);
       // A version that does not move forward would loop for ever.
       if (!(next.metadata.schemaVersion > current.metadata.schemaVersion)) {
-        throw new Error(`upcaster for ${current.type}@${current.metadata.schemaVersion} did not raise the version`);
+        throw new Error(
+          `upcaster for ${current.type}@${current.metadata.schemaVersion} did not raise the version`,
+        );
       }
       current = next;
     }
