@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are untyped JSON; tests assert on their shape */
 export interface Answer<T = any> {
   status: number;
   headers: Headers;

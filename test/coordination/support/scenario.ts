@@ -49,7 +49,7 @@ export const tokens = async (): Promise<Tokens> => ({
   otherNgo: await tokenFor(`user-of-${OTHER_ORG}`, ['ngo'], OTHER_ORG),
 });
 
-const expectStatus = (answer: { status: number; body: any }, status: number, what: string, orRule?: string) => {
+const expectStatus = (answer: { status: number; body: { rule?: string } | undefined }, status: number, what: string, orRule?: string) => {
   if (answer.status === status || (orRule && answer.status === 422 && answer.body?.rule === orRule)) return;
   throw new Error(`${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body)}`);
 };
