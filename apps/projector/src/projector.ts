@@ -122,7 +122,7 @@ export class Projector {
       eachBatch: (batch) => this.onBatch(consumer, batch),
     });
     for (const stored of await loadOffsets(this.db, this.readModel.schema, this.groupId)) {
-      consumer.seek?.(stored.topic, stored.partition, stored.nextOffset);
+      if (this.topics.includes(stored.topic)) consumer.seek(stored.topic, stored.partition, stored.nextOffset);
     }
   }
 

@@ -50,7 +50,8 @@ export class Relay {
   private publisher?: MessagePublisher;
   private subscription?: Subscription;
   private buffer: RecordedEvent[] = [];
-  private inFlight: RecordedEvent[] = [];
+  /** Batches handed to the bus and not yet acknowledged, oldest first. */
+  private queued: RecordedEvent[][] = [];
   private timer?: NodeJS.Timeout;
   private chain: Promise<void> = Promise.resolve();
   private acknowledged?: RelayCheckpoint;
@@ -103,11 +104,11 @@ export class Relay {
   }
 
   lagEvents(): number {
-    return this.inFlight.length + this.buffer.length;
+    return this.queued.reduce((sum, batch) => sum + batch.length, this.buffer.length);
   }
 
   lagSeconds(): number {
-    const oldest = this.inFlight[0] ?? this.buffer[0];
+    const oldest = this.queued[0]?.[0] ?? this.buffer[0];
     return oldest ? Math.max(0, (Date.now() - oldest.recordedAt.getTime()) / 1000) : 0;
   }
 
@@ -131,8 +132,10 @@ export class Relay {
     if (this.buffer.length >= this.batchSize) {
       // Back-pressure: the subscription waits until this batch is on the bus.
       await this.flush();
-    } else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush().catch(() => undefined), this.lingerMs);
+    } else {
+      this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.lingerMs);
+      // The bus is slow or away: stop reading the log rather than queue it in memory.
+      if (this.queued.length > 1) await this.chain;
     }
   }
 
@@ -141,12 +144,12 @@ export class Relay {
     this.timer = undefined;
     const batch = this.buffer.splice(0);
     if (batch.length === 0) return this.chain;
+    this.queued.push(batch);
     this.chain = this.chain.then(() => this.deliver(batch));
     return this.chain;
   }
 
   private async deliver(batch: RecordedEvent[]): Promise<void> {
-    this.inFlight = batch;
     const last = batch[batch.length - 1];
     try {
       await this.retrying('publish', () => this.publisher!.publish(batch.map((event) => toMessage(event, this.prefix))));
@@ -165,7 +168,7 @@ export class Relay {
       void this.subscription?.stop();
       this.lastError = (error as Error).message;
     } finally {
-      this.inFlight = [];
+      this.queued.shift();
     }
   }
 
