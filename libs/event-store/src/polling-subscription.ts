@@ -33,6 +33,12 @@ export interface PollingOptions {
 
 const maxBackoffMs = 5_000;
 
+/** Errors may come from another realm (`instanceof Error` fails there): keep them as they are. */
+export const asError = (error: unknown): Error =>
+  typeof error === 'object' && error !== null && 'message' in error
+    ? (error as Error)
+    : new Error(String(error));
+
 /**
  * Catch-up and live delivery in one loop: read a page after the last delivered checkpoint, hand it
  * over event by event, and when the log is exhausted wait for a wake-up or the poll interval. A
@@ -59,7 +65,7 @@ export const pollingSubscription = (
         backoffMs = pollIntervalMs;
         if (page.length < batchSize && !stopped) await wakeup.wait(pollIntervalMs);
       } catch (error) {
-        onError?.(error instanceof Error ? error : new Error(String(error)));
+        onError?.(asError(error));
         if (!stopped) await wakeup.wait(backoffMs);
         backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
       }

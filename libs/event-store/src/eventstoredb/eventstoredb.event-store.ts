@@ -7,6 +7,7 @@ import {
   Position,
   START,
 } from '@eventstore/db-client';
+import { asError } from '../polling-subscription';
 import {
   EventStore,
   ReadAllOptions,
@@ -80,7 +81,7 @@ export const openEventStoreDb = async (
           }
         } catch (error) {
           if (stopped) break;
-          onError?.(error instanceof Error ? error : new Error(String(error)));
+          onError?.(asError(error));
           await current?.unsubscribe().catch(() => undefined);
           await new Promise((resolve) => setTimeout(resolve, backoffMs));
           backoffMs = Math.min(backoffMs * 2, maxBackoffMs);

@@ -34,7 +34,7 @@ export const readLogPage = async (
   const { rows } = await db.query<EventRow>(
     `SELECT ${eventColumns} FROM events
       WHERE (transaction_id, global_position) > ($1::text::xid8, $2::int8)
-        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
       ORDER BY events.transaction_id, events.global_position LIMIT $3`,
     [cursor.transactionId, cursor.position, limit],
   );

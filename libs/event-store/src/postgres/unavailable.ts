@@ -14,12 +14,13 @@ const sqlStates = /^(08...|57P0[123]|53300)$/;
 const messages =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i;
 
+// Duck-typed, not `instanceof`: socket errors may come from another realm (Node's, under Jest).
 export const isConnectionFailure = (error: unknown): boolean => {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof code === 'string' && (socketCodes.has(code) || sqlStates.test(code))) return true;
-  if (error instanceof AggregateError) return error.errors.some(isConnectionFailure);
-  return messages.test(error.message);
+  if (Array.isArray(errors) && errors.some(isConnectionFailure)) return true;
+  return typeof message === 'string' && messages.test(message);
 };
 
 /** Runs `work`, turning a lost or refused connection into `StoreUnavailableError`. */

@@ -1,0 +1,163 @@
+/**
+ * Event store benchmark (never part of `npm test`):
+ *   node -r @swc-node/register bench/event-store/run.ts
+ * Each workload runs on the event store and, beside it on the same database in the same run, as
+ * raw INSERTs/SELECTs. Prints one JSON line per measurement and writes them all to
+ * bench/results/event-store-<date>.json. BENCH_SECONDS (default 5) sets each measurement's length.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, Database, openPglite } from '@multitrack/database';
+import { EventStore, openEventStore } from '@multitrack/event-store';
+import { eventStoreDbBaseline } from './esdb-baseline';
+import { rawBaseline } from './sql-baseline';
+import { forWriters, sampleEvent, timed } from './workloads';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+
+interface Target {
+  eventsPerSecond: number;
+  ratioToBaseline?: number;
+}
+
+/** The targets from issue 3; a measurement without one is reported for comparison only. */
+const targets: Record<string, Target> = {
+  'postgres/single-append/50': { eventsPerSecond: 8_000, ratioToBaseline: 0.6 },
+  'postgres/batch-append/8': { eventsPerSecond: 40_000 },
+  'postgres/read-all/1': { eventsPerSecond: 150_000 },
+  'pglite/single-append/1': { eventsPerSecond: 5_000 },
+  'pglite/single-append/50': { eventsPerSecond: 5_000 },
+};
+
+interface Baseline {
+  insert(streamId: string, events: ReturnType<typeof sampleEvent>[]): Promise<number>;
+  readAll(batchSize: number): Promise<number>;
+}
+
+const results: Record<string, unknown>[] = [];
+
+const report = (
+  adapter: string,
+  workload: string,
+  writers: number,
+  batchSize: number,
+  store: { events: number; seconds: number },
+  baseline: { events: number; seconds: number },
+) => {
+  const eventsPerSecond = Math.round(store.events / store.seconds);
+  const baselineEventsPerSecond = Math.round(baseline.events / baseline.seconds);
+  const ratioToBaseline = Number((eventsPerSecond / baselineEventsPerSecond).toFixed(2));
+  const target = targets[`${adapter}/${workload}/${writers}`];
+  const met =
+    target && eventsPerSecond >= target.eventsPerSecond && ratioToBaseline >= (target.ratioToBaseline ?? 0);
+  const line = {
+    adapter,
+    workload,
+    writers,
+    batchSize,
+    events: store.events,
+    seconds: Number(store.seconds.toFixed(2)),
+    eventsPerSecond,
+    baselineEventsPerSecond,
+    ratioToBaseline,
+    target,
+    met,
+  };
+  results.push(line);
+  console.log(JSON.stringify(line));
+};
+
+const appendWorkload = async (
+  adapter: string,
+  store: EventStore,
+  baseline: Baseline,
+  writers: number,
+  batchSize: number,
+) => {
+  const run = `${adapter}-${writers}-${batchSize}-${Date.now()}`;
+  const batch = (n: number) => Array.from({ length: batchSize }, (_, i) => sampleEvent(n + i));
+  const rawResult = await forWriters(writers, seconds, (writer) =>
+    baseline.insert(`raw-${run}-${writer}`, batch(0)),
+  );
+  const revisions = new Map<number, number>();
+  const storeResult = await forWriters(writers, seconds, async (writer) => {
+    const current = revisions.get(writer);
+    const { nextRevision } = await store.appendToStream(`bench-${run}-${writer}`, batch(0), {
+      expectedRevision: current ?? 'no_stream',
+    });
+    revisions.set(writer, nextRevision);
+    return batchSize;
+  });
+  report(
+    adapter,
+    batchSize === 1 ? 'single-append' : 'batch-append',
+    writers,
+    batchSize,
+    storeResult,
+    rawResult,
+  );
+};
+
+const readAllWorkload = async (adapter: string, store: EventStore, baseline: Baseline) => {
+  const rawResult = await timed(() => baseline.readAll(1000));
+  const storeResult = await timed(async () => {
+    let read = 0;
+    for await (const _ of store.readAll({ batchSize: 1000 })) read++;
+    return read;
+  });
+  report(adapter, 'read-all', 1, 1000, storeResult, rawResult);
+};
+
+const benchmark = async (adapter: string, store: EventStore, baseline: Baseline) => {
+  await appendWorkload(adapter, store, baseline, 1, 1);
+  await appendWorkload(adapter, store, baseline, 50, 1);
+  await appendWorkload(adapter, store, baseline, 8, 100);
+  await readAllWorkload(adapter, store, baseline);
+};
+
+const onSql = async (adapter: 'postgres' | 'pglite', db: Database) => {
+  const store = await openEventStore({ kind: adapter, database: db });
+  await benchmark(adapter, store, await rawBaseline(db));
+  await store.close();
+};
+
+const main = async () => {
+  const server = await createTestDatabase('postgres');
+  try {
+    await onSql('postgres', server.db);
+  } finally {
+    await server.drop();
+  }
+  // PGlite on disk, as the standalone process runs it.
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-pglite-'));
+  const embedded = await openPglite(dataDir);
+  try {
+    await onSql('pglite', embedded);
+  } finally {
+    await embedded.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
+  if (connectionString) {
+    const store = await openEventStore({ kind: 'eventstoredb', connectionString });
+    const baseline = await eventStoreDbBaseline(connectionString);
+    await benchmark('eventstoredb', store, baseline);
+    await Promise.all([store.close(), baseline.close()]);
+  } else {
+    console.log(
+      JSON.stringify({ adapter: 'eventstoredb', skipped: 'EVENTSTORE_CONNECTION_STRING is not set' }),
+    );
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  const file = join(__dirname, '..', 'results', `event-store-${date}.json`);
+  mkdirSync(join(__dirname, '..', 'results'), { recursive: true });
+  const environment = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, seconds };
+  writeFileSync(file, `${JSON.stringify({ date, environment, results }, null, 2)}\n`);
+  console.log(JSON.stringify({ written: file }));
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,165 @@
+/**
+ * HTTP benchmark (never part of `npm test`; `npm run bench -- --only http`): command throughput of
+ * `POST /v1/requests` (JWT, validation, decide, one append) with 50 connections, on the
+ * coordination-api over PostgreSQL and on the embedded default (standalone over PGlite), beside
+ * the ceiling measured in the same run: a bench-only Nest app on the same platform whose route
+ * validates the same DTO and appends nothing. Then the rate limiter's fairness: one principal
+ * flooding while another keeps a steady rate. BENCH_SECONDS (default 10) sets each run's length.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { signDevelopmentToken } from '@multitrack/auth';
+import { freePort } from '../support/free-port';
+import { printMeasurement, round, type Measurement } from '../support/measurement';
+import { buildPrivateDist, launchApp, repoRoot, type RunningApp } from '../support/processes';
+import { scratchDatabase } from '../support/scratch-database';
+import { load, type Load, type LoadResult } from './load';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const warmUpSeconds = Math.min(3, seconds);
+const connections = 50;
+const logDir = path.join(repoRoot, '.state', 'bench-http', 'logs');
+const secret = randomBytes(32).toString('base64');
+const platformEnv = {
+  AUTH_JWT_SECRET: secret,
+  RATE_LIMIT_PER_MINUTE: '0',
+  // As deployed: every request is access-logged (to a file here).
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+  PERSONAL_DATA_MASTER_KEY: randomBytes(32).toString('base64'),
+};
+const body = JSON.stringify({
+  title: 'Mediators for a ceasefire dialogue',
+  description: 'Two experienced facilitators for three weeks',
+  tracks: [2, 4],
+  country: 'SD',
+  budget: { amount: '250000.00', currency: 'USD' },
+  neededBy: '2031-03-01',
+});
+
+const bearer = async (sub: string) => ({
+  authorization: `Bearer ${await signDevelopmentToken({ secret, sub, roles: ['officer'], ttlSeconds: 3600 })}`,
+  'content-type': 'application/json',
+});
+
+const measured = async (app: RunningApp, options: Omit<Load, 'url' | 'seconds'>): Promise<LoadResult> => {
+  const url = `${app.url}/v1/requests`;
+  await load({ ...options, url, seconds: warmUpSeconds });
+  return load({ ...options, url, seconds });
+};
+
+const withApp = async <T>(launch: () => Promise<RunningApp>, work: (app: RunningApp) => Promise<T>): Promise<T> => {
+  const app = await launch();
+  try {
+    return await work(app);
+  } finally {
+    await app.stop();
+  }
+};
+
+const measurement = (bench: string, result: LoadResult, extra: Partial<Measurement> = {}): Measurement => ({
+  bench,
+  throughput: result.throughput,
+  unit: 'commands/s',
+  medianMs: result.medianMs,
+  p99Ms: result.p99Ms,
+  connections,
+  seconds,
+  statuses: result.statuses,
+  errors: result.errors,
+  ...extra,
+});
+
+const main = async () => {
+  const dist = buildPrivateDist('bench-http');
+  const officer = await bearer('bench-officer');
+  const coordinationApi = async (databaseUrl: string, env: Record<string, string> = {}) =>
+    launchApp({
+      name: 'coordination-api',
+      args: [path.join(dist, 'apps/coordination-api/src/main.js')],
+      port: await freePort(),
+      env: { ...platformEnv, DATABASE_URL: databaseUrl, EVENT_STORE: 'postgres', ...env },
+      logDir,
+    });
+
+  // The ceiling: same platform, same DTO, no decide, no append.
+  const ceilingResult = await withApp(
+    async () => launchApp({ name: 'ceiling', args: ['-r', '@swc-node/register', 'bench/http/ceiling/main.ts'], port: await freePort(), env: platformEnv, logDir }),
+    (app) => measured(app, { connections, headers: officer, body }),
+  );
+  const ceiling = { bench: 'http.validate-only.ceiling', throughput: ceilingResult.throughput };
+  printMeasurement(measurement(ceiling.bench, ceilingResult, { ratio: 1 }));
+  const versusCeiling = (result: LoadResult) => ({ ceiling, ratio: round(result.throughput / ceiling.throughput, 2) });
+
+  const database = await scratchDatabase('multitrack_bench_http');
+  try {
+    await withApp(() => coordinationApi(database.url), async (app) => {
+      const result = await measured(app, { connections, headers: officer, body });
+      const { ratio } = versusCeiling(result);
+      printMeasurement(
+        measurement('http.post-request.postgres', result, {
+          ...versusCeiling(result),
+          target: '≥ 3000/s, p99 ≤ 30 ms, ≥ 0.5 × ceiling',
+          met: result.throughput >= 3000 && result.p99Ms <= 30 && ratio >= 0.5,
+        }),
+      );
+      const keyed = await measured(app, { connections, headers: officer, body, idempotencyKeys: true });
+      printMeasurement(measurement('http.post-request.postgres.idempotency-key', keyed, versusCeiling(keyed)));
+    });
+
+    // Fairness: a principal over its limit gets 429s; another, within its limit, is still served.
+    await withApp(() => coordinationApi(database.url, { RATE_LIMIT_PER_MINUTE: '1200' }), async (app) => {
+      const victim = { connections: 10, headers: await bearer('bench-steady'), body, overallRate: 15 };
+      const url = `${app.url}/v1/requests`;
+      const alone = await load({ ...victim, url, seconds });
+      const [flood, underFlood] = await Promise.all([
+        load({ url, seconds, connections: 40, headers: await bearer('bench-flooder'), body }),
+        load({ ...victim, url, seconds }),
+      ]);
+      const ratio = round(underFlood.p99Ms / Math.max(alone.p99Ms, 1), 2);
+      printMeasurement({
+        ...measurement('http.rate-limit.steady-principal-under-flood', underFlood),
+        aloneP99Ms: alone.p99Ms,
+        p99VersusAlone: ratio,
+        flooderStatuses: flood.statuses,
+        target: 'steady principal all 2xx, p99 ≤ 2 × its p99 alone; flooder gets 429',
+        met: ratio <= 2 && (flood.statuses['429'] ?? 0) > 0 && Object.keys(underFlood.statuses).every((code) => code.startsWith('2')),
+      });
+    });
+  } finally {
+    await database.drop();
+  }
+
+  // The embedded default: everything in one process on PGlite (data on disk, as `npm start`).
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-http-pglite-'));
+  try {
+    await withApp(
+      async () =>
+        launchApp({
+          name: 'standalone',
+          args: [path.join(dist, 'apps/standalone/src/main.js')],
+          port: await freePort(),
+          env: { ...platformEnv, DATA_DIR: dataDir },
+          logDir,
+        }),
+      async (app) => {
+        const result = await measured(app, { connections, headers: officer, body });
+        printMeasurement(
+          measurement('http.post-request.embedded', result, {
+            ...versusCeiling(result),
+            target: '≥ 1000/s, p99 ≤ 100 ms',
+            met: result.throughput >= 1000 && result.p99Ms <= 100,
+          }),
+        );
+      },
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
