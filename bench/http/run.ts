@@ -15,6 +15,7 @@ import { freePort } from '../support/free-port';
 import { printMeasurement, round, type Measurement } from '../support/measurement';
 import { buildPrivateDist, launchApp, repoRoot, type RunningApp } from '../support/processes';
 import { scratchDatabase } from '../support/scratch-database';
+import { validRequest } from '../../test/coordination/support/scenario';
 import { load, type Load, type LoadResult } from './load';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -29,14 +30,7 @@ const platformEnv = {
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
   PERSONAL_DATA_MASTER_KEY: randomBytes(32).toString('base64'),
 };
-const body = JSON.stringify({
-  title: 'Mediators for a ceasefire dialogue',
-  description: 'Two experienced facilitators for three weeks',
-  tracks: [2, 4],
-  country: 'SD',
-  budget: { amount: '250000.00', currency: 'USD' },
-  neededBy: '2031-03-01',
-});
+const body = JSON.stringify(validRequest());
 
 const bearer = async (sub: string) => ({
   authorization: `Bearer ${await signDevelopmentToken({ secret, sub, roles: ['officer'], ttlSeconds: 3600 })}`,

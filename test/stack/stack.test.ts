@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { signDevelopmentToken } from '@multitrack/auth';
+import { freePort } from '../../bench/support/free-port';
+import { validRequest } from '../coordination/support/scenario';
 
 // The walking skeleton on the real stack: each app its own process, started and stopped by
 // deploy/local/stack.sh, a command in through the coordination-api and read back through the
@@ -18,15 +19,6 @@ const database = `multitrack_stack_${run}`;
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
 const secret = randomBytes(32).toString('base64');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 const stack = async (command: string, env: NodeJS.ProcessEnv) => {
   const { stdout } = await promisify(execFile)('bash', [script, command], { cwd: root, env, timeout: 90_000 });
@@ -100,14 +92,7 @@ describe('the local stack (deploy/local/stack.sh)', () => {
     const created = await fetch(`http://127.0.0.1:${port}/v1/requests`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({
-        title: 'Mediators for a ceasefire dialogue',
-        description: 'Two facilitators for three weeks',
-        tracks: [2, 4],
-        country: 'SD',
-        budget: { amount: '250000.00', currency: 'USD' },
-        neededBy: '2031-03-01',
-      }),
+      body: JSON.stringify(validRequest()),
     });
     expect(created.status).toBe(201);
     const { id, revision } = (await created.json()) as { id: string; revision: number };
@@ -117,7 +102,7 @@ describe('the local stack (deploy/local/stack.sh)', () => {
       const response = await fetch(`http://127.0.0.1:${port}/v1/requests/${id}?minRevision=${revision}`, { headers });
       return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
     }, 'the request is readable');
-    expect(read).toMatchObject({ id, title: 'Mediators for a ceasefire dialogue', status: 'open', country: 'SD' });
+    expect(read).toMatchObject({ id, title: validRequest().title, status: 'open', country: validRequest().country });
 
     // And down stops exactly those processes
     await stack('down', env);
