@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Actor, RequestWithActor } from '@multitrack/auth';
 import type { Request } from 'express';
 import { CommandContext, newCommandContext } from '../command-handling/command-context';
+import { entityIdFor } from '../command-handling/entity-id';
 
 const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
@@ -27,11 +28,15 @@ export const CommandOf = createParamDecorator((command: string, context: Executi
   const actor = request.actor;
   if (!actor) throw new Error(`${command}: no verified actor on the request (is the route public?)`);
   const traceparent = header(request, 'traceparent');
+  const pattern = (request.route?.path as string | undefined) ?? request.path;
+  const route = `${request.method} ${pattern} ${JSON.stringify(request.params ?? {})}`;
+  const clientKey = header(request, 'idempotency-key');
   const base = newCommandContext(command, actor, {
-    ...(header(request, 'idempotency-key') !== undefined && { idempotencyKey: header(request, 'idempotency-key') }),
+    // Keys are the caller's and the route's (API.md): the store derives event ids from this one, so
+    // two callers, or two routes on one stream, reusing a key must never share event ids.
+    ...(clientKey !== undefined && { idempotencyKey: entityIdFor({ sub: actor.sub, route, idempotencyKey: clientKey }) }),
     ...(typeof request.id === 'string' && request.id.length > 0 && { correlationId: request.id }),
     ...(traceparent && TRACEPARENT.test(traceparent) && { traceparent }),
   });
-  const pattern = (request.route?.path as string | undefined) ?? request.path;
-  return { ...base, actor, route: `${request.method} ${pattern} ${JSON.stringify(request.params ?? {})}` };
+  return { ...base, actor, route };
 });
