@@ -27,7 +27,8 @@ describe.each(['postgres', 'pglite'] as const)('the audit API on %s', (kind) => 
   });
   afterAll(() => audit?.close());
 
-  const json = async (path: string, init: RequestInit = {}) => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field below
+  const json = async (path: string, init: RequestInit = {}): Promise<any> => {
     const response = await fetch(`${audit.url}${path}`, { ...init, headers: { authorization: `Bearer ${await audit.token('auditor')}`, ...(init.headers ?? {}) } });
     expect(response.status).toBeLessThan(300);
     return response.json();
@@ -98,7 +99,7 @@ describe.each(['postgres', 'pglite'] as const)('the audit API on %s', (kind) => 
     await audit.get('/v1/audit/ledger?valueDate=2030-01-01', 'auditor');
     const day = new Date().toISOString().slice(0, 10);
     const response = await fetch(`${audit.url}/v1/audit/streams/audit-${day}/events?limit=500`, { headers: { authorization: `Bearer ${await audit.token('auditor', 'another-auditor')}` } });
-    const { items } = await response.json();
+    const { items } = (await response.json()) as { items: { data: { path: string; query: unknown } }[] };
     expect(items.find((e: { data: { path: string; query: unknown } }) => e.data.path === '/v1/audit/ledger' && JSON.stringify(e.data.query) === '{"valueDate":"2030-01-01"}')).toMatchObject({
       type: 'AuditRecordRead',
       data: { method: 'GET', actor: { sub: 'auditor-1', roles: ['auditor'] } },
