@@ -34,7 +34,7 @@ export const isSystemEvent = (event: { streamId: string; type: string }): boolea
   event.streamId.startsWith('$') || event.type.startsWith('$');
 
 export const fromEsdb = (event: EsdbRecordedEvent, commitPosition?: bigint): RecordedEvent => {
-  const { hash, prevHash, ...metadata } = event.metadata as unknown as StoredMetadata;
+  const { hash, prevHash, ...metadata } = (event.metadata ?? {}) as unknown as StoredMetadata;
   const position = event.position ?? { commit: commitPosition ?? -1n, prepare: commitPosition ?? -1n };
   return {
     eventId: event.id,
