@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsInt,
   IsISO31661Alpha2,
   IsNotEmpty,
@@ -66,5 +67,6 @@ export const DateField = (d: Doc = {}) =>
     IsCalendarDate(),
   );
 
+// ValidateNested passes a missing object: a required amount must say so itself.
 export const MoneyField = (d: Doc = {}) =>
-  applyDecorators(doc({ type: MoneyDto }, d), ...maybe(d.optional), ValidateNested(), Type(() => MoneyDto));
+  applyDecorators(doc({ type: MoneyDto }, d), ...(d.optional ? [IsOptional()] : [IsDefined()]), ValidateNested(), Type(() => MoneyDto));
