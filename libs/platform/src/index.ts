@@ -57,3 +57,6 @@ export * from './idempotency';
 
 // Adapters opened by main.ts, injectable everywhere
 export * from './infrastructure';
+
+// OpenTelemetry: startTracing for main.ts, span helpers for the seams (see tracing/)
+export * from './tracing';
