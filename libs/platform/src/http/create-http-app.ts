@@ -12,6 +12,7 @@ import { createLogger, httpLogger } from '../logging/logging';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { Metrics } from '../metrics/metrics';
 import { OpenApiInfo, setupOpenApi } from '../openapi/setup-openapi';
+import { refuseNulInUrl, refuseUnstorableText } from '../validation/storable-text';
 import { closeGracefullyOnSignals } from './graceful-shutdown';
 import { authOptionsFrom, PlatformModule } from './platform.module';
 
@@ -50,7 +51,8 @@ export const createHttpApp = async (
   app.disable('x-powered-by');
   app.use(httpLogger(logger));
   app.use(httpMetricsMiddleware(app.get(Metrics)));
-  app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(refuseNulInUrl);
+  app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'], reviver: refuseUnstorableText }));
   app.use(problemErrorMiddleware);
   setupOpenApi(app, openApi);
   app.get(Logger).log(app.get(TokenVerifier).describe());
