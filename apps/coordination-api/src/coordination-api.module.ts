@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyModule } from '@multitrack/platform';
+import { HttpCommandSpanInterceptor } from './command-handling/http-command-span.interceptor';
 import { CoordinationStartup } from './coordination-startup';
 import { CoordinationProblemsInterceptor } from './http/coordination-problems.interceptor';
 import { MatchesModule } from './matches/matches.module';
@@ -23,6 +24,10 @@ import { RequestsModule } from './requests/requests.module';
     OffersModule,
     MatchesModule,
   ],
-  providers: [CoordinationStartup, { provide: APP_INTERCEPTOR, useClass: CoordinationProblemsInterceptor }],
+  providers: [
+    CoordinationStartup,
+    { provide: APP_INTERCEPTOR, useClass: HttpCommandSpanInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: CoordinationProblemsInterceptor },
+  ],
 })
 export class CoordinationApiModule {}

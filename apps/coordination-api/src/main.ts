@@ -3,7 +3,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { openPostgres } from '@multitrack/database';
 import { openEventStore } from '@multitrack/event-store';
 import { createPersonalDataVault, parseMasterKey } from '@multitrack/personal-data';
-import { bootstrapHttpApp, Infrastructure, InfrastructureModule, loadConfig } from '@multitrack/platform';
+import { bootstrapHttpApp, Infrastructure, InfrastructureModule, loadConfig, startTracing, Tracing, TracingModule } from '@multitrack/platform';
 import { coordinationApiConfig } from './coordination-api.config';
 import { CoordinationApiModule } from './coordination-api.module';
 
@@ -21,16 +21,17 @@ class CloseAdaptersLast implements OnApplicationShutdown {
 
 @Module({})
 class CoordinationApiAppModule {
-  static forRoot(infrastructure: Infrastructure): DynamicModule {
+  static forRoot(infrastructure: Infrastructure, tracing: Tracing): DynamicModule {
     return {
       module: CoordinationApiAppModule,
-      imports: [InfrastructureModule.forRoot(infrastructure), CoordinationApiModule],
+      imports: [InfrastructureModule.forRoot(infrastructure), CoordinationApiModule, TracingModule.forRoot(tracing)],
       providers: [{ provide: INFRASTRUCTURE, useValue: infrastructure }, CloseAdaptersLast],
     };
   }
 }
 
 const main = async () => {
+  const tracing = startTracing('multitrack-coordination-api');
   const config = loadConfig(coordinationApiConfig);
   // Already checked by the schema to be base64 of 32 bytes.
   const masterKey = parseMasterKey(config.PERSONAL_DATA_MASTER_KEY);
@@ -40,7 +41,7 @@ const main = async () => {
       ? await openEventStore({ kind: 'eventstoredb', connectionString: config.EVENTSTORE_CONNECTION_STRING! })
       : await openEventStore({ kind: 'postgres', database: db });
   const vault = await createPersonalDataVault(db, masterKey);
-  await bootstrapHttpApp(CoordinationApiAppModule.forRoot({ db, store, vault, settings: config }), {
+  await bootstrapHttpApp(CoordinationApiAppModule.forRoot({ db, store, vault, settings: config }, tracing), {
     config,
     name: 'coordination-api',
     openApi: {

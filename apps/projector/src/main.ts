@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Database, openPostgres } from '@multitrack/database';
 import { createKafkaBus, MessageBus } from '@multitrack/messaging';
-import { APP_SETTINGS, bootstrapHttpApp, DATABASE, loadConfig, MESSAGE_BUS } from '@multitrack/platform';
+import { APP_SETTINGS, bootstrapHttpApp, DATABASE, loadConfig, MESSAGE_BUS, startTracing, Tracing, TracingModule } from '@multitrack/platform';
 import { projectorConfig } from './projector.config';
 import { ProjectorModule } from './projector.module';
 
@@ -22,7 +22,7 @@ class CloseAdaptersLast implements OnApplicationShutdown {
 // The projector needs no event store (rebuilds read it from the CLI), so it provides only what it uses.
 @Module({})
 class ProjectorAppModule {
-  static forRoot(db: Database, bus: MessageBus, settings: object): DynamicModule {
+  static forRoot(db: Database, bus: MessageBus, settings: object, tracing: Tracing): DynamicModule {
     const providers = [
       { provide: DATABASE, useValue: db },
       { provide: MESSAGE_BUS, useValue: bus },
@@ -31,7 +31,7 @@ class ProjectorAppModule {
     return {
       module: ProjectorAppModule,
       global: true,
-      imports: [ProjectorModule],
+      imports: [ProjectorModule, TracingModule.forRoot(tracing)],
       providers: [...providers, CloseAdaptersLast],
       exports: providers.map((provider) => provider.provide),
     };
@@ -39,10 +39,11 @@ class ProjectorAppModule {
 }
 
 const main = async () => {
+  const tracing = startTracing('multitrack-projector');
   const config = loadConfig(projectorConfig);
   const db = await openPostgres({ connectionString: config.DATABASE_URL, applicationName: 'multitrack-projector' });
   const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: 'multitrack-projector', partitions: config.KAFKA_PARTITIONS });
-  await bootstrapHttpApp(ProjectorAppModule.forRoot(db, bus, config), {
+  await bootstrapHttpApp(ProjectorAppModule.forRoot(db, bus, config, tracing), {
     config,
     name: 'projector',
     openApi: { title: 'Multitrack projector', description: 'Kafka → PostgreSQL read models, idempotent and rebuildable. Health and metrics only.' },

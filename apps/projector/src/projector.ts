@@ -1,5 +1,7 @@
+import { SpanKind } from '@opentelemetry/api';
 import type { Database, SqlExecutor } from '@multitrack/database';
 import type { BusMessage, ConsumedBatch, ConsumedMessage, MessageBus, MessageConsumer, MessagePublisher } from '@multitrack/messaging';
+import { batchSpanStart, withSpan } from '@multitrack/platform';
 import {
   applyEvents,
   installReadModel,
@@ -130,6 +132,19 @@ export class Projector {
     // Throwing leaves the bus's offset where it was: the batch comes again after a back-off.
     if (!this.running || consumer !== this.consumer) throw new Error(`projector ${this.readModel.name} is stopped`);
     if (batch.messages.length === 0) return;
+    const { parent, links } = batchSpanStart(batch.messages.map((message) => message.headers.traceparent));
+    const attributes = {
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': batch.topic,
+      'messaging.destination.partition.id': String(batch.partition),
+      'messaging.batch.message_count': batch.messages.length,
+      'multitrack.read_model': this.readModel.name,
+    };
+    // Under the command whose events these are, or linked to each command when several (docs/projections.md).
+    await withSpan(`project ${this.readModel.name}`, { kind: SpanKind.CONSUMER, parent, links, attributes }, () => this.applyBatch(batch));
+  }
+
+  private async applyBatch(batch: ConsumedBatch): Promise<void> {
     metrics.batchSize.observe({ read_model: this.readModel.name }, batch.messages.length);
     let halted: HaltedPartition | undefined;
     try {

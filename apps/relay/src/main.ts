@@ -3,7 +3,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { openPostgres } from '@multitrack/database';
 import { openEventStore } from '@multitrack/event-store';
 import { createKafkaBus } from '@multitrack/messaging';
-import { bootstrapHttpApp, Infrastructure, InfrastructureModule, loadConfig } from '@multitrack/platform';
+import { bootstrapHttpApp, Infrastructure, InfrastructureModule, loadConfig, startTracing, Tracing, TracingModule } from '@multitrack/platform';
 import { relayConfig } from './relay.config';
 import { RelayModule } from './relay.module';
 
@@ -22,16 +22,17 @@ class CloseAdaptersLast implements OnApplicationShutdown {
 
 @Module({})
 class RelayAppModule {
-  static forRoot(infrastructure: Infrastructure): DynamicModule {
+  static forRoot(infrastructure: Infrastructure, tracing: Tracing): DynamicModule {
     return {
       module: RelayAppModule,
-      imports: [InfrastructureModule.forRoot(infrastructure), RelayModule],
+      imports: [InfrastructureModule.forRoot(infrastructure), RelayModule, TracingModule.forRoot(tracing)],
       providers: [{ provide: INFRASTRUCTURE, useValue: infrastructure }, CloseAdaptersLast],
     };
   }
 }
 
 const main = async () => {
+  const tracing = startTracing('multitrack-relay');
   const config = loadConfig(relayConfig);
   const db = await openPostgres({ connectionString: config.DATABASE_URL, applicationName: 'multitrack-relay' });
   const store =
@@ -39,7 +40,7 @@ const main = async () => {
       ? await openEventStore({ kind: 'eventstoredb', connectionString: config.EVENTSTORE_CONNECTION_STRING! })
       : await openEventStore({ kind: 'postgres', database: db });
   const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: 'multitrack-relay', partitions: config.KAFKA_PARTITIONS });
-  await bootstrapHttpApp(RelayAppModule.forRoot({ db, store, bus, settings: config }), {
+  await bootstrapHttpApp(RelayAppModule.forRoot({ db, store, bus, settings: config }, tracing), {
     config,
     name: 'relay',
     openApi: { title: 'Multitrack relay', description: 'Event store → Kafka, in global order, at least once. Health and metrics only.' },

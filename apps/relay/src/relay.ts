@@ -1,6 +1,8 @@
+import { SpanKind } from '@opentelemetry/api';
 import type { Database } from '@multitrack/database';
 import type { EventStore, RecordedEvent, Subscription } from '@multitrack/event-store';
 import type { MessageBus, MessagePublisher } from '@multitrack/messaging';
+import { batchSpanStart, markFailed, tracer } from '@multitrack/platform';
 import { EventTopics } from '@multitrack/read-models';
 import { installRelayCheckpoints, loadCheckpoint, saveCheckpoint, type RelayCheckpoint } from './relay-checkpoints';
 import { relayMetrics } from './relay.metrics';
@@ -151,6 +153,7 @@ export class Relay {
 
   private async deliver(batch: RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1];
+    const span = this.publishSpan(batch);
     try {
       await this.retrying('publish', () => this.publisher!.publish(batch.map((event) => toMessage(event, this.prefix))));
       if (this.options.afterPublish) await this.options.afterPublish(batch);
@@ -167,9 +170,23 @@ export class Relay {
       this.buffer = [];
       void this.subscription?.stop();
       this.lastError = (error as Error).message;
+      markFailed(span, error);
     } finally {
+      span.end();
       this.queued.shift();
     }
+  }
+
+  /** Under the command whose events these are, or linked to each command when several (docs/projections.md). */
+  private publishSpan(batch: RecordedEvent[]) {
+    const { parent, links } = batchSpanStart(batch.map((event) => event.metadata.traceparent));
+    const attributes = {
+      'messaging.operation.type': 'send',
+      'messaging.batch.message_count': batch.length,
+      'multitrack.relay': this.name,
+      'multitrack.position': batch[batch.length - 1].position,
+    };
+    return tracer().startSpan('relay publish', { kind: SpanKind.PRODUCER, links, attributes }, parent);
   }
 
   private async retrying(what: string, work: () => Promise<void>): Promise<void> {

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { AppRootModule, bootstrapHttpApp, loadConfig } from '@multitrack/platform';
+import { AppRootModule, bootstrapHttpApp, loadConfig, startTracing, TracingModule } from '@multitrack/platform';
 import { loadOrCreateDevelopmentSecret } from './development-secret';
 import { openEmbedded } from './open-embedded';
 import { standaloneConfig } from './standalone.config';
 import { standaloneModules } from './standalone.modules';
 
 const main = async () => {
+  const tracing = startTracing('multitrack');
   const config = loadConfig(standaloneConfig);
   if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
     config.AUTH_JWT_SECRET = await loadOrCreateDevelopmentSecret(config.DATA_DIR);
@@ -14,7 +15,7 @@ const main = async () => {
     );
   }
   const infrastructure = await openEmbedded(config);
-  await bootstrapHttpApp(AppRootModule.forRoot(infrastructure, standaloneModules), {
+  await bootstrapHttpApp(AppRootModule.forRoot(infrastructure, [...standaloneModules, TracingModule.forRoot(tracing)]), {
     config,
     name: 'standalone',
     openApi: {

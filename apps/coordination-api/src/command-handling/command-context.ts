@@ -28,7 +28,11 @@ export const newCommandContext = (
 
 export const EVENT_SCHEMA_VERSION = 1;
 
-export const eventMetadataOf = (context: CommandContext): EventMetadata => ({
+/**
+ * `traceparent`: the span the command was decided in, so the relay and the projector continue
+ * its trace even when the client sent none; the client's own when no SDK records spans.
+ */
+export const eventMetadataOf = (context: CommandContext, traceparent = context.traceparent): EventMetadata => ({
   actor: context.actor,
   command: context.command,
   commandId: context.idempotencyKey ?? context.correlationId,
@@ -37,7 +41,7 @@ export const eventMetadataOf = (context: CommandContext): EventMetadata => ({
   causationId: context.causationId ?? context.idempotencyKey ?? context.correlationId,
   occurredAt: context.now,
   schemaVersion: EVENT_SCHEMA_VERSION,
-  ...(context.traceparent ? { traceparent: context.traceparent } : {}),
+  ...(traceparent ? { traceparent } : {}),
 });
 
 export const commandMetadataOf = (context: CommandContext): CommandMetadata => ({

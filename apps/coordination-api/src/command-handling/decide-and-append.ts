@@ -1,6 +1,9 @@
+import { SpanKind, type Context, type Span } from '@opentelemetry/api';
 import { Command, Decider, DomainError, Event, isDomainError } from '@multitrack/domain';
-import { ConcurrencyError, EventStore, RecordedEvent } from '@multitrack/event-store';
+import { AppendResult, ConcurrencyError, EventStore, RecordedEvent } from '@multitrack/event-store';
+import { traceparentOf, withSpan } from '@multitrack/platform';
 import { CommandContext, eventMetadataOf } from './command-context';
+import { CommandSpanAttributes, commandSpanStart, recordOutcome, revisionAttribute } from './command-span';
 
 export class PreconditionFailed extends Error {
   override readonly name = 'PreconditionFailed';
@@ -45,15 +48,29 @@ export const foldStream = <C extends Command, E extends Event, S>(
 /**
  * Load, decide, append with the expected revision; on an optimistic clash, re-read and re-decide
  * (DESIGN principle 3) so concurrent callers only ever see success or the business rule's 422.
+ * Traced as one span named after the command, with a child span per append attempt.
  */
-export const decideAndAppend = async <C extends Command, E extends Event, S>(
+export const decideAndAppend = <C extends Command, E extends Event, S>(
   options: DecideAndAppendOptions<C, E, S>,
+): Promise<Decision<S, E> | DomainError> =>
+  withSpan(options.context.command, commandSpanStart(options.context, options.streamId), async (span, traced) => {
+    const outcome = await decideWithRetries(options, span, traced);
+    recordOutcome(span, outcome);
+    return outcome;
+  });
+
+const decideWithRetries = async <C extends Command, E extends Event, S>(
+  options: DecideAndAppendOptions<C, E, S>,
+  span: Span,
+  traced: Context,
 ): Promise<Decision<S, E> | DomainError> => {
   const { store, streamId, decider, context } = options;
   const maxAttempts = options.maxAttempts ?? 25;
+  const metadata = eventMetadataOf(context, traceparentOf(traced));
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const history = await store.readStream(streamId);
     const current = history.length === 0 ? 'no_stream' : history[history.length - 1].revision;
+    span.setAttributes({ [CommandSpanAttributes.retries]: attempt - 1, [CommandSpanAttributes.expectedRevision]: revisionAttribute(current) });
     if (options.ifMatch !== undefined && options.ifMatch !== current) {
       throw new PreconditionFailed(streamId, options.ifMatch, current);
     }
@@ -66,11 +83,12 @@ export const decideAndAppend = async <C extends Command, E extends Event, S>(
       return { streamId, state, events, revision: current === 'no_stream' ? -1 : current, position: -1 };
     }
     try {
-      const metadata = eventMetadataOf(context);
-      const result = await store.appendToStream(
-        streamId,
-        events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, metadata })),
-        { expectedRevision: current },
+      const result = await append(streamId, current, traced, () =>
+        store.appendToStream(
+          streamId,
+          events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, metadata })),
+          { expectedRevision: current },
+        ),
       );
       return { streamId, state, events, revision: result.nextRevision, position: result.position };
     } catch (error) {
@@ -82,3 +100,24 @@ export const decideAndAppend = async <C extends Command, E extends Event, S>(
   }
   throw new RetriesExhausted(streamId, maxAttempts);
 };
+
+/** One append attempt as a span of its own: a clash shows as a failed append under its command. */
+const append = (
+  streamId: string,
+  expected: number | 'no_stream',
+  traced: Context,
+  write: () => Promise<AppendResult>,
+): Promise<AppendResult> =>
+  withSpan(
+    'event-store append',
+    {
+      kind: SpanKind.CLIENT,
+      parent: traced,
+      attributes: { [CommandSpanAttributes.streamId]: streamId, [CommandSpanAttributes.expectedRevision]: revisionAttribute(expected) },
+    },
+    async (span) => {
+      const result = await write();
+      span.setAttributes({ [CommandSpanAttributes.revision]: result.nextRevision, [CommandSpanAttributes.position]: result.position });
+      return result;
+    },
+  );
