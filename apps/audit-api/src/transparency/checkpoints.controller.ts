@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, PipeTransform, Post } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { publicKeyDocument, renderSignedNote, StoredCheckpoint } from '@multitrack/transparency-log';
@@ -15,6 +15,14 @@ export class CosignatureBody {
   @ApiProperty({ description: 'base64(4-byte key id ‖ 64-byte Ed25519 signature over the checkpoint body)' })
   @IsString() @Matches(/^[A-Za-z0-9+/]+={0,2}$/) @MaxLength(200)
   signature!: string;
+}
+
+/** A tree size is a count of events: ParseIntPipe would pass 1e20 on to a bigint column (a 500). */
+class TreeSizePipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!/^\d{1,15}$/.test(value)) throw new BadRequestException('treeSize must be a whole number of at most 15 digits');
+    return Number(value);
+  }
 }
 
 const note = (checkpoint: StoredCheckpoint | undefined, what: string): string => {
@@ -42,7 +50,7 @@ export class CheckpointsController {
   @Get('checkpoints/:treeSize')
   @AuditRoute('auditor', 'witness')
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  async at(@Param('treeSize', ParseIntPipe) treeSize: number): Promise<string> {
+  async at(@Param('treeSize', TreeSizePipe) treeSize: number): Promise<string> {
     return note(await this.log.checkpoints.at(treeSize), `at tree size ${treeSize}`);
   }
 
@@ -51,7 +59,7 @@ export class CheckpointsController {
   @HttpCode(201)
   @AuditRoute('witness')
   @ApiCommandResponses()
-  async cosign(@Param('treeSize', ParseIntPipe) treeSize: number, @Body() body: CosignatureBody) {
+  async cosign(@Param('treeSize', TreeSizePipe) treeSize: number, @Body() body: CosignatureBody) {
     const stored = await this.log.checkpoints
       .addCosignature(treeSize, body.name, body.signature, this.log.witnessKeys)
       .catch((error: unknown) => Promise.reject(asProblem(error)));
