@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { AppRootModule, bootstrapHttpApp, loadConfig, startTracing, TracingModule } from '@multitrack/platform';
+import { AppRootModule, bootstrapHttpApp, loadConfig, runMain, startTracing, TracingModule } from '@multitrack/platform';
 import { loadOrCreateDevelopmentSecret } from './development-secret';
 import { openEmbedded } from './open-embedded';
 import { standaloneConfig } from './standalone.config';
 import { standaloneModules } from './standalone.modules';
 
-const main = async () => {
+runMain('standalone', async () => {
   const tracing = startTracing('multitrack');
   const config = loadConfig(standaloneConfig);
   if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
@@ -23,6 +23,4 @@ const main = async () => {
       description: 'Coordination between a foreign ministry and the NGOs it works with: every app in one process.',
     },
   });
-};
-
-void main();
+});

@@ -12,7 +12,7 @@ class CloseAdaptersLast implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.infrastructure.bus?.close();
-    await this.infrastructure.store.close();
+    await this.infrastructure.store?.close();
     await this.infrastructure.db.close();
   }
 }

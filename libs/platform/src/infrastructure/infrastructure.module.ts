@@ -9,7 +9,8 @@ import { APP_SETTINGS, EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_VAULT } from './t
 /** The adapters one process runs on: opened by `main.ts`, closed by it after the app stops. */
 export interface Infrastructure {
   db: Database;
-  store: EventStore;
+  /** Absent where a process reads no events (the projector: its rebuilds run from the CLI). */
+  store?: EventStore;
   bus?: MessageBus;
   vault?: PersonalDataVault;
   /** The app's parsed configuration, for modules that read policy values from it. */
@@ -26,7 +27,7 @@ export class InfrastructureModule {
   static forRoot(infrastructure: Infrastructure): DynamicModule {
     const providers: Provider[] = [
       { provide: DATABASE, useValue: infrastructure.db },
-      { provide: EVENT_STORE, useValue: infrastructure.store },
+      { provide: EVENT_STORE, useValue: infrastructure.store ?? null },
       { provide: MESSAGE_BUS, useValue: infrastructure.bus ?? null },
       { provide: PERSONAL_DATA_VAULT, useValue: infrastructure.vault ?? null },
       { provide: APP_SETTINGS, useValue: infrastructure.settings ?? {} },
