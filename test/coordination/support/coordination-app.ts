@@ -25,9 +25,10 @@ export interface CoordinationApp {
 /**
  * The coordination API as it runs, on a real port, over a throwaway database of the given kind,
  * with the relay and one projector per read model on an in-process bus, so GETs see writes the
- * way they do in production: eventually (use `?minRevision=`).
+ * way they do in production: eventually (use `?minRevision=`). `settings` override the HTTP
+ * variables (e.g. RATE_LIMIT_PER_MINUTE, off by default).
  */
-export const startCoordinationApp = async (kind: StorageKind): Promise<CoordinationApp> => {
+export const startCoordinationApp = async (kind: StorageKind, settings: Record<string, string> = {}): Promise<CoordinationApp> => {
   const testDb = await createTestDatabase(kind);
   const { db } = testDb;
   const store = await openEventStore({ kind, database: db, pollIntervalMs: 10 });
@@ -43,6 +44,7 @@ export const startCoordinationApp = async (kind: StorageKind): Promise<Coordinat
     AUTH_AUDIENCE: AUTH.audience,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '0',
+    ...settings,
   });
   const app: NestExpressApplication = await createHttpApp(
     { module: CoordinationApiModule, imports: [InfrastructureModule.forRoot({ db, store, vault, bus })] },
