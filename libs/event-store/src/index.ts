@@ -11,6 +11,7 @@ export {
 export { eventIdFor } from './event-ids';
 export {
   createUpcasting,
+  currentSchemaVersion,
   defaultUpcasters,
   helpRequestPublishedV1,
   Upcaster,

@@ -1,6 +1,6 @@
 import { SpanKind, type Context, type Span } from '@opentelemetry/api';
 import { Command, Decider, DomainError, Event, isDomainError } from '@multitrack/domain';
-import { AppendResult, ConcurrencyError, EventStore, RecordedEvent } from '@multitrack/event-store';
+import { AppendResult, ConcurrencyError, currentSchemaVersion, EventStore, RecordedEvent } from '@multitrack/event-store';
 import { traceparentOf, withSpan } from '@multitrack/platform';
 import { CommandContext, eventMetadataOf } from './command-context';
 import { CommandSpanAttributes, commandSpanStart, recordOutcome, revisionAttribute } from './command-span';
@@ -86,7 +86,11 @@ const decideWithRetries = async <C extends Command, E extends Event, S>(
       const result = await append(streamId, current, traced, () =>
         store.appendToStream(
           streamId,
-          events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, metadata })),
+          events.map((event) => ({
+            type: event.type,
+            data: event.data as Record<string, unknown>,
+            metadata: { ...metadata, schemaVersion: currentSchemaVersion(event.type) },
+          })),
           { expectedRevision: current },
         ),
       );

@@ -1,6 +1,7 @@
 import { EventMetadata } from '../event-store.port';
 import { helpRequestPublishedV1 } from './help-request-published.v1';
 import { createUpcasting } from './upcaster';
+import { currentSchemaVersion } from './index';
 
 const metadata = (schemaVersion: number): EventMetadata => ({
   actor: { sub: 'officer-1', roles: ['officer'] },
@@ -46,5 +47,15 @@ describe('HelpRequestPublished schema version 1', () => {
     expect(() => createUpcasting([helpRequestPublishedV1, helpRequestPublishedV1])).toThrow(
       'same type and schema version',
     );
+  });
+});
+
+describe('the schema version new events are written with', () => {
+  it('is one past the newest upcaster of the type, so upcasters never meet a new event', () => {
+    expect(currentSchemaVersion('HelpRequestPublished')).toBe(2);
+  });
+
+  it('is 1 for a type that never changed shape', () => {
+    expect(currentSchemaVersion('OfferSubmitted')).toBe(1);
   });
 });
