@@ -1,9 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { EventStore } from '@multitrack/event-store';
 import { EVENT_STORE } from '@multitrack/platform';
 import { AuditRoute } from '../http/audit-route';
 import { LedgerQuery } from '../http/queries';
 import { LedgerAsOf, ledgerAsOf } from './ledger-as-of';
+import { LedgerResponse } from './ledger.response';
 
 @Controller('v1/audit/ledger')
 export class LedgerController {
@@ -12,6 +14,8 @@ export class LedgerController {
   /** Committed, disbursed, confirmed received and reported, per match, organisation, track and country. */
   @Get()
   @AuditRoute('auditor')
+  @ApiOperation({ summary: 'Committed, disbursed, confirmed received and reported, per match, organisation, track and country' })
+  @ApiOkResponse({ type: LedgerResponse })
   ledger(@Query() query: LedgerQuery): Promise<LedgerAsOf> {
     return ledgerAsOf(this.store, query.asOf ? new Date(query.asOf) : new Date(), query.valueDate);
   }

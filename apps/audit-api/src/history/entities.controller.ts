@@ -1,9 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { EventStore } from '@multitrack/event-store';
 import { EVENT_STORE, ProblemException, statusProblem } from '@multitrack/platform';
 import { AuditRoute } from '../http/audit-route';
 import { AsOfQuery } from '../http/queries';
 import { EntityAsOf, entityAsOf } from './entity-as-of';
+import { EntityAsOfResponse } from './entity-as-of.response';
 
 @Controller('v1/audit/entities')
 export class EntitiesController {
@@ -12,6 +14,8 @@ export class EntitiesController {
   /** The entity's state as it was at `asOf` (default: now), rebuilt from its events. */
   @Get(':streamId')
   @AuditRoute('auditor')
+  @ApiOperation({ summary: 'An entity rebuilt from its events recorded at or before `asOf`' })
+  @ApiOkResponse({ type: EntityAsOfResponse })
   async entity(@Param('streamId') streamId: string, @Query() query: AsOfQuery): Promise<EntityAsOf> {
     const asOf = query.asOf ? new Date(query.asOf) : new Date();
     const found = await entityAsOf(this.store, streamId, asOf);

@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
 import { DATABASE, EVENT_STORE } from '@multitrack/platform';
 import { AuditRoute } from '../http/audit-route';
+import { AuditEventPageResponse, StreamEventPageResponse } from './audit-event.response';
 import { LogPageQuery, StreamPageQuery } from '../http/queries';
 import { AuditEvent, readLogFrom, toAuditEvent } from './read-log-from';
 
@@ -23,6 +25,8 @@ export class EventsController {
   /** The global log in order, as stored. */
   @Get('events')
   @AuditRoute('auditor')
+  @ApiOperation({ summary: 'The global log in order' })
+  @ApiOkResponse({ type: AuditEventPageResponse })
   async events(@Query() query: LogPageQuery): Promise<AuditEventPage> {
     const limit = query.limit ?? 50;
     const items: AuditEvent[] = [];
@@ -40,6 +44,8 @@ export class EventsController {
   /** One stream's history, by revision. */
   @Get('streams/:streamId/events')
   @AuditRoute('auditor')
+  @ApiOperation({ summary: "One stream's history, by revision" })
+  @ApiOkResponse({ type: StreamEventPageResponse, description: 'An unknown stream has no events: an empty page' })
   async stream(@Param('streamId') streamId: string, @Query() query: StreamPageQuery): Promise<{ streamId: string; items: AuditEvent[]; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
     const fromRevision = query.cursor === undefined ? 0 : Number(query.cursor);

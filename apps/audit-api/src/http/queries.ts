@@ -1,73 +1,80 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
+/** Stream categories: the part of a stream id before the first dash. */
+const categories = ['organization', 'request', 'offer', 'match', 'audit'];
+
 export class LogPageQuery {
-  @ApiPropertyOptional({ description: 'Start at the event with this global position (default: the start of the log)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'Start at the event with this global position (default: the start of the log)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0)
   fromPosition?: number;
 
-  @ApiPropertyOptional({ description: 'Same as fromPosition: the `nextCursor` of the previous page' })
+  @ApiPropertyOptional({ pattern: '^\\d{1,16}$', description: 'Same as fromPosition: the `nextCursor` of the previous page; wins over fromPosition' })
   @IsOptional() @IsString() @Matches(/^\d{1,16}$/)
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50, description: 'Events per page' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
 }
 
 export class StreamPageQuery {
-  @ApiPropertyOptional({ description: 'First revision (default 0), or the `nextCursor` of the previous page' })
+  @ApiPropertyOptional({ pattern: '^\\d{1,16}$', description: 'First revision (default 0), or the `nextCursor` of the previous page' })
   @IsOptional() @IsString() @Matches(/^\d{1,16}$/)
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50, description: 'Events per page' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
 }
 
 export class AsOfQuery {
-  @ApiPropertyOptional({ description: 'ISO 8601 instant; default: now' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'ISO 8601 instant; only events recorded at or before it count (default: now)' })
   @IsOptional() @IsISO8601({ strict: true })
   asOf?: string;
 }
 
 export class LedgerQuery extends AsOfQuery {
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD: only money that moved on or before this value date' })
+  @ApiPropertyOptional({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD: only money that moved on or before this value date' })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/)
   valueDate?: string;
 }
 
 export class ExportQuery {
-  @ApiPropertyOptional({ description: 'Start at the event with this global position' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'Start at the event with this global position' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0)
   fromPosition?: number;
 
-  @ApiPropertyOptional({ description: 'Only streams of this category (organization, request, offer, match, audit)' })
-  @IsOptional() @IsIn(['organization', 'request', 'offer', 'match', 'audit'])
+  @ApiPropertyOptional({ enum: categories, description: 'Only streams of this category' })
+  @IsOptional() @IsIn(categories)
   category?: string;
 
-  @ApiPropertyOptional({ description: 'Recorded at or after this instant (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Recorded at or after this instant (ISO 8601)' })
   @IsOptional() @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Recorded at or before this instant (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Recorded at or before this instant (ISO 8601)' })
   @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 }
 
 export class InclusionQuery {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The global log position of the event to prove' })
   @Type(() => Number) @IsInt() @Min(0)
   position!: number;
 
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The size of the tree to prove inclusion in (a checkpoint’s tree size)' })
   @Type(() => Number) @IsInt() @Min(1)
   treeSize!: number;
 }
 
 export class ConsistencyQuery {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The smaller tree size (an earlier checkpoint)' })
   @Type(() => Number) @IsInt() @Min(0)
   from!: number;
 
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The larger tree size, at most the current one' })
   @Type(() => Number) @IsInt() @Min(0)
   to!: number;
 }

@@ -1,9 +1,11 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
 import { DATABASE, EVENT_STORE } from '@multitrack/platform';
 import { AuditRoute } from '../http/audit-route';
 import { reconcile, Reconciliation } from './reconcile';
+import { ReconciliationResponse } from './reconciliation.response';
 
 @Controller('v1/audit/reconciliations')
 export class ReconciliationsController {
@@ -16,6 +18,8 @@ export class ReconciliationsController {
   @Post()
   @HttpCode(200)
   @AuditRoute('auditor')
+  @ApiOperation({ summary: 'Rebuilds the read models from the log and diffs them against the live ones; takes no body' })
+  @ApiOkResponse({ type: ReconciliationResponse, description: 'Differences are a 200 with `consistent: false`; nothing live is written' })
   reconcile(): Promise<Reconciliation> {
     return reconcile(this.store, this.db);
   }
