@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiProduces } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
@@ -12,6 +12,14 @@ import { AuditLog } from '../transparency/audit-log.service';
 import { Funder, fundingCsv } from './funding-csv';
 import { iatiActivity, iatiClosing, iatiOpening } from './iati-activities';
 import { logNdjson } from './log-ndjson';
+
+/** A streamed, non-JSON answer: documented as a string of that media type, downloaded as `filename`. */
+const ApiFile = (mediaType: string, filename: string, description: string) =>
+  ApiOkResponse({
+    description: `${description}; sent as the attachment \`${filename}\``,
+    content: { [mediaType]: { schema: { type: 'string' } } },
+    headers: { 'Content-Disposition': { description: `attachment; filename="${filename}"`, schema: { type: 'string' } } },
+  });
 
 const attachment = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
 
@@ -31,6 +39,8 @@ export class ExportsController {
   @Get()
   @AuditRoute('auditor')
   @ApiProduces('application/x-ndjson')
+  @ApiOperation({ summary: 'The log as NDJSON, streamed' })
+  @ApiFile('application/x-ndjson', 'audit-log.ndjson', 'One event per line, each exactly as `GET /v1/audit/events` shows it (`AuditEventResponse`)')
   async ndjson(@Query() query: ExportQuery, @Res() response: Response): Promise<void> {
     const filter = {
       fromPosition: query.fromPosition,
@@ -45,6 +55,8 @@ export class ExportsController {
   @Get('iati')
   @AuditRoute('auditor')
   @ApiProduces('application/xml')
+  @ApiOperation({ summary: 'The funding flows as IATI 2.03 activity XML' })
+  @ApiFile('application/xml', 'iati-activities.xml', 'One `iati-activity` per match; transaction types 2 commitment, 3 disbursement, 4 expenditure')
   async iati(@Res() response: Response): Promise<void> {
     const { store, funder } = this;
     async function* document(): AsyncGenerator<string> {
@@ -64,6 +76,8 @@ export class ExportsController {
   @Get('funding.csv')
   @AuditRoute('auditor')
   @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The funding flows as CSV with an HXL hashtag row' })
+  @ApiFile('text/csv', 'funding.csv', 'One row per transaction; the second row holds HXL hashtags (`#org+name+funder`, `#org+name+impl`, `#value+funding`, `#currency`, `#date`, …)')
   async csv(@Res() response: Response): Promise<void> {
     await streamResponse(response, 'text/csv; charset=utf-8', fundingCsv(fundingFlows(this.store), this.funder), attachment('funding.csv'));
   }

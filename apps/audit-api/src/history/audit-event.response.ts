@@ -7,11 +7,11 @@ const sha256Hex = { pattern: '^[0-9a-f]{64}$', example: '9f86d081884c7d659a2feaa
 /** OpenAPI-only: who caused an event, as the command's token said. */
 export class EventActorResponse {
   @ApiProperty({ example: 'officer-1' }) sub: string;
-  @ApiProperty({ type: [String], example: ['officer'] }) roles: string[];
+  @ApiProperty({ enum: ['officer', 'ngo', 'auditor', 'admin', 'witness'], isArray: true, example: ['officer'] }) roles: string[];
   @ApiPropertyOptional({ example: 'US-EIN-123456789' }) organizationId?: string;
 }
 
-/** OpenAPI-only: the metadata every event carries (further keys may follow). */
+/** OpenAPI-only: the metadata the platform writes on every event. */
 export class EventMetadataResponse implements EventMetadata {
   [extra: string]: unknown;
   @ApiProperty({ type: EventActorResponse }) actor: EventActorResponse;

@@ -1,11 +1,12 @@
 import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, PipeTransform, Post } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { publicKeyDocument, renderSignedNote, StoredCheckpoint } from '@multitrack/transparency-log';
 import { ApiCommandResponses } from '@multitrack/platform';
 import { AuditRoute } from '../http/audit-route';
 import { AuditLog } from './audit-log.service';
 import { asProblem, notFound } from './transparency.problems';
+import { CosignatureResponse, PublicKeyResponse, SIGNED_NOTE_EXAMPLE } from './transparency.response';
 
 export class CosignatureBody {
   @ApiProperty({ description: "The witness's key name, as configured in AUDIT_WITNESS_KEYS" })
@@ -25,6 +26,13 @@ class TreeSizePipe implements PipeTransform<string, number> {
   }
 }
 
+const signedNote = {
+  description: 'A C2SP signed note: origin, tree size, base64 root hash, a blank line, then one `— <name> <base64(key id ‖ signature)>` line per signer',
+  content: { 'text/plain': { schema: { type: 'string' }, example: SIGNED_NOTE_EXAMPLE } },
+};
+
+const treeSizeParameter = ApiParam({ name: 'treeSize', schema: { type: 'integer', minimum: 0, maximum: 999_999_999_999_999 }, description: 'A tree size at which a checkpoint was signed' });
+
 const note = (checkpoint: StoredCheckpoint | undefined, what: string): string => {
   if (!checkpoint) throw notFound(`no checkpoint was signed ${what}`);
   return renderSignedNote(checkpoint.body, checkpoint.signatures);
@@ -36,6 +44,8 @@ export class CheckpointsController {
 
   @Get('public-key')
   @AuditRoute('auditor', 'witness')
+  @ApiOperation({ summary: 'The Ed25519 key that signs checkpoints' })
+  @ApiOkResponse({ type: PublicKeyResponse })
   publicKey() {
     return publicKeyDocument(this.log.signer);
   }
@@ -43,6 +53,8 @@ export class CheckpointsController {
   @Get('checkpoints/latest')
   @AuditRoute('auditor', 'witness')
   @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: 'The latest signed checkpoint' })
+  @ApiOkResponse(signedNote)
   async latest(): Promise<string> {
     return note(await this.log.checkpoints.latest(), 'yet');
   }
@@ -50,6 +62,9 @@ export class CheckpointsController {
   @Get('checkpoints/:treeSize')
   @AuditRoute('auditor', 'witness')
   @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: 'The checkpoint signed at `treeSize`, with every signature it has' })
+  @treeSizeParameter
+  @ApiOkResponse(signedNote)
   async at(@Param('treeSize', TreeSizePipe) treeSize: number): Promise<string> {
     return note(await this.log.checkpoints.at(treeSize), `at tree size ${treeSize}`);
   }
@@ -59,6 +74,9 @@ export class CheckpointsController {
   @HttpCode(201)
   @AuditRoute('witness')
   @ApiCommandResponses()
+  @ApiOperation({ summary: "A witness adds its signature line to a checkpoint; it must verify under the name's configured key, else 422" })
+  @treeSizeParameter
+  @ApiCreatedResponse({ type: CosignatureResponse })
   async cosign(@Param('treeSize', TreeSizePipe) treeSize: number, @Body() body: CosignatureBody) {
     const stored = await this.log.checkpoints
       .addCosignature(treeSize, body.name, body.signature, this.log.witnessKeys)

@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AuditRoute } from '../http/audit-route';
 import { ConsistencyQuery, InclusionQuery } from '../http/queries';
 import { AuditLog } from './audit-log.service';
 import { leafAtPosition } from './leaf-positions';
 import { badRequest, notFound } from './transparency.problems';
+import { ConsistencyProofResponse, InclusionProofResponse } from './transparency.response';
 
 const base64 = (hashes: Buffer[]) => hashes.map((hash) => hash.toString('base64'));
 
@@ -19,6 +21,8 @@ export class ProofsController {
   /** The audit path from the event at `position` to the root of the tree of `treeSize` leaves. */
   @Get('inclusion')
   @AuditRoute('auditor', 'witness')
+  @ApiOperation({ summary: 'RFC 9162 inclusion proof of one event in a tree of `treeSize` leaves' })
+  @ApiOkResponse({ type: InclusionProofResponse })
   async inclusion(@Query() { position, treeSize }: InclusionQuery) {
     const leaf = await leafAtPosition(this.log.db, position);
     if (!leaf) throw notFound(`no event at position ${position} is in the transparency log (yet)`);
@@ -31,6 +35,8 @@ export class ProofsController {
   /** Proves that the tree of `to` leaves extends the tree of `from` leaves unchanged. */
   @Get('consistency')
   @AuditRoute('auditor', 'witness')
+  @ApiOperation({ summary: 'RFC 9162 consistency proof between two tree sizes' })
+  @ApiOkResponse({ type: ConsistencyProofResponse })
   async consistency(@Query() { from, to }: ConsistencyQuery) {
     if (from > to) throw badRequest(`from (${from}) must not exceed to (${to})`);
     await this.checkSize(to);
