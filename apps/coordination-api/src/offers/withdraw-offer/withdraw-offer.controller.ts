@@ -1,12 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@multitrack/auth';
-import { ApiCommandResponses, ApiProblemResponses } from '@multitrack/platform';
+import { ApiTags } from '@nestjs/swagger';
 import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
 import { IfMatch } from '../../http/if-match';
-import { IF_MATCH_HEADER } from '../../http/openapi';
-import { WriteResult } from '../../http/write-result';
+import { TransitionEndpoint } from '../../http/write-endpoints';
 import { WithdrawOfferDto } from './withdraw-offer.dto';
 import { WithdrawOfferCommand } from './withdraw-offer.handler';
 
@@ -15,14 +12,10 @@ import { WithdrawOfferCommand } from './withdraw-offer.handler';
 export class WithdrawOfferController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/withdrawal')
-  @HttpCode(200)
-  @Roles('ngo')
-  @ApiOperation({ summary: 'Withdraw a submitted offer. Role: the offering ngo (others get 404).' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ type: WriteResult })
-  @ApiCommandResponses()
-  @ApiProblemResponses(404)
+  @TransitionEndpoint(':id/withdrawal', {
+    roles: ['ngo'],
+    summary: 'Withdraw a submitted offer. Role: the offering ngo (others get 404).',
+  })
   withdraw(
     @Param('id') id: string,
     @Body() body: WithdrawOfferDto,

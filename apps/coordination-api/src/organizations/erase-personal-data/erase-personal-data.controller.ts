@@ -1,12 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@multitrack/auth';
-import { ApiCommandResponses, ApiProblemResponses } from '@multitrack/platform';
+import { ApiTags } from '@nestjs/swagger';
 import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
 import { IfMatch } from '../../http/if-match';
-import { IF_MATCH_HEADER } from '../../http/openapi';
-import { WriteResult } from '../../http/write-result';
+import { TransitionEndpoint } from '../../http/write-endpoints';
 import { ErasePersonalDataDto } from './erase-personal-data.dto';
 import { ErasePersonalDataCommand } from './erase-personal-data.handler';
 
@@ -15,14 +12,10 @@ import { ErasePersonalDataCommand } from './erase-personal-data.handler';
 export class ErasePersonalDataController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/erasure')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiOperation({ summary: 'Erase the organisation’s personal data by destroying its key; the events stay. Role: admin.' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ type: WriteResult })
-  @ApiCommandResponses()
-  @ApiProblemResponses(404)
+  @TransitionEndpoint(':id/erasure', {
+    roles: ['admin'],
+    summary: 'Erase the organisation’s personal data by destroying its key; the events stay. Role: admin.',
+  })
   handle(
     @Param('id') id: string,
     @Body() body: ErasePersonalDataDto,

@@ -1,12 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@multitrack/auth';
-import { ApiCommandResponses, ApiProblemResponses } from '@multitrack/platform';
+import { ApiTags } from '@nestjs/swagger';
 import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
 import { IfMatch } from '../../http/if-match';
-import { IF_MATCH_HEADER } from '../../http/openapi';
-import { WriteResult } from '../../http/write-result';
+import { TransitionEndpoint } from '../../http/write-endpoints';
 import { VetOrganizationDto } from './vet-organization.dto';
 import { VetOrganizationCommand } from './vet-organization.handler';
 
@@ -15,14 +12,10 @@ import { VetOrganizationCommand } from './vet-organization.handler';
 export class VetOrganizationController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/vetting')
-  @HttpCode(200)
-  @Roles('officer')
-  @ApiOperation({ summary: 'Approve or reject a pending (or rejected) organisation. Role: officer.' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ type: WriteResult })
-  @ApiCommandResponses()
-  @ApiProblemResponses(404)
+  @TransitionEndpoint(':id/vetting', {
+    roles: ['officer'],
+    summary: 'Approve or reject a pending (or rejected) organisation. Role: officer.',
+  })
   vet(
     @Param('id') id: string,
     @Body() body: VetOrganizationDto,

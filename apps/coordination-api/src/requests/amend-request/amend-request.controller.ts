@@ -1,12 +1,9 @@
-import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@multitrack/auth';
-import { ApiCommandResponses, ApiProblemResponses } from '@multitrack/platform';
+import { ApiTags } from '@nestjs/swagger';
 import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
 import { IfMatch } from '../../http/if-match';
-import { IF_MATCH_HEADER } from '../../http/openapi';
-import { WriteResult } from '../../http/write-result';
+import { TransitionEndpoint } from '../../http/write-endpoints';
 import { AmendRequestDto } from './amend-request.dto';
 import { AmendRequestCommand } from './amend-request.handler';
 
@@ -15,13 +12,11 @@ import { AmendRequestCommand } from './amend-request.handler';
 export class AmendRequestController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Patch(':id')
-  @Roles('officer')
-  @ApiOperation({ summary: 'Amend title, description, budget or neededBy. Role: officer.' })
-  @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ type: WriteResult })
-  @ApiCommandResponses()
-  @ApiProblemResponses(404)
+  @TransitionEndpoint(':id', {
+    roles: ['officer'],
+    summary: 'Amend title, description, budget or neededBy. Role: officer.',
+    method: 'PATCH',
+  })
   amend(
     @Param('id') id: string,
     @Body() body: AmendRequestDto,
