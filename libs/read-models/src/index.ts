@@ -2,6 +2,19 @@ export * from './envelope';
 export * from './topics';
 export * from './cursor';
 export { sql, type ReadModel, type Statement } from './mechanism/read-model';
+export {
+  Change,
+  add,
+  least,
+  greatest,
+  insertRow,
+  updateRow,
+  upsertRow,
+  touchRow,
+  defined,
+  type RowWrite,
+  type Write,
+} from './mechanism/row-write';
 export { applyEvents, type ApplyOutcome, type Gap, type Poisoned } from './mechanism/apply-events';
 export { loadOffsets, lockOffset, saveOffset, type StoredOffset } from './mechanism/bookkeeping';
 export { isPoison, reasonOf, ProjectionError, RevisionGapError } from './mechanism/errors';
@@ -9,8 +22,12 @@ export { installReadModel, createScratchSchema, dropSchema, migrationsOf } from 
 export {
   rebuildIntoSchema,
   rebuildReadModel,
+  rebuildReadModels,
   swapIn,
   catchUp,
+  catchUpAll,
+  defaultRebuildBatchSize,
+  type RebuildTarget,
   type RebuildOptions,
   type RebuildProgress,
   type RebuildReached,

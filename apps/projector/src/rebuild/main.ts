@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Database, openDatabase, SqlExecutor } from '@multitrack/database';
 import { openEventStore, type EventStore } from '@multitrack/event-store';
 import { loadConfig, storageVariables } from '@multitrack/platform';
-import { rebuildReadModel } from '@multitrack/read-models';
+import { rebuildReadModels } from '@multitrack/read-models';
 import { formatProgress, projectionsFrom } from './rebuild-arguments';
 
 /**
@@ -44,18 +44,26 @@ const main = async () => {
   );
   const store = await openStore(config, db);
   try {
-    for (const model of models) {
-      const began = Date.now();
-      const reached = await rebuildReadModel(store, db, model, {
-        headPosition: await headPosition(db),
-        onProgress: (progress) => process.stdout.write(`${formatProgress(progress)}\n`),
-      });
-      const seconds = (Date.now() - began) / 1000;
+    // One pass over the log feeds every chosen model; each is then swapped in on its own.
+    const began = Date.now();
+    const reached = await rebuildReadModels(store, db, models, {
+      headPosition: await headPosition(db),
+      onProgress: (progress) => process.stdout.write(`${formatProgress(progress)}\n`),
+    });
+    const seconds = (Date.now() - began) / 1000;
+    for (const [i, model] of models.entries()) {
+      const poisoned = reached[i].poisoned;
       process.stdout.write(
-        `${model.name}: rebuilt from ${reached.events} events in ${seconds.toFixed(1)}s and swapped in` +
-          `${reached.poisoned ? ` (${reached.poisoned} poison events skipped, as the projector dead-letters them)` : ''}\n`,
+        `${model.name}: rebuilt from ${reached[i].events} events and swapped in` +
+          `${poisoned ? ` (${poisoned} poison events skipped, as the projector dead-letters them)` : ''}\n`,
       );
     }
+    const events = reached[0]?.events ?? 0;
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    process.stdout.write(
+      `rebuilt ${models.length} read model(s) from ${events} events in ${seconds.toFixed(1)}s ` +
+        `(${Math.round(events / Math.max(seconds, 0.001))} events/s, peak RSS ${peakRssMb} MB)\n`,
+    );
   } finally {
     await store.close();
     await db.close();

@@ -36,7 +36,13 @@ const days = (column: string) => `avg(extract(epoch FROM (${column} - published_
 export const cooperationMetrics = async (db: SqlExecutor, by: 'track' | 'country'): Promise<CooperationMetrics[]> => {
   const key = by === 'track' ? 'unnest(tracks)::text' : 'country';
   const { rows } = await db.query<Row>(
-    `WITH timelines AS (SELECT ${key} AS key, * FROM ${s}.timelines WHERE published_at IS NOT NULL),
+    `WITH money AS (
+       SELECT request_id, min(first_disbursed_at) AS first_disbursed_at, max(last_disbursed_at) AS last_disbursed_at,
+         min(first_receipt_at) AS first_receipt_at, sum(disbursed_minor) AS disbursed_minor
+       FROM ${s}.timeline_matches GROUP BY request_id),
+     timelines AS (
+       SELECT ${key} AS key, t.*, m.first_disbursed_at, m.last_disbursed_at, m.first_receipt_at, m.disbursed_minor
+       FROM ${s}.timelines t LEFT JOIN money m USING (request_id) WHERE published_at IS NOT NULL),
      velocity AS (
        SELECT key, currency, sum(disbursed_minor)::text AS disbursed,
          sum(extract(epoch FROM (last_disbursed_at - matched_at)) / 86400)::float8 AS days

@@ -1,6 +1,7 @@
 import type { MatchEvent, OfferEvent, RequestEvent } from '@multitrack/domain';
 import { type EventEnvelope } from '../envelope';
-import { sql, type ReadModel, type Statement } from '../mechanism/read-model';
+import type { ReadModel } from '../mechanism/read-model';
+import { add, greatest, insertRow, least, updateRow, upsertRow, type Write } from '../mechanism/row-write';
 import { minorOf } from '../money-columns';
 import { Topics } from '../topics';
 
@@ -18,55 +19,53 @@ const migrations = (s: string) => [
         disbursed_minor numeric(38,0) NOT NULL DEFAULT 0);
       CREATE TABLE ${s}.timeline_matches (match_id text PRIMARY KEY, request_id text NOT NULL);`,
   },
+  {
+    version: 3,
+    name: 'money steps per match',
+    // A disbursement names its match, not its request: kept on the match's row, each event touches
+    // one row it knows, so a batch folds and writes them in one statement. Existing timelines are
+    // carried over (exact for one match per request; a rebuild makes any other case exact).
+    sql: `
+      ALTER TABLE ${s}.timeline_matches ADD COLUMN first_disbursed_at timestamptz, ADD COLUMN last_disbursed_at timestamptz,
+        ADD COLUMN first_receipt_at timestamptz, ADD COLUMN disbursed_minor numeric(38,0) NOT NULL DEFAULT 0;
+      UPDATE ${s}.timeline_matches m SET first_disbursed_at = t.first_disbursed_at, last_disbursed_at = t.last_disbursed_at,
+        first_receipt_at = t.first_receipt_at, disbursed_minor = t.disbursed_minor
+        FROM ${s}.timelines t WHERE t.request_id = m.request_id;
+      ALTER TABLE ${s}.timelines DROP COLUMN first_disbursed_at, DROP COLUMN last_disbursed_at, DROP COLUMN first_receipt_at,
+        DROP COLUMN disbursed_minor;
+      CREATE INDEX ON ${s}.timeline_matches (request_id);`,
+  },
 ];
 
-const upsert = (s: string, requestId: string, column: string, at: string, merge = 'LEAST'): Statement =>
-  sql(
-    `INSERT INTO ${s}.timelines (request_id, ${column}) VALUES ($1, $2)
-     ON CONFLICT (request_id) DO UPDATE SET ${column} = ${merge}(${s}.timelines.${column}, excluded.${column})`,
-    requestId,
-    at,
-  );
+const timeline = (requestId: string, changes: Record<string, unknown>) => upsertRow('timelines', ['request_id', requestId], changes);
 
-/** Updates the timeline of the request a match belongs to (MatchMade precedes in the match stream). */
-const viaMatch = (s: string, matchId: string, set: string, ...params: unknown[]): Statement =>
-  sql(
-    `UPDATE ${s}.timelines t SET ${set} FROM ${s}.timeline_matches m WHERE m.match_id = $1 AND t.request_id = m.request_id`,
-    matchId,
-    ...params,
-  );
+/** The money steps are kept per match (MatchMade precedes them in the match stream) and summed per request when read. */
+const ofMatch = (matchId: string, changes: Record<string, unknown>) => updateRow('timeline_matches', ['match_id', matchId], changes);
 
-const onEvent = (s: string, e: EventEnvelope): Statement[] => {
+const onEvent = (e: EventEnvelope): Write[] => {
   const event = e as unknown as RequestEvent | OfferEvent | MatchEvent;
   switch (event.type) {
     case 'HelpRequestPublished':
-      return [
-        upsert(s, event.data.requestId, 'published_at', e.recordedAt),
-        sql(`UPDATE ${s}.timelines SET tracks = $2, country = $3 WHERE request_id = $1`, event.data.requestId, event.data.tracks, event.data.country),
-      ];
+      return [timeline(event.data.requestId, { published_at: least(e.recordedAt), tracks: event.data.tracks, country: event.data.country })];
     case 'OfferSubmitted':
-      return [upsert(s, event.data.requestId, 'first_offer_at', e.recordedAt)];
+      return [timeline(event.data.requestId, { first_offer_at: least(e.recordedAt) })];
     case 'MatchMade':
       return [
-        sql(`INSERT INTO ${s}.timeline_matches (match_id, request_id) VALUES ($1, $2)`, event.data.matchId, event.data.requestId),
-        upsert(s, event.data.requestId, 'matched_at', e.recordedAt),
-        sql(`UPDATE ${s}.timelines SET currency = $2 WHERE request_id = $1`, event.data.requestId, event.data.currency),
+        insertRow('timeline_matches', ['match_id', event.data.matchId], { request_id: event.data.requestId }),
+        timeline(event.data.requestId, { matched_at: least(e.recordedAt), currency: event.data.currency }),
       ];
     case 'FundsDisbursed':
       return [
-        viaMatch(
-          s,
-          event.data.matchId,
-          `first_disbursed_at = LEAST(t.first_disbursed_at, $2::timestamptz),
-           last_disbursed_at = GREATEST(t.last_disbursed_at, $2::timestamptz), disbursed_minor = t.disbursed_minor + $3`,
-          e.recordedAt,
-          minorOf(event.data.amount),
-        ),
+        ofMatch(event.data.matchId, {
+          first_disbursed_at: least(e.recordedAt),
+          last_disbursed_at: greatest(e.recordedAt),
+          disbursed_minor: add(minorOf(event.data.amount)),
+        }),
       ];
     case 'DisbursementReversed':
-      return [viaMatch(s, event.data.matchId, 'disbursed_minor = t.disbursed_minor - $2', minorOf(event.data.amount))];
+      return [ofMatch(event.data.matchId, { disbursed_minor: add(-BigInt(minorOf(event.data.amount))) })];
     case 'DisbursementReceiptConfirmed':
-      return [viaMatch(s, event.data.matchId, 'first_receipt_at = LEAST(t.first_receipt_at, $2::timestamptz)', e.recordedAt)];
+      return [ofMatch(event.data.matchId, { first_receipt_at: least(e.recordedAt) })];
     default:
       return [];
   }
@@ -78,5 +77,5 @@ export const cooperationReadModel: ReadModel = {
   schema: 'rm_cooperation',
   topics: [Topics.requests, Topics.offers, Topics.matches],
   migrations,
-  project: (e, s) => onEvent(s, e),
+  project: (e) => onEvent(e),
 };

@@ -1,6 +1,7 @@
 import type { MatchEvent, RequestEvent } from '@multitrack/domain';
 import { entityIdOf, type EventEnvelope } from '../envelope';
-import { sql, touchRow, type ReadModel, type Statement } from '../mechanism/read-model';
+import type { ReadModel } from '../mechanism/read-model';
+import { add, defined, insertRow, touchRow, updateRow, type Write } from '../mechanism/row-write';
 import { minorOf } from '../money-columns';
 import { Topics } from '../topics';
 
@@ -32,84 +33,75 @@ const migrations = (s: string) => [
   },
 ];
 
-const onMatch = (s: string, event: MatchEvent, e: EventEnvelope): Statement[] => {
+const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
   const id = entityIdOf(e.streamId);
-  const touch = touchRow(s, 'matches', id, e);
-  const tranche = (set: string, disbursementId: string, ...params: unknown[]) =>
-    sql(`UPDATE ${s}.tranches SET ${set} WHERE id = $1`, disbursementId, ...params);
+  const touch = touchRow('matches', id, e);
+  const tranche = (disbursementId: string, changes: Record<string, unknown>) => updateRow('tranches', ['id', disbursementId], changes);
   switch (event.type) {
     case 'MatchMade': {
       const d = event.data;
       return [
-        sql(
-          `INSERT INTO ${s}.matches (id, request_id, offer_id, organization_id, currency, status, revision, made_position, made_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $8)`,
-          id, d.requestId, d.offerId, d.organizationId, d.currency, e.revision, e.position, e.recordedAt,
-        ),
+        insertRow('matches', ['id', id], {
+          request_id: d.requestId, offer_id: d.offerId, organization_id: d.organizationId, currency: d.currency, status: 'active',
+          revision: e.revision, made_position: e.position, made_at: e.recordedAt, updated_at: e.recordedAt,
+        }),
       ];
     }
     case 'FundsCommitted':
-      return [touch('committed_minor = committed_minor + $4', minorOf(event.data.amount))];
+      return [touch({ committed_minor: add(minorOf(event.data.amount)) })];
     case 'DisbursementRequested': {
       const d = event.data;
-      const pending = d.requiresApproval ? minorOf(d.amount) : '0';
       return [
-        sql(
-          `INSERT INTO ${s}.tranches (id, match_id, amount_minor, currency, reference, status, requested_by, requested_position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          d.disbursementId, id, minorOf(d.amount), d.amount.currency, d.reference,
-          d.requiresApproval ? 'pending_approval' : 'requested', d.requestedBy, e.position,
-        ),
-        touch('pending_minor = pending_minor + $4', pending),
+        insertRow('tranches', ['id', d.disbursementId], {
+          match_id: id, amount_minor: minorOf(d.amount), currency: d.amount.currency, reference: d.reference,
+          status: d.requiresApproval ? 'pending_approval' : 'requested', requested_by: d.requestedBy, requested_position: e.position,
+        }),
+        touch({ pending_minor: add(d.requiresApproval ? minorOf(d.amount) : 0) }),
       ];
     }
     case 'DisbursementApproved':
-      return [tranche('approved_by = $2', event.data.disbursementId, event.data.approvedBy), touch('')];
+      return [tranche(event.data.disbursementId, { approved_by: event.data.approvedBy }), touch()];
     case 'FundsDisbursed': {
       const d = event.data;
       return [
-        // before the tranche changes: a tranche that waited for approval leaves "pending"
-        touch(
-          `disbursed_minor = disbursed_minor + $4, pending_minor = pending_minor -
-             (SELECT CASE WHEN status = 'pending_approval' THEN amount_minor ELSE 0 END FROM ${s}.tranches WHERE id = $5)`,
-          minorOf(d.amount), d.disbursementId,
-        ),
-        tranche(`status = 'disbursed', approved_by = COALESCE($2, approved_by), disbursed_at = $3`, d.disbursementId, d.approvedBy ?? null, e.recordedAt),
+        // `approvedBy` is there exactly when the tranche waited for a second officer: it leaves "pending".
+        touch({ disbursed_minor: add(minorOf(d.amount)), pending_minor: add(d.approvedBy ? -BigInt(minorOf(d.amount)) : 0) }),
+        tranche(d.disbursementId, defined({ status: 'disbursed', approved_by: d.approvedBy, disbursed_at: e.recordedAt })),
       ];
     }
     case 'DisbursementReceiptConfirmed': {
       const d = event.data;
       const differs = d.discrepancy !== undefined;
       return [
-        tranche('receipt_minor = $2, received_on = $3, expected_minor = $4', d.disbursementId, minorOf(d.amount), d.receivedOn,
-          differs ? minorOf(d.discrepancy!.expected) : null),
-        touch(
-          `confirmed_minor = confirmed_minor + $4, discrepancy_count = discrepancy_count + $5,
-           discrepancy_minor = discrepancy_minor + $6`,
-          minorOf(d.amount), differs ? 1 : 0,
-          differs ? (BigInt(minorOf(d.discrepancy!.expected)) - BigInt(minorOf(d.discrepancy!.received))).toString() : '0',
-        ),
+        tranche(d.disbursementId, {
+          receipt_minor: minorOf(d.amount), received_on: d.receivedOn, expected_minor: differs ? minorOf(d.discrepancy!.expected) : null,
+        }),
+        touch({
+          confirmed_minor: add(minorOf(d.amount)),
+          discrepancy_count: add(differs ? 1 : 0),
+          discrepancy_minor: add(differs ? BigInt(minorOf(d.discrepancy!.expected)) - BigInt(minorOf(d.discrepancy!.received)) : 0),
+        }),
       ];
     }
     case 'DisbursementReversed':
       return [
-        tranche(`status = 'reversed'`, event.data.disbursementId),
-        touch('disbursed_minor = disbursed_minor - $4', minorOf(event.data.amount)),
+        tranche(event.data.disbursementId, { status: 'reversed' }),
+        touch({ disbursed_minor: add(-BigInt(minorOf(event.data.amount))) }),
       ];
     case 'ExpenditureReported':
-      return [touch('expenditure_minor = expenditure_minor + $4', minorOf(event.data.amount))];
+      return [touch({ expenditure_minor: add(minorOf(event.data.amount)) })];
     case 'MatchCompleted':
-      return [touch(`status = 'completed'`)];
+      return [touch({ status: 'completed' })];
     case 'MatchCancelled':
-      return [touch(`status = 'cancelled'`)];
+      return [touch({ status: 'cancelled' })];
     default:
-      return [touch('')];
+      return [touch()];
   }
 };
 
-const onRequest = (s: string, event: RequestEvent): Statement[] =>
+const onRequest = (event: RequestEvent): Write[] =>
   event.type === 'HelpRequestPublished'
-    ? [sql(`INSERT INTO ${s}.match_requests (request_id, tracks, country) VALUES ($1, $2, $3)`, event.data.requestId, event.data.tracks, event.data.country)]
+    ? [insertRow('match_requests', ['request_id', event.data.requestId], { tracks: event.data.tracks, country: event.data.country })]
     : [];
 
 /** Matches with their money totals and tranches; the funding ledger is a grouping of these rows. */
@@ -119,9 +111,9 @@ export const matchesReadModel: ReadModel = {
   topics: [Topics.matches, Topics.requests],
   migrations,
   entity: { table: 'matches', idColumn: 'id' },
-  project(e, s) {
-    if (e.streamId.startsWith('match-')) return onMatch(s, e as unknown as MatchEvent, e);
-    if (e.streamId.startsWith('request-')) return onRequest(s, e as unknown as RequestEvent);
+  project(e) {
+    if (e.streamId.startsWith('match-')) return onMatch(e as unknown as MatchEvent, e);
+    if (e.streamId.startsWith('request-')) return onRequest(e as unknown as RequestEvent);
     return [];
   },
 };

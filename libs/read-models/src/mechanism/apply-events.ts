@@ -2,8 +2,9 @@ import type { SqlExecutor } from '@multitrack/database';
 import type { EventEnvelope } from '../envelope';
 import { loadRevisions, saveProgress, saveRevisions } from './bookkeeping';
 import { isPoison, ProjectionError } from './errors';
-import { mergeInserts } from './merge-inserts';
-import type { ReadModel, Statement } from './read-model';
+import type { ReadModel } from './read-model';
+import type { Write } from './row-write';
+import { runWrites } from './write-rows';
 
 export interface Gap {
   /** Index in the batch of the first event not applied. */
@@ -28,7 +29,7 @@ export interface ApplyOutcome {
   poisoned: Poisoned[];
 }
 
-const projectSafely = (model: ReadModel, event: EventEnvelope, schema: string): Statement[] => {
+const projectSafely = (model: ReadModel, event: EventEnvelope, schema: string): Write[] => {
   try {
     return model.project(event, schema);
   } catch (error) {
@@ -36,15 +37,12 @@ const projectSafely = (model: ReadModel, event: EventEnvelope, schema: string): 
   }
 };
 
-const run = async (tx: SqlExecutor, statements: Statement[]) => {
-  for (const statement of statements) await tx.query(statement.sql, statement.params);
-};
-
 /**
  * Applies events in order inside the caller's transaction, skipping those already applied
  * (revision ≤ the stream's last) and stopping at the first that skips a revision. With
  * `isolatePoison`, each event runs under a savepoint so a poison event is rolled back alone and
- * reported; without it, the first failure propagates (the fast path: no savepoint round trips).
+ * reported; without it, the first failure propagates (the fast path: the writes of the whole
+ * batch are folded per row and sent as one statement per table).
  */
 export const applyEvents = async (
   tx: SqlExecutor,
@@ -57,8 +55,8 @@ export const applyEvents = async (
   const last = await loadRevisions(tx, schema, [...new Set(events.map((event) => event.streamId))]);
   const changed = new Map<string, { revision: number; position: number }>();
   let newest: EventEnvelope | undefined;
-  // Without isolation the statements of the whole batch run at the end, merged where possible.
-  const pending: Statement[] = [];
+  // Without isolation the writes of the whole batch run at the end, folded per row.
+  const pending: Write[] = [];
   for (const [index, event] of events.entries()) {
     const lastRevision = last.get(event.streamId) ?? -1;
     if (event.revision <= lastRevision) {
@@ -72,7 +70,7 @@ export const applyEvents = async (
     if (options.isolatePoison) {
       await tx.query('SAVEPOINT apply_event');
       try {
-        await run(tx, projectSafely(model, event, schema));
+        await runWrites(tx, schema, projectSafely(model, event, schema));
         await tx.query('RELEASE SAVEPOINT apply_event');
         outcome.applied += 1;
       } catch (error) {
@@ -89,7 +87,7 @@ export const applyEvents = async (
     changed.set(event.streamId, { revision: event.revision, position: event.position });
     if (!newest || event.position > newest.position) newest = event;
   }
-  await run(tx, mergeInserts(pending));
+  await runWrites(tx, schema, pending);
   await saveRevisions(tx, schema, changed);
   if (newest) await saveProgress(tx, schema, newest.position, newest.recordedAt);
   return outcome;

@@ -18,6 +18,7 @@ export interface RebuildProgress {
 }
 
 export interface RebuildOptions {
+  /** Events applied per transaction (default `defaultRebuildBatchSize`). */
   batchSize?: number;
   /** The log's last position, if known, for the ETA (positions roughly count events). */
   headPosition?: number;
@@ -48,33 +49,80 @@ const flush = async (db: Database, model: ReadModel, schema: string, batch: Even
   return outcome.poisoned.length;
 };
 
-/** Reads the log after `from` to its current end, applying the model's events to `schema`. */
-export const catchUp = async (
+/** A read model and the schema a rebuild fills. */
+export interface RebuildTarget {
+  model: ReadModel;
+  schema: string;
+}
+
+/** Events per transaction: big batches fold many events into each row write (decision 0141). */
+export const defaultRebuildBatchSize = 10_000;
+
+/**
+ * Writes one batch per target (each in its own transaction, side by side) while the caller goes
+ * on reading the log: reading and writing overlap by one batch. A failure is kept until `settle`.
+ */
+const writer = (db: Database, targets: RebuildTarget[]) => {
+  let inFlight: Promise<{ poisoned: number } | { error: unknown }> = Promise.resolve({ poisoned: 0 });
+  let poisoned = 0;
+  const settle = async () => {
+    const done = await inFlight;
+    if ('error' in done) throw done.error;
+    poisoned += done.poisoned;
+    inFlight = Promise.resolve({ poisoned: 0 });
+    return poisoned;
+  };
+  return {
+    async write(batches: EventEnvelope[][]) {
+      await settle();
+      inFlight = Promise.all(targets.map(({ model, schema }, i) => (batches[i].length ? flush(db, model, schema, batches[i]) : 0))).then(
+        (counts) => ({ poisoned: counts.reduce((a, b) => a + b, 0) }),
+        (error: unknown) => ({ error }),
+      );
+    },
+    settle,
+  };
+};
+
+/** Reads the log after `from` to its current end once, applying each target's events to its schema. */
+export const catchUpAll = async (
   store: EventStore,
   db: Database,
-  model: ReadModel,
-  schema: string,
+  targets: RebuildTarget[],
   from: RebuildReached,
   options: RebuildOptions = {},
 ): Promise<RebuildReached> => {
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? defaultRebuildBatchSize;
   const started = Date.now();
   let lastReport = started;
   const reached = { ...from };
-  let batch: EventEnvelope[] = [];
-  for await (const event of store.readAll({ from: from.checkpoint, batchSize })) {
-    if (model.topics.includes(topicForStream(event.streamId))) batch.push(toEnvelope(event));
-    Object.assign(reached, { checkpoint: event.checkpoint, position: event.position, events: reached.events + 1 });
-    if (batch.length >= batchSize) {
-      reached.poisoned += await flush(db, model, schema, batch);
-      batch = [];
+  const output = writer(db, targets);
+  let batches = targets.map((): EventEnvelope[] => []);
+  let pending = 0;
+  const follows = new Map<string, number[]>();
+  for await (const event of store.readAll({ from: from.checkpoint, batchSize: Math.min(batchSize, 5_000) })) {
+    const topic = topicForStream(event.streamId);
+    let readers = follows.get(topic);
+    if (!readers) follows.set(topic, (readers = targets.flatMap((target, i) => (target.model.topics.includes(topic) ? [i] : []))));
+    if (readers.length) {
+      const envelope = toEnvelope(event);
+      for (const i of readers) batches[i].push(envelope);
+      pending += 1;
+    }
+    reached.checkpoint = event.checkpoint;
+    reached.position = event.position;
+    reached.events += 1;
+    if (pending >= batchSize) {
+      await output.write(batches);
+      batches = targets.map(() => []);
+      pending = 0;
     }
     if (options.onProgress && Date.now() - lastReport >= (options.progressEveryMs ?? 1000)) {
       lastReport = Date.now();
       const eventsPerSecond = (reached.events - from.events) / Math.max(0.001, (lastReport - started) / 1000);
       const left = options.headPosition === undefined ? null : Math.max(0, options.headPosition - reached.position);
       options.onProgress({
-        readModel: model.name,
+        readModel: targets.map((target) => target.model.name).join(', '),
         events: reached.events,
         position: reached.position,
         eventsPerSecond,
@@ -82,9 +130,20 @@ export const catchUp = async (
       });
     }
   }
-  if (batch.length > 0) reached.poisoned += await flush(db, model, schema, batch);
+  if (pending > 0) await output.write(batches);
+  reached.poisoned = from.poisoned + (await output.settle());
   return reached;
 };
+
+/** Reads the log after `from` to its current end, applying the model's events to `schema`. */
+export const catchUp = (
+  store: EventStore,
+  db: Database,
+  model: ReadModel,
+  schema: string,
+  from: RebuildReached,
+  options: RebuildOptions = {},
+): Promise<RebuildReached> => catchUpAll(store, db, [{ model, schema }], from, options);
 
 /**
  * Builds the model's tables from the whole event store (not the bus) in `schema`, leaving live
@@ -149,8 +208,22 @@ export const rebuildReadModel = async (
   db: Database,
   model: ReadModel,
   options: RebuildOptions = {},
-): Promise<RebuildReached> => {
-  const rebuilt = `${model.schema}__rebuild`;
-  const reached = await rebuildIntoSchema(store, db, model, rebuilt, options);
-  return swapIn(store, db, model, rebuilt, reached, options);
+): Promise<RebuildReached> => (await rebuildReadModels(store, db, [model], options))[0];
+
+/**
+ * Rebuilds several read models in one pass over the log (each into its shadow schema), then swaps
+ * each in as `rebuildReadModel` does. Returns what each swapped-in model had read.
+ */
+export const rebuildReadModels = async (
+  store: EventStore,
+  db: Database,
+  models: ReadModel[],
+  options: RebuildOptions = {},
+): Promise<RebuildReached[]> => {
+  const targets = models.map((model) => ({ model, schema: `${model.schema}__rebuild` }));
+  for (const { model, schema } of targets) await createScratchSchema(db, model, schema);
+  const reached = await catchUpAll(store, db, targets, { position: -1, events: 0, poisoned: 0 }, options);
+  const swapped: RebuildReached[] = [];
+  for (const { model, schema } of targets) swapped.push(await swapIn(store, db, model, schema, reached, options));
+  return swapped;
 };

@@ -1,6 +1,7 @@
 import type { OfferEvent } from '@multitrack/domain';
 import { entityIdOf } from '../envelope';
-import { sql, touchRow, type ReadModel, type Statement } from '../mechanism/read-model';
+import type { ReadModel } from '../mechanism/read-model';
+import { defined, insertRow, touchRow, type Write } from '../mechanism/row-write';
 import { minorOf } from '../money-columns';
 import { Topics } from '../topics';
 
@@ -19,41 +20,40 @@ const migrations = (s: string) => [
   },
 ];
 
-const project = (e: Parameters<ReadModel['project']>[0], s: string): Statement[] => {
+const project = (e: Parameters<ReadModel['project']>[0]): Write[] => {
   const event = e as unknown as OfferEvent;
   const id = entityIdOf(e.streamId);
-  const touch = touchRow(s, 'offers', id, e);
+  const touch = touchRow('offers', id, e);
   switch (event.type) {
     case 'OfferSubmitted': {
       const d = event.data;
       return [
-        sql(
-          `INSERT INTO ${s}.offers (id, request_id, organization_id, summary, amount_minor, currency, start_date, end_date,
-             status, revision, submitted_position, submitted_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $11)`,
-          id, d.requestId, d.organizationId, d.summary, minorOf(d.amount), d.amount.currency, d.startDate, d.endDate,
-          e.revision, e.position, e.recordedAt,
-        ),
+        insertRow('offers', ['id', id], {
+          request_id: d.requestId, organization_id: d.organizationId, summary: d.summary, amount_minor: minorOf(d.amount),
+          currency: d.amount.currency, start_date: d.startDate, end_date: d.endDate, status: 'submitted',
+          revision: e.revision, submitted_position: e.position, submitted_at: e.recordedAt, updated_at: e.recordedAt,
+        }),
       ];
     }
     case 'OfferRevised': {
       const d = event.data;
       return [
         touch(
-          `summary = COALESCE($4, summary), amount_minor = COALESCE($5::numeric, amount_minor),
-           currency = COALESCE($6, currency), start_date = COALESCE($7, start_date), end_date = COALESCE($8, end_date)`,
-          d.summary ?? null, d.amount ? minorOf(d.amount) : null, d.amount?.currency ?? null, d.startDate ?? null, d.endDate ?? null,
+          defined({
+            summary: d.summary, amount_minor: d.amount && minorOf(d.amount), currency: d.amount?.currency,
+            start_date: d.startDate, end_date: d.endDate,
+          }),
         ),
       ];
     }
     case 'OfferWithdrawn':
-      return [touch(`status = 'withdrawn'`)];
+      return [touch({ status: 'withdrawn' })];
     case 'OfferAccepted':
-      return [touch(`status = 'accepted', match_id = $4`, event.data.matchId)];
+      return [touch({ status: 'accepted', match_id: event.data.matchId })];
     case 'OfferDeclined':
-      return [touch(`status = 'declined'`)];
+      return [touch({ status: 'declined' })];
     default:
-      return [touch('')];
+      return [touch()];
   }
 };
 

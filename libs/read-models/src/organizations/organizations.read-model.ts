@@ -1,6 +1,7 @@
 import type { OrganizationEvent } from '@multitrack/domain';
 import { entityIdOf } from '../envelope';
-import { sql, touchRow, type ReadModel, type Statement } from '../mechanism/read-model';
+import type { ReadModel } from '../mechanism/read-model';
+import { insertRow, touchRow, type Write } from '../mechanism/row-write';
 import { Topics } from '../topics';
 
 const migrations = (s: string) => [
@@ -19,33 +20,32 @@ const migrations = (s: string) => [
   },
 ];
 
-const project = (e: Parameters<ReadModel['project']>[0], s: string): Statement[] => {
+const project = (e: Parameters<ReadModel['project']>[0]): Write[] => {
   const event = e as unknown as OrganizationEvent;
   const id = entityIdOf(e.streamId);
-  const touch = touchRow(s, 'organizations', id, e);
+  const touch = touchRow('organizations', id, e);
   switch (event.type) {
     case 'OrganizationRegistered': {
       const d = event.data;
       return [
-        sql(
-          `INSERT INTO ${s}.organizations (id, name, country, tracks, contact_email_ciphertext, vetting, revision, registered_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $7)`,
-          id, d.name, d.country, d.tracks, d.contactEmail, e.revision, e.recordedAt,
-        ),
+        insertRow('organizations', ['id', id], {
+          name: d.name, country: d.country, tracks: d.tracks, contact_email_ciphertext: d.contactEmail, vetting: 'pending',
+          revision: e.revision, registered_at: e.recordedAt, updated_at: e.recordedAt,
+        }),
       ];
     }
     case 'OrganizationVetted':
-      return [touch(`vetting = 'vetted'`)];
+      return [touch({ vetting: 'vetted' })];
     case 'OrganizationVettingRejected':
-      return [touch(`vetting = 'rejected'`)];
+      return [touch({ vetting: 'rejected' })];
     case 'OrganizationSuspended':
-      return [touch('suspended = true')];
+      return [touch({ suspended: true })];
     case 'OrganizationReinstated':
-      return [touch('suspended = false')];
+      return [touch({ suspended: false })];
     case 'PersonalDataErased':
-      return [touch('contact_email_ciphertext = NULL, personal_data_erased = true')];
+      return [touch({ contact_email_ciphertext: null, personal_data_erased: true })];
     default:
-      return [touch('')];
+      return [touch()];
   }
 };
 

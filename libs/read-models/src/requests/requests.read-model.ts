@@ -1,6 +1,7 @@
 import type { OfferEvent, RequestEvent } from '@multitrack/domain';
 import { entityIdOf, type EventEnvelope } from '../envelope';
-import { sql, touchRow, type ReadModel, type Statement } from '../mechanism/read-model';
+import type { ReadModel } from '../mechanism/read-model';
+import { defined, insertRow, touchRow, updateRow, type Write } from '../mechanism/row-write';
 import { minorOf } from '../money-columns';
 import { Topics } from '../topics';
 
@@ -26,53 +27,49 @@ const migrations = (s: string) => [
   },
 ];
 
-const onRequest = (s: string, event: RequestEvent, e: EventEnvelope): Statement[] => {
+const onRequest = (event: RequestEvent, e: EventEnvelope): Write[] => {
   const id = entityIdOf(e.streamId);
-  const touch = touchRow(s, 'requests', id, e);
+  const touch = touchRow('requests', id, e);
   switch (event.type) {
     case 'HelpRequestPublished': {
       const d = event.data;
       return [
-        sql(
-          `INSERT INTO ${s}.requests (id, title, description, tracks, country, budget_minor, currency, needed_by,
-             status, revision, published_position, published_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $11)`,
-          id, d.title, d.description, d.tracks, d.country, minorOf(d.budget), d.budget.currency, d.neededBy,
-          e.revision, e.position, e.recordedAt,
-        ),
+        insertRow('requests', ['id', id], {
+          title: d.title, description: d.description, tracks: d.tracks, country: d.country, budget_minor: minorOf(d.budget),
+          currency: d.budget.currency, needed_by: d.neededBy, status: 'open',
+          revision: e.revision, published_position: e.position, published_at: e.recordedAt, updated_at: e.recordedAt,
+        }),
       ];
     }
     case 'HelpRequestAmended': {
       const d = event.data;
       return [
         touch(
-          `title = COALESCE($4, title), description = COALESCE($5, description),
-           budget_minor = COALESCE($6::numeric, budget_minor), currency = COALESCE($7, currency),
-           needed_by = COALESCE($8, needed_by)`,
-          d.title ?? null, d.description ?? null, d.budget ? minorOf(d.budget) : null, d.budget?.currency ?? null,
-          d.neededBy ?? null,
+          defined({
+            title: d.title, description: d.description, budget_minor: d.budget && minorOf(d.budget),
+            currency: d.budget?.currency, needed_by: d.neededBy,
+          }),
         ),
       ];
     }
     case 'RequestMatched':
-      return [touch(`status = 'matched', match_id = $4`, event.data.matchId)];
+      return [touch({ status: 'matched', match_id: event.data.matchId })];
     case 'HelpRequestClosed':
-      return [touch(`status = 'closed'`)];
+      return [touch({ status: 'closed' })];
     case 'HelpRequestCancelled':
-      return [touch(`status = 'cancelled'`)];
+      return [touch({ status: 'cancelled' })];
     default:
-      return [touch('')];
+      return [touch()];
   }
 };
 
-const onOffer = (s: string, event: OfferEvent): Statement[] => {
+const onOffer = (event: OfferEvent): Write[] => {
+  const offer: [string, string] = ['offer_id', event.data.offerId];
   switch (event.type) {
     case 'OfferSubmitted':
-      return [
-        sql(`INSERT INTO ${s}.request_offers (offer_id, request_id, active) VALUES ($1, $2, true)`, event.data.offerId, event.data.requestId),
-      ];
+      return [insertRow('request_offers', offer, { request_id: event.data.requestId, active: true })];
     case 'OfferWithdrawn':
-      return [sql(`UPDATE ${s}.request_offers SET active = false WHERE offer_id = $1`, event.data.offerId)];
+      return [updateRow('request_offers', offer, { active: false })];
     default:
       return [];
   }
@@ -85,9 +82,9 @@ export const requestsReadModel: ReadModel = {
   topics: [Topics.requests, Topics.offers],
   migrations,
   entity: { table: 'requests', idColumn: 'id' },
-  project(e, s) {
-    if (e.streamId.startsWith('request-')) return onRequest(s, e as unknown as RequestEvent, e);
-    if (e.streamId.startsWith('offer-')) return onOffer(s, e as unknown as OfferEvent);
+  project(e) {
+    if (e.streamId.startsWith('request-')) return onRequest(e as unknown as RequestEvent, e);
+    if (e.streamId.startsWith('offer-')) return onOffer(e as unknown as OfferEvent);
     return [];
   },
 };
