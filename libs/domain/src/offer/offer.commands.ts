@@ -2,6 +2,7 @@ import type { Command } from '../shared/decider';
 import type { Money } from '../money/money';
 import type { OrganizationStatus } from '../organization/organization.state';
 import type { RequestStatus } from '../request/request.state';
+import type { OfferSubmission } from './offer.state';
 
 /**
  * Facts from other streams that the handler reads and passes in: a decider sees one stream only.
@@ -9,16 +10,7 @@ import type { RequestStatus } from '../request/request.state';
  */
 export type SubmitOffer = Command<
   'SubmitOffer',
-  {
-    offerId: string;
-    requestId: string;
-    /** The offering organisation; must be the actor's own. */
-    organizationId: string;
-    summary: string;
-    amount: Money;
-    /** YYYY-MM-DD. */
-    startDate: string;
-    endDate: string;
+  OfferSubmission & {
     request: { status: RequestStatus | 'none'; currency: string };
     organization: { status: OrganizationStatus | 'none' };
   }

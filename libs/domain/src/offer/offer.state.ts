@@ -4,15 +4,21 @@ import type { OfferEvent } from './offer.events';
 
 export type OfferStatus = 'submitted' | 'withdrawn' | 'accepted' | 'declined';
 
-export type Offer = {
-  status: OfferStatus;
+/** What an NGO submits: the offer as SubmitOffer carries it and as it stands until revised. */
+export type OfferSubmission = {
   offerId: string;
   requestId: string;
+  /** The offering organisation; must be the actor's own. */
   organizationId: string;
   summary: string;
   amount: Money;
+  /** YYYY-MM-DD. */
   startDate: string;
   endDate: string;
+};
+
+export type Offer = OfferSubmission & {
+  status: OfferStatus;
   matchId?: string;
 };
 

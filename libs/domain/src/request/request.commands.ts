@@ -1,20 +1,8 @@
 import type { Command } from '../shared/decider';
 import type { Money } from '../money/money';
+import type { RequestPublication } from './request.state';
 
-export type PublishHelpRequest = Command<
-  'PublishHelpRequest',
-  {
-    requestId: string;
-    title: string;
-    description: string;
-    tracks: number[];
-    /** ISO 3166-1 alpha-2: where the help is needed. */
-    country: string;
-    budget: Money;
-    /** YYYY-MM-DD. */
-    neededBy: string;
-  }
->;
+export type PublishHelpRequest = Command<'PublishHelpRequest', RequestPublication>;
 
 /** Any subset of the fields; at least one. */
 export type AmendHelpRequest = Command<

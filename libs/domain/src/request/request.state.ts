@@ -4,15 +4,21 @@ import type { RequestEvent } from './request.events';
 
 export type RequestStatus = 'open' | 'matched' | 'closed' | 'cancelled';
 
-export type HelpRequest = {
-  status: RequestStatus;
+/** What an officer publishes: the request as PublishHelpRequest carries it and as it stands until amended. */
+export type RequestPublication = {
   requestId: string;
   title: string;
   description: string;
   tracks: number[];
+  /** ISO 3166-1 alpha-2: where the help is needed. */
   country: string;
   budget: Money;
+  /** YYYY-MM-DD. */
   neededBy: string;
+};
+
+export type HelpRequest = RequestPublication & {
+  status: RequestStatus;
   publishedBy: string;
   /** Every offer the request received while open, in order (the match declines the others). */
   receivedOfferIds: string[];

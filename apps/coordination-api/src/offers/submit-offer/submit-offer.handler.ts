@@ -8,6 +8,7 @@ import {
   rule,
   streamIdOf,
   type DomainError,
+  type OfferSubmission,
   type RequestCommand,
   type RequestState,
   type SubmitOffer,
@@ -33,8 +34,6 @@ export class SubmitOfferCommand extends Command<WriteResult | DomainError> {
   }
 }
 
-type Submission = Omit<SubmitOffer['data'], 'request' | 'organization'>;
-
 /**
  * An offer touches two streams. The request stream first records `OfferReceived` at its expected
  * revision, so an offer racing a match cannot both win: whichever appends second is re-decided
@@ -52,7 +51,7 @@ export class SubmitOfferHandler implements ICommandHandler<SubmitOfferCommand> {
     const organizationId = context.actor.organizationId;
     if (!organizationId) return rule('offer.not-yours', 'an offer is made by an NGO user of an organisation');
     const offerId = entityIdFor({ sub: context.actor.sub, route: context.route, idempotencyKey: context.idempotencyKey });
-    const submission: Submission = { offerId, requestId, organizationId, amount, ...pick(body) };
+    const submission: OfferSubmission = { offerId, requestId, organizationId, amount, ...pick(body) };
     const organization = foldEvents(organizationDecider, await this.store.readStream(streamIdOf('organization', organizationId)));
 
     const submit = (request: RequestState): SubmitOffer => ({
