@@ -6,10 +6,11 @@ import { parseMoney } from '@multitrack/domain';
 import { throwIfDomainError } from '@multitrack/platform';
 import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
 import { IfMatch } from '../../http/if-match';
-import { MatchWrite, TrancheWriteResult } from '../shared/match-write-responses';
+import { MatchWrite } from '../shared/match-write-responses';
 import { scopedCommand } from '../shared/scoped-command';
 import { ConfirmReceipt, type ReceiptResult } from './confirm-receipt.handler';
 import { ConfirmReceiptDto } from './confirm-receipt.dto';
+import { ReceiptWriteResult } from './receipt-write-result';
 
 @ApiTags('matches')
 @Controller('v1/matches')
@@ -24,7 +25,7 @@ export class ConfirmReceiptController {
       'Only for a `disbursed` tranche, once. An amount other than the one disbursed is recorded as ' +
       '`discrepancy: { expected, received }`, never refused. Other NGOs get 404.',
   })
-  @MatchWrite(200, TrancheWriteResult, 'Receipt recorded (with `discrepancy` when the amounts differ)')
+  @MatchWrite(200, ReceiptWriteResult, 'Receipt recorded (with `discrepancy` when the amounts differ)')
   confirm(
     @Param('id') matchId: string,
     @Param('disbursementId') disbursementId: string,

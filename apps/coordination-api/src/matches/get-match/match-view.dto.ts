@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MoneyDto } from '../../http/dto/money.dto';
 
 /** OpenAPI only: the shape of `GET /v1/matches/{id}` (the read model's `MatchView`). */
-class DiscrepancyDto {
+export class DiscrepancyDto {
   @ApiProperty({ type: MoneyDto }) expected!: MoneyDto;
   @ApiProperty({ type: MoneyDto }) received!: MoneyDto;
 }
