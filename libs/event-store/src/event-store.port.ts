@@ -52,6 +52,23 @@ export interface RecordedEvent {
   prevHash: string | null;
 }
 
+/**
+ * An event reduced to what its hash covers, with `data` and `metadata` as the RFC 8785 canonical
+ * JSON that was hashed (what `readAll` with `asStored` returns, canonicalised): enough to recompute
+ * every chain and the Merkle leaves without parsing a payload.
+ */
+export interface HashedEvent {
+  streamId: string;
+  revision: number;
+  position: number;
+  checkpoint: string;
+  type: string;
+  hash: string;
+  prevHash: string | null;
+  canonicalData: string;
+  canonicalMetadata: string;
+}
+
 export interface AppendResult {
   /** The stream revision after the write (the last appended event's revision). */
   nextRevision: number;
@@ -104,6 +121,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The global log in order, paged underneath; never the whole log in memory. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * The global log as `HashedEvent`s, in the order of `readAll`. Optional: `readHashedLog` falls
+   * back to canonicalising `readAll({ asStored: true })` for an adapter without it.
+   */
+  readAllHashed?(options?: Omit<ReadAllOptions, 'asStored'>): AsyncIterable<HashedEvent>;
   /** Catch up from the checkpoint, then follow live appends. */
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Answers when the store is reachable. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 /** Exactly the fields an event's hash covers (issue 3, item 4). */
@@ -11,15 +11,50 @@ export interface HashedFields {
   metadata: unknown;
 }
 
+/** An event's hashed fields with `data` and `metadata` already in RFC 8785 canonical JSON. */
+export interface CanonicalFields {
+  prevHash: string | null;
+  streamId: string;
+  revision: number;
+  type: string;
+  canonicalData: string;
+  canonicalMetadata: string;
+}
+
+const canonicalJson = (value: unknown): string => {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('event fields are not serialisable as JSON');
+  return text;
+};
+
+/**
+ * Lowercase hex SHA-256 of the canonical JSON of the six hashed fields, assembled from their parts:
+ * RFC 8785 orders these keys data < metadata < prevHash < revision < streamId < type, and a string
+ * or integer is canonically what JSON.stringify writes. The append function in SQL assembles the
+ * very same text (append.function.sql.ts).
+ */
+export const hashCanonicalFields = (fields: CanonicalFields): string =>
+  hash(
+    'sha256',
+    `{"data":${fields.canonicalData},"metadata":${fields.canonicalMetadata},"prevHash":${JSON.stringify(fields.prevHash)},` +
+      `"revision":${canonicalJson(fields.revision)},"streamId":${JSON.stringify(fields.streamId)},"type":${JSON.stringify(fields.type)}}`,
+    'hex',
+  );
+
 /**
  * Lowercase hex SHA-256 over the RFC 8785 canonical JSON of the hashed fields. Personal fields
  * arrive already encrypted, so the hash covers ciphertext and still verifies after an erasure.
  */
 export const computeEventHash = (fields: HashedFields): string => {
   const { prevHash, streamId, revision, type, data, metadata } = fields;
-  const canonical = canonicalize({ prevHash, streamId, revision, type, data, metadata });
-  if (canonical === undefined) throw new Error('event fields are not serialisable as JSON');
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return hashCanonicalFields({
+    prevHash,
+    streamId,
+    revision,
+    type,
+    canonicalData: canonicalJson(data),
+    canonicalMetadata: canonicalJson(metadata),
+  });
 };
 
 export interface ChainedEvent extends HashedFields {

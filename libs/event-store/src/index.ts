@@ -2,6 +2,8 @@ export * from './event-store.port';
 export * from './errors';
 export {
   computeEventHash,
+  hashCanonicalFields,
+  CanonicalFields,
   verifyStreamChain,
   findFirstBrokenEvent,
   HashedFields,
@@ -9,6 +11,7 @@ export {
   ChainBreak,
 } from './hash-chain';
 export { eventIdFor } from './event-ids';
+export { readHashedLog, toHashedEvent } from './hashed-log';
 export {
   createUpcasting,
   currentSchemaVersion,

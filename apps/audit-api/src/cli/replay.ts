@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { SingleBar } from 'cli-progress';
-import type { RecordedEvent } from '@multitrack/event-store';
+import { RecordedEvent, toHashedEvent } from '@multitrack/event-store';
 import { ChainChecker } from '../integrity/chain-checker';
 import { RunningRoot } from '../integrity/running-root';
 import type { AuditClient } from './audit-client';
@@ -38,7 +38,8 @@ export const replay = async (client: AuditClient, { fromPosition, out, expected 
     if (!line) continue;
     copy?.write(`${line}\n`);
     const event = JSON.parse(line) as RecordedEvent;
-    checker.check(event);
+    // Canonicalised here from what the API served: this check trusts no text of the server's.
+    checker.check(toHashedEvent(event));
     root.add(event.hash);
     if (checker.checked % 1000 === 0) bar.update(Math.min(checker.checked, expected));
   }

@@ -1,4 +1,4 @@
-import { ChainBreak, computeEventHash, RecordedEvent } from '@multitrack/event-store';
+import { ChainBreak, HashedEvent, hashCanonicalFields } from '@multitrack/event-store';
 
 export interface BrokenEvent {
   position: number;
@@ -12,21 +12,22 @@ export interface BrokenEvent {
 /**
  * Checks each stream's hash chain while the global log streams past (streams interleave there,
  * each in revision order): per stream only its last revision and hash are kept. The rules are
- * event-store's `findFirstBrokenEvent`, applied one event at a time.
+ * event-store's `findFirstBrokenEvent`, applied one event at a time, hashing the canonical text
+ * the store hands over (`readHashedLog`) instead of re-serialising parsed payloads.
  */
 export class ChainChecker {
   private readonly heads = new Map<string, { revision: number; hash: string }>();
   firstBroken?: BrokenEvent;
   checked = 0;
 
-  check(event: RecordedEvent): void {
+  check(event: HashedEvent): void {
     const head = this.heads.get(event.streamId);
     const reason =
       event.revision !== (head ? head.revision + 1 : 0)
         ? 'revision-gap'
         : event.prevHash !== (head ? head.hash : null)
           ? 'prev-hash-mismatch'
-          : computeEventHash(event) !== event.hash
+          : hashCanonicalFields(event) !== event.hash
             ? 'hash-mismatch'
             : undefined;
     if (reason && !this.firstBroken) this.firstBroken = { position: event.position, streamId: event.streamId, revision: event.revision, reason };

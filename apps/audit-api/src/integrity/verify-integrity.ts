@@ -1,5 +1,5 @@
 import type { Database } from '@multitrack/database';
-import type { EventStore, RecordedEvent } from '@multitrack/event-store';
+import { EventStore, HashedEvent, readHashedLog } from '@multitrack/event-store';
 import type { TransparencyLog } from '@multitrack/transparency-log';
 import { leavesFrom } from '../transparency/leaf-positions';
 import { BrokenEvent, ChainChecker } from './chain-checker';
@@ -29,14 +29,14 @@ const locateDivergence = async (store: EventStore, db: Database, treeSize: numbe
   let leafIndex = 0;
   let page: Awaited<ReturnType<typeof leavesFrom>> = [];
   let offset = 0;
-  const mismatch = (event: RecordedEvent | undefined): BrokenEvent => ({
+  const mismatch = (event: HashedEvent | undefined): BrokenEvent => ({
     position: event?.position ?? -1,
     streamId: event?.streamId ?? '',
     revision: event?.revision ?? -1,
     reason: 'differs-from-transparency-log',
     leafIndex,
   });
-  for await (const event of store.readAll({ asStored: true, batchSize })) {
+  for await (const event of readHashedLog(store, { batchSize })) {
     if (leafIndex >= treeSize) return undefined;
     if (offset === page.length) [page, offset] = [await leavesFrom(db, leafIndex, batchSize), 0];
     const leaf = page[offset++];
@@ -57,7 +57,7 @@ export const verifyIntegrity = async ({ store, db, tree, onProgress }: Integrity
   const checker = new ChainChecker();
   const digest = new RunningRoot();
   let rootAtTreeSize = treeSize === 0 ? digest.root() : undefined;
-  for await (const event of store.readAll({ asStored: true, batchSize })) {
+  for await (const event of readHashedLog(store, { batchSize })) {
     checker.check(event);
     digest.add(event.hash);
     if (digest.size === treeSize) rootAtTreeSize = digest.root();

@@ -1,7 +1,8 @@
 import { ConcurrencyError, DuplicateEventError } from '../errors';
 import { eventIdFor } from '../event-ids';
-import { findFirstBrokenEvent } from '../hash-chain';
-import { ContractHarness, event, numbered, uniqueStream } from './harness';
+import canonicalize from 'canonicalize';
+import { findFirstBrokenEvent, hashCanonicalFields } from '../hash-chain';
+import { ContractHarness, event, hashedLogOf, numbered, uniqueStream } from './harness';
 
 const rejection = async (attempt: Promise<unknown>): Promise<unknown> =>
   attempt.then(
@@ -55,9 +56,17 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
       });
 
       const events = await store.readStream(streamId, { asStored: true });
+      const hashed = await hashedLogOf(store, streamId);
 
       expect(events[0].data).toEqual(data);
       expect(findFirstBrokenEvent(events)).toBeUndefined();
+      expect(hashed.map((e) => [e.position, e.revision, e.type, e.hash, e.prevHash])).toEqual(
+        events.map((e) => [e.position, e.revision, e.type, e.hash, e.prevHash]),
+      );
+      expect(hashed.map((e) => [e.canonicalData, e.canonicalMetadata])).toEqual(
+        events.map((e) => [canonicalize(e.data), canonicalize(e.metadata)]),
+      );
+      expect(hashed.map(hashCanonicalFields)).toEqual(events.map((e) => e.hash));
     });
 
     it('reads a stream that does not exist as empty', async () => {
@@ -212,6 +221,8 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
           revision: 2,
           reason: 'hash-mismatch',
         });
+        const recomputes = (await hashedLogOf(store, streamId)).map((e) => hashCanonicalFields(e) === e.hash);
+        expect(recomputes).toEqual([true, true, false, true, true]);
       });
   });
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EventMetadata, EventStore, NewEvent, RecordedEvent } from '../event-store.port';
+import { EventMetadata, EventStore, HashedEvent, NewEvent, RecordedEvent } from '../event-store.port';
+import { readHashedLog } from '../hashed-log';
 
 /** What the contract suite needs from an adapter under test. */
 export interface ContractHarness {
@@ -63,6 +64,13 @@ export const readAllOf = async (
   const found: RecordedEvent[] = [];
   for await (const recorded of store.readAll({ batchSize }))
     if (recorded.streamId.startsWith(prefix)) found.push(recorded);
+  return found;
+};
+
+/** The hashed log's events of streams starting with `prefix`, in log order. */
+export const hashedLogOf = async (store: EventStore, prefix: string): Promise<HashedEvent[]> => {
+  const found: HashedEvent[] = [];
+  for await (const hashed of readHashedLog(store)) if (hashed.streamId.startsWith(prefix)) found.push(hashed);
   return found;
 };
 

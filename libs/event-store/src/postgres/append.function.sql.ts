@@ -9,6 +9,11 @@
  * `p_events`: [{ id, type, data, metadata, before, after }]. Returns either the rows whose ids are
  * already stored (outcome 'stored', nothing written), or 'conflict' with the head revision (NULL:
  * no stream), or 'appended' with the last revision and position.
+ *
+ * The canonical text each hash was computed from is kept beside the jsonb (`canonical_data`,
+ * `canonical_metadata`, migration 3), so integrity checks hash stored bytes (decision 0130).
+ * Migration 2 installed this function before those columns existed; PL/pgSQL resolves columns
+ * when it first runs, and migration 3 installs it again.
  */
 export const appendFunction = `
 CREATE OR REPLACE FUNCTION event_store_append(
@@ -54,9 +59,10 @@ BEGIN
   END LOOP;
 
   WITH inserted AS (
-    INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata, hash, prev_hash)
+    INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata, hash, prev_hash,
+                        canonical_data, canonical_metadata)
     SELECT (x->>'id')::uuid, p_stream_id, v_revision - jsonb_array_length(p_events) + n, x->>'type',
-           (x->>'data')::jsonb, (x->>'metadata')::jsonb, v_hashes[n], v_prevs[n]
+           (x->>'data')::jsonb, (x->>'metadata')::jsonb, v_hashes[n], v_prevs[n], x->>'data', x->>'metadata'
       FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(x, n)
      ORDER BY n
     RETURNING events.global_position

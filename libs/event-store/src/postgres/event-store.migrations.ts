@@ -32,6 +32,15 @@ const migrations: Migration[] = [
     name: 'append function',
     sql: appendFunction,
   },
+  {
+    // The exact text each hash covers; NULL for events appended before. See decision 0130.
+    version: 3,
+    name: 'canonical text',
+    sql: `
+      ALTER TABLE events ADD COLUMN canonical_data text, ADD COLUMN canonical_metadata text;
+      ${appendFunction}
+    `,
+  },
 ];
 
 export const migrateEventStore = (db: Database): Promise<void> => migrate(db, 'event-store', migrations);

@@ -3,6 +3,8 @@ import { EventStore, ReadAllOptions, RecordedEvent, SubscribeOptions } from '../
 import { pollingSubscription, Wakeup } from '../polling-subscription';
 import { createUpcasting, defaultUpcasters, Upcaster } from '../upcasting';
 import { appendToStream, AppendHooks } from './append';
+import { readHashedLogPage } from './hashed-log-page';
+import { pagedLog } from './paged-log';
 import { readLogPage, readStreamRows } from './read';
 import { guardConnection } from './unavailable';
 
@@ -45,13 +47,13 @@ export const createPostgresEventStore = (
       return events.map(shape(readOptions.asStored));
     },
     async *readAll({ from, batchSize = defaultBatchSize, asStored }: ReadAllOptions = {}) {
-      let checkpoint = from;
-      for (;;) {
-        const page = await guardConnection(() => readLogPage(db, checkpoint, batchSize));
-        yield* page.map(shape(asStored));
-        if (page.length < batchSize) return;
-        checkpoint = page[page.length - 1].checkpoint;
-      }
+      const toShape = shape(asStored);
+      const readPage = async (after: string | undefined, limit: number) =>
+        (await guardConnection(() => readLogPage(db, after, limit))).map(toShape);
+      yield* pagedLog(readPage, from, batchSize);
+    },
+    readAllHashed({ from, batchSize = defaultBatchSize } = {}) {
+      return pagedLog((after, limit) => guardConnection(() => readHashedLogPage(db, after, limit)), from, batchSize);
     },
     subscribeToAll(subscribeOptions: SubscribeOptions) {
       const toShape = shape(subscribeOptions.asStored);
