@@ -1,29 +1,20 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { offerDecider, rule, type DomainError } from '@multitrack/domain';
 import type { EventStore } from '@multitrack/event-store';
 import { EVENT_STORE } from '@multitrack/platform';
+import { EntityTransition } from '../../command-handling/entity-transition';
 import { writeToEntity } from '../../command-handling/write-to-entity';
-import type { HttpCommandContext } from '../../http/command-context.decorator';
 import type { WriteResult } from '../../http/write-result';
 import type { WithdrawOfferDto } from './withdraw-offer.dto';
 
-export class WithdrawOfferCommand extends Command<WriteResult | DomainError> {
-  constructor(
-    readonly offerId: string,
-    readonly body: WithdrawOfferDto,
-    readonly context: HttpCommandContext,
-    readonly ifMatch?: number,
-  ) {
-    super();
-  }
-}
+export class WithdrawOfferCommand extends EntityTransition<WithdrawOfferDto> {}
 
 @CommandHandler(WithdrawOfferCommand)
 export class WithdrawOfferHandler implements ICommandHandler<WithdrawOfferCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ offerId, body, context, ifMatch }: WithdrawOfferCommand): Promise<WriteResult | DomainError> {
+  execute({ id: offerId, body, context, ifMatch }: WithdrawOfferCommand): Promise<WriteResult | DomainError> {
     return writeToEntity(offerDecider, {
       store: this.store,
       category: 'offer',

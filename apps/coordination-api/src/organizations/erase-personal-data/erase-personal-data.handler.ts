@@ -1,24 +1,14 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { DomainError, ErasePersonalData } from '@multitrack/domain';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import type { ErasePersonalData } from '@multitrack/domain';
 import type { EventStore } from '@multitrack/event-store';
 import { EVENT_STORE, PERSONAL_DATA_VAULT } from '@multitrack/platform';
 import type { PersonalDataVault } from '@multitrack/personal-data';
-import type { HttpCommandContext } from '../../http/command-context.decorator';
-import type { WriteResult } from '../../http/write-result';
+import { EntityTransition } from '../../command-handling/entity-transition';
 import { changeOrganization } from '../organization-stream';
 import type { ErasePersonalDataDto } from './erase-personal-data.dto';
 
-export class ErasePersonalDataCommand extends Command<WriteResult | DomainError> {
-  constructor(
-    readonly organizationId: string,
-    readonly body: ErasePersonalDataDto,
-    readonly context: HttpCommandContext,
-    readonly ifMatch?: number,
-  ) {
-    super();
-  }
-}
+export class ErasePersonalDataCommand extends EntityTransition<ErasePersonalDataDto> {}
 
 /**
  * The key is destroyed BEFORE `PersonalDataErased` is appended: a crash in between leaves the data
@@ -32,10 +22,10 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
-  execute({ body, ...request }: ErasePersonalDataCommand) {
-    return changeOrganization<ErasePersonalData>(this.store, request, 'ErasePersonalData', async (state) => {
+  execute({ body, ...transition }: ErasePersonalDataCommand) {
+    return changeOrganization<ErasePersonalData>(this.store, transition, 'ErasePersonalData', async (state) => {
       // Only an organisation that exists has a key to destroy; the decider refuses the rest.
-      if (state.status !== 'none' && !state.personalDataErased) await this.vault.erase(request.organizationId);
+      if (state.status !== 'none' && !state.personalDataErased) await this.vault.erase(transition.id);
       return { reason: body.reason };
     });
   }

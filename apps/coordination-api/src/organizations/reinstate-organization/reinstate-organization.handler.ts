@@ -1,29 +1,19 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { DomainError, ReinstateOrganization } from '@multitrack/domain';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import type { ReinstateOrganization } from '@multitrack/domain';
 import type { EventStore } from '@multitrack/event-store';
 import { EVENT_STORE } from '@multitrack/platform';
-import type { HttpCommandContext } from '../../http/command-context.decorator';
-import type { WriteResult } from '../../http/write-result';
+import { EntityTransition } from '../../command-handling/entity-transition';
 import { changeOrganization } from '../organization-stream';
 import type { ReinstateOrganizationDto } from './reinstate-organization.dto';
 
-export class ReinstateOrganizationCommand extends Command<WriteResult | DomainError> {
-  constructor(
-    readonly organizationId: string,
-    readonly body: ReinstateOrganizationDto,
-    readonly context: HttpCommandContext,
-    readonly ifMatch?: number,
-  ) {
-    super();
-  }
-}
+export class ReinstateOrganizationCommand extends EntityTransition<ReinstateOrganizationDto> {}
 
 @CommandHandler(ReinstateOrganizationCommand)
 export class ReinstateOrganizationHandler implements ICommandHandler<ReinstateOrganizationCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ body, ...request }: ReinstateOrganizationCommand) {
-    return changeOrganization<ReinstateOrganization>(this.store, request, 'ReinstateOrganization', () => ({ reason: body.reason }));
+  execute({ body, ...transition }: ReinstateOrganizationCommand) {
+    return changeOrganization<ReinstateOrganization>(this.store, transition, 'ReinstateOrganization', () => ({ reason: body.reason }));
   }
 }

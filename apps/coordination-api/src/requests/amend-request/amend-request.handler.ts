@@ -1,30 +1,21 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { requestDecider, type DomainError } from '@multitrack/domain';
 import type { EventStore } from '@multitrack/event-store';
 import { EVENT_STORE } from '@multitrack/platform';
+import { EntityTransition } from '../../command-handling/entity-transition';
 import { writeToEntity } from '../../command-handling/write-to-entity';
-import type { HttpCommandContext } from '../../http/command-context.decorator';
 import { isDomainError, moneyOf } from '../../http/dto/wire-money';
 import type { WriteResult } from '../../http/write-result';
 import type { AmendRequestDto } from './amend-request.dto';
 
-export class AmendRequestCommand extends Command<WriteResult | DomainError> {
-  constructor(
-    readonly requestId: string,
-    readonly body: AmendRequestDto,
-    readonly context: HttpCommandContext,
-    readonly ifMatch?: number,
-  ) {
-    super();
-  }
-}
+export class AmendRequestCommand extends EntityTransition<AmendRequestDto> {}
 
 @CommandHandler(AmendRequestCommand)
 export class AmendRequestHandler implements ICommandHandler<AmendRequestCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ requestId, body, context, ifMatch }: AmendRequestCommand): Promise<WriteResult | DomainError> {
+  execute({ id: requestId, body, context, ifMatch }: AmendRequestCommand): Promise<WriteResult | DomainError> {
     const budget = body.budget === undefined ? undefined : moneyOf(body.budget);
     if (isDomainError(budget)) return Promise.resolve(budget);
     const { title, description, neededBy } = body;
