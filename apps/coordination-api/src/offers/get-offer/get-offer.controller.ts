@@ -1,11 +1,10 @@
-import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { Controller, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@multitrack/auth';
-import { ApiProblemResponses, ApiQueryResponses } from '@multitrack/platform';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '@multitrack/auth';
 import type { Response } from 'express';
 import { MinRevisionQuery } from '../../http/dto/min-revision.query';
-import { etagOf } from '../../http/if-match';
+import { EntityReadEndpoint, withETag } from '../../http/entity-read';
 import { OfferView } from '../offer.view';
 import { GetOfferQuery } from './get-offer.handler';
 
@@ -14,21 +13,20 @@ import { GetOfferQuery } from './get-offer.handler';
 export class GetOfferController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get(':id')
-  @Roles('officer', 'auditor', 'ngo')
-  @ApiOperation({ summary: 'One offer. Roles: officer, auditor, the offering ngo (other NGOs get 404). ETag = revision.' })
-  @ApiOkResponse({ type: OfferView })
-  @ApiQueryResponses()
-  @ApiProblemResponses(503)
+  @EntityReadEndpoint(OfferView, {
+    roles: ['officer', 'auditor', 'ngo'],
+    summary: 'One offer. Roles: officer, auditor, the offering ngo (other NGOs get 404). ETag = revision.',
+  })
   async get(
     @Param('id') id: string,
     @Query() query: MinRevisionQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const offer = await this.queries.execute(new GetOfferQuery(id, actor, query.minRevision));
-    if (!offer) throw new NotFoundException(`no offer ${id}`);
-    response.setHeader('ETag', etagOf(offer.revision));
-    return offer;
+    return withETag(
+      response,
+      await this.queries.execute(new GetOfferQuery(id, actor, query.minRevision)),
+      `no offer ${id}`,
+    );
   }
 }
