@@ -22,6 +22,8 @@ export interface CanonicalFields {
 }
 
 const canonicalJson = (value: unknown): string => {
+  // RFC 8785 writes a number as ECMAScript does; the revision is the only one here.
+  if (Number.isInteger(value)) return String(value);
   const text = canonicalize(value);
   if (text === undefined) throw new Error('event fields are not serialisable as JSON');
   return text;

@@ -2,7 +2,8 @@ import type { SqlExecutor } from '@multitrack/database';
 import type { EventStore, RecordedEvent } from '@multitrack/event-store';
 import { lastLeaf, leafAt, leafAtOrAfter } from '../transparency/leaf-positions';
 
-const readBatch = 2000;
+// The store fetches the next page while this one is written out: two pages are held at once.
+const readBatch = 1000;
 
 /**
  * The global log, as stored (not upcast: exactly what was hashed), starting at the event whose
