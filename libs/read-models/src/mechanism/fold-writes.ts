@@ -33,19 +33,25 @@ const combine = (previous: Change, next: Change): Change | undefined => {
   return undefined;
 };
 
+const changesOf = (write: RowWrite) => {
+  const changes = new Map<string, Change>();
+  for (const column in write.changes) changes.set(column, asChange(write.changes[column]));
+  return changes;
+};
+
 /** Folds `write` into `row`; false when it cannot be (the write then starts a new generation). */
 const foldInto = (row: FoldedRow, write: RowWrite): boolean => {
   // A second insert must fail as it would have; an upsert after a mere update may create the row.
   if (write.mode === 'insert' || (write.mode === 'upsert' && row.mode === 'update')) return false;
-  const merged = new Map(row.changes);
-  for (const [column, value] of Object.entries(write.changes)) {
-    const next = asChange(value);
-    const previous = merged.get(column);
-    const combined = previous ? combine(previous, next) : next;
-    if (!combined) return false;
-    merged.set(column, combined);
+  const combined: [string, Change][] = [];
+  for (const column in write.changes) {
+    const next = asChange(write.changes[column]);
+    const previous = row.changes.get(column);
+    const change = previous ? combine(previous, next) : next;
+    if (!change) return false;
+    combined.push([column, change]);
   }
-  row.changes = merged;
+  for (const [column, change] of combined) row.changes.set(column, change);
   return true;
 };
 
@@ -76,7 +82,7 @@ export const foldWrites = (writes: Write[]): (Generation | Statement)[] => {
       table: write.table,
       key: write.key,
       mode: write.mode,
-      changes: new Map(Object.entries(write.changes).map(([column, value]) => [column, asChange(value)])),
+      changes: changesOf(write),
     });
   }
   close();
