@@ -25,6 +25,8 @@ export const TransitionEndpoint = (
     Roles(...roles),
     ApiOperation({ summary }),
     ApiHeader(IF_MATCH_HEADER),
+    // API.md: every POST accepts Idempotency-Key.
+    ...(method === 'POST' ? [ApiHeader(IDEMPOTENCY_KEY_HEADER)] : []),
     ApiOkResponse({ type: WriteResult }),
     ApiCommandResponses(),
     ApiProblemResponses(404),
