@@ -60,8 +60,18 @@ const main = async () => {
     AUTH_JWT_SECRET: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
   };
-  const app = async (name: 'relay' | 'projector') =>
-    launchApp({ name, args: [path.join(dist, `apps/${name}/src/main.js`)], port: await freePort(), env, logDir });
+  // A broker that has just started may answer "does not host this topic-partition" while it creates
+  // the topics; the apps then exit, so they get a few tries.
+  const app = async (name: 'relay' | 'projector') => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await launchApp({ name, args: [path.join(dist, `apps/${name}/src/main.js`)], port: await freePort(), env, logDir });
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await pause(2_000);
+      }
+    }
+  };
   let story = 1;
   try {
     // a. Lag, with the relay and the projector (every read model) running as deployed.

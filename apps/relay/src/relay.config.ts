@@ -15,6 +15,8 @@ export const relayConfig = z
     KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"').default(''),
     RELAY_BATCH_SIZE: z.coerce.number().int().positive().default(500),
     RELAY_LINGER_MS: z.coerce.number().int().min(0).default(5),
+    /** Appends come from other processes, so the relay finds them by polling: this is its idle lag. */
+    EVENT_STORE_POLL_MS: z.coerce.number().int().positive().default(20),
   })
   .refine((config) => config.EVENT_STORE !== 'eventstoredb' || config.EVENTSTORE_CONNECTION_STRING, {
     message: 'is required when EVENT_STORE=eventstoredb',

@@ -12,6 +12,8 @@ export interface ServerSettings {
   KAFKA_BROKERS?: string[];
   KAFKA_PARTITIONS?: number;
   PERSONAL_DATA_MASTER_KEY?: string;
+  /** How often a subscriber looks for events other processes appended (the relay's idle lag). */
+  EVENT_STORE_POLL_MS?: number;
 }
 
 export interface ServerNeeds {
@@ -35,7 +37,7 @@ export const openServerInfrastructure = async (
     ? undefined
     : settings.EVENT_STORE === 'eventstoredb'
       ? await openEventStore({ kind: 'eventstoredb', connectionString: settings.EVENTSTORE_CONNECTION_STRING as string })
-      : await openEventStore({ kind: 'postgres', database: db });
+      : await openEventStore({ kind: 'postgres', database: db, pollIntervalMs: settings.EVENT_STORE_POLL_MS });
   const bus = needs.bus
     ? createKafkaBus({ brokers: settings.KAFKA_BROKERS ?? [], clientId: `multitrack-${app}`, partitions: settings.KAFKA_PARTITIONS })
     : undefined;

@@ -1,6 +1,6 @@
 import type { SqlExecutor } from '@multitrack/database';
 import type { EventEnvelope } from '../envelope';
-import { loadRevisions, saveProgress, saveRevisions } from './bookkeeping';
+import { loadRevisions, saveApplied } from './bookkeeping';
 import { isPoison, ProjectionError } from './errors';
 import type { ReadModel } from './read-model';
 import type { Write } from './row-write';
@@ -88,7 +88,7 @@ export const applyEvents = async (
     if (!newest || event.position > newest.position) newest = event;
   }
   await runWrites(tx, schema, pending);
-  await saveRevisions(tx, schema, changed);
-  if (newest) await saveProgress(tx, schema, newest.position, newest.recordedAt);
+  // Every applied (or poisoned) event changed a stream and is at least as new as `newest`.
+  if (newest) await saveApplied(tx, schema, changed, newest);
   return outcome;
 };

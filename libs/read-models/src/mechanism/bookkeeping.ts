@@ -25,29 +25,27 @@ export const loadRevisions = async (
   return new Map(rows.map((row) => [row.stream_id, Number(row.revision)]));
 };
 
-export const saveRevisions = async (
+/**
+ * Records, in one statement, the last applied revision of every stream the batch changed and the
+ * newest position applied (`progress`, which only moves forward).
+ */
+export const saveApplied = async (
   tx: SqlExecutor,
   schema: string,
   revisions: Map<string, { revision: number; position: number }>,
+  newest: { position: number; recordedAt: string },
 ): Promise<void> => {
-  if (revisions.size === 0) return;
-  const ids = [...revisions.keys()];
   const values = [...revisions.values()];
   await tx.query(
-    `INSERT INTO ${schema}.stream_revisions (stream_id, revision, position)
-     SELECT * FROM unnest($1::text[], $2::int8[], $3::int8[])
-     ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position`,
-    [ids, values.map((v) => v.revision), values.map((v) => v.position)],
-  );
-};
-
-export const saveProgress = async (tx: SqlExecutor, schema: string, position: number, recordedAt: string) => {
-  await tx.query(
-    `INSERT INTO ${schema}.progress (id, position, recorded_at) VALUES (1, $1, $2)
+    `WITH revisions AS (
+       INSERT INTO ${schema}.stream_revisions (stream_id, revision, position)
+       SELECT * FROM unnest($1::text[], $2::int8[], $3::int8[])
+       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position)
+     INSERT INTO ${schema}.progress (id, position, recorded_at) VALUES (1, $4, $5)
      ON CONFLICT (id) DO UPDATE SET position = GREATEST(${schema}.progress.position, excluded.position),
        recorded_at = CASE WHEN excluded.position > ${schema}.progress.position THEN excluded.recorded_at
                           ELSE ${schema}.progress.recorded_at END`,
-    [position, recordedAt],
+    [[...revisions.keys()], values.map((v) => v.revision), values.map((v) => v.position), newest.position, newest.recordedAt],
   );
 };
 
