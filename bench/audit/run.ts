@@ -2,7 +2,8 @@
 // Appends `events` (default 200 000) to a throwaway PostgreSQL database, then measures, each in a
 // fresh process so that its peak RSS is its own: a raw SQL read of the log (the floor), the
 // store's readAll, the integrity check (every hash chain recomputed + the Merkle root, the same
-// `verifyIntegrity` as GET /v1/audit/integrity) and a full streamed replay (the NDJSON export).
+// `verifyIntegrity` as GET /v1/audit/integrity), the same check canonicalising every payload
+// instead of hashing the stored canonical text, and a full streamed replay (the NDJSON export).
 // One JSON line per measurement.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { emptyRoot, TransparencyLog } from '@multitrack/transparency-log';
 import { logNdjson } from '../../apps/audit-api/src/exports/log-ndjson';
 import { verifyIntegrity } from '../../apps/audit-api/src/integrity/verify-integrity';
 
-const batchSize = 5000;
+const batchSize = 1000;
 const metadata = { actor: { sub: 'bench', roles: ['officer'] }, correlationId: 'bench', occurredAt: '2030-01-01T00:00:00.000Z', schemaVersion: 1 };
 
 /** Plain paged SELECTs of the same rows: no gap-free cursor, no envelope. */
@@ -43,6 +44,13 @@ const measurements: Record<string, (store: EventStore, db: Database) => Promise<
   },
   integrity: async (store, db) => {
     const report = await verifyIntegrity({ store, db, tree: noTree });
+    if (!report.verified) throw new Error('broken chain in the benchmark log');
+    return report.eventsChecked;
+  },
+  // The same check without the stored canonical text: every payload parsed and canonicalised, as
+  // before decision 0130 (and as for events appended before it).
+  'integrity-canonicalising': async (store, db) => {
+    const report = await verifyIntegrity({ store: { ...store, readAllHashed: undefined }, db, tree: noTree });
     if (!report.verified) throw new Error('broken chain in the benchmark log');
     return report.eventsChecked;
   },

@@ -4,7 +4,9 @@
  * Each workload runs on the event store and, beside it on the same database in the same run, as
  * raw INSERTs/SELECTs. Prints one JSON line per measurement and writes them all to
  * bench/results/event-store-<date>.json. BENCH_SECONDS (default 6) sets each side's
- * measuring time per workload, split into interleaved slices.
+ * measuring time per workload, split into interleaved slices. BENCH_ADAPTERS (postgres, pglite,
+ * pglite-memory, eventstoredb) and BENCH_WORKLOADS (single-append, batch-append, read-all),
+ * comma-separated, run only those; the append workloads fill the log that read-all reads.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -16,6 +18,10 @@ import { rawBaseline } from './sql-baseline';
 import { forWriters, sampleEvent, timed } from './workloads';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
+const chosen = (variable: string) => (name: string) =>
+  !process.env[variable] || process.env[variable]!.split(',').includes(name);
+const adapterChosen = chosen('BENCH_ADAPTERS');
+const workloadChosen = chosen('BENCH_WORKLOADS');
 const rounds = 6;
 
 interface Target {
@@ -144,13 +150,17 @@ const readAllWorkload = async (adapter: string, store: EventStore, baseline: Bas
 };
 
 const benchmark = async (adapter: string, store: EventStore, baseline: Baseline) => {
-  await appendWorkload(adapter, store, baseline, 1, 1);
-  await appendWorkload(adapter, store, baseline, 50, 1);
-  await appendWorkload(adapter, store, baseline, 8, 100);
-  await readAllWorkload(adapter, store, baseline);
+  if (workloadChosen('single-append')) {
+    await appendWorkload(adapter, store, baseline, 1, 1);
+    await appendWorkload(adapter, store, baseline, 50, 1);
+  }
+  // Run alone, read-all still needs a log to read: the batch appends write it.
+  if (workloadChosen('batch-append') || workloadChosen('read-all')) await appendWorkload(adapter, store, baseline, 8, 100);
+  if (workloadChosen('read-all')) await readAllWorkload(adapter, store, baseline);
 };
 
 const onSql = async (adapter: 'postgres' | 'pglite' | 'pglite-memory', db: Database) => {
+  if (!adapterChosen(adapter)) return;
   const store = await openEventStore({ kind: db.kind, database: db });
   await benchmark(adapter, store, await rawBaseline(db));
   await store.close();
@@ -180,7 +190,7 @@ const main = async () => {
     await inMemory.close();
   }
   const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
-  if (connectionString) {
+  if (connectionString && adapterChosen('eventstoredb')) {
     const store = await openEventStore({ kind: 'eventstoredb', connectionString });
     const baseline = await eventStoreDbBaseline(connectionString);
     await benchmark('eventstoredb', store, baseline);

@@ -22,7 +22,8 @@ export interface IntegrityDependencies {
   onProgress?: (eventsChecked: number) => void;
 }
 
-const batchSize = 5000;
+// Two pages are held at once (the next is fetched while one is checked).
+const batchSize = 2000;
 
 /** The first event, in log order, that is not the leaf the transparency log holds at its place. */
 const locateDivergence = async (store: EventStore, db: Database, treeSize: number): Promise<BrokenEvent | undefined> => {

@@ -67,11 +67,19 @@ export const readAllOf = async (
   return found;
 };
 
-/** The hashed log's events of streams starting with `prefix`, in log order. */
-export const hashedLogOf = async (store: EventStore, prefix: string): Promise<HashedEvent[]> => {
-  const found: HashedEvent[] = [];
-  for await (const hashed of readHashedLog(store)) if (hashed.streamId.startsWith(prefix)) found.push(hashed);
-  return found;
+/**
+ * The hashed log's events of streams starting with `prefix`, in log order, once there are `count`.
+ * Read again until then: on a shared PostgreSQL server a transaction open in any database holds
+ * back the global log (decision 0020), so a fresh append is not always readable at once.
+ */
+export const hashedLogOf = async (store: EventStore, prefix: string, count: number): Promise<HashedEvent[]> => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const found: HashedEvent[] = [];
+    for await (const hashed of readHashedLog(store)) if (hashed.streamId.startsWith(prefix)) found.push(hashed);
+    if (found.length >= count || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 };
 
 /** Waits (bounded) until `condition` holds; the bound only turns a hang into a clear failure. */
