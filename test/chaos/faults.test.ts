@@ -11,7 +11,6 @@ describe('the real stack under faults (three brokers, each app its own process)'
       {
         name: 'chaos-ci',
         brokers: 3,
-        kafkaPort: 19192,
         workers: 3,
         faultEveryMs: 5_000,
         startTimeoutS: 30,

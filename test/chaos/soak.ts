@@ -24,7 +24,7 @@ const faults = Array.from({ length: Math.max(round.length, Math.round(((minutes 
 
 const main = async () => {
   const figures = await runChaos(
-    { name: 'soak', brokers: 3, kafkaPort: 19092, workers: 6, faultEveryMs, faults, tailMs: 60_000 },
+    { name: 'soak', brokers: 3, workers: 6, faultEveryMs, faults, tailMs: 60_000 },
     (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
   );
   process.stdout.write(`${printFigures(figures)}\n`);

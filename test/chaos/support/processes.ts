@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -79,3 +80,23 @@ export class ChaosKafka {
     await waitUntil(() => starts(logFile) > startsBefore, `broker ${node} started again`, 90_000);
   }
 }
+
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/**
+ * A base port for a private cluster: `count` client ports from it and as many controller ports
+ * 1 000 above (kafka.sh's numbering) all free, so concurrent runs never meet.
+ */
+export const freeKafkaPorts = async (count: number): Promise<number> => {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 9_000);
+    const ports = Array.from({ length: count }, (_, i) => [base + i, base + 1000 + i]).flat();
+    if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
+  }
+  throw new Error('no free ports for a private Kafka cluster');
+};
