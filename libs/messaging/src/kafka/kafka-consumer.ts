@@ -6,6 +6,11 @@ import { type RedeliveryBackoff, redeliveryDelay } from '../redelivery';
 /** kafkajs only sends a heartbeat when one is due, so asking often is cheap. */
 const heartbeatEveryMs = 1_000;
 
+// One partition at a time, kafkajs delivered a message 36-39 ms after it was acknowledged (p50,
+// 30 partitions, no-op handler); six at a time (the default partition count), 14 ms. Order within a
+// partition is kept; each batch is still committed only after its handler resolved.
+const partitionsConsumedConcurrently = 6;
+
 const headerText = (value: IHeaders[string]): string =>
   value === undefined ? '' : Array.isArray(value) ? value.map(String).join(',') : value.toString();
 
@@ -94,6 +99,7 @@ export const createKafkaConsumer = (
         autoCommit: true,
         autoCommitThreshold: 1,
         eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently,
         eachBatch: handle(options),
       });
     },
