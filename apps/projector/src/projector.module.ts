@@ -54,7 +54,8 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const projector of this.projectors) await projector.start();
+    // Each read model has its own consumer group: they join (and wait out a dead member) together.
+    await Promise.all(this.projectors.map((projector) => projector.start()));
   }
 
   async onApplicationShutdown(): Promise<void> {
