@@ -54,8 +54,9 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // Each read model has its own consumer group: they join (and wait out a dead member) together.
-    await Promise.all(this.projectors.map((projector) => projector.start()));
+    // One after the other: the first creates the topics and waits for their leaders before the
+    // others subscribe (in parallel they raced a fresh cluster's leader election).
+    for (const projector of this.projectors) await projector.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
