@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { Database } from '@multitrack/database';
 import type { MessageBus } from '@multitrack/messaging';
-import { APP_SETTINGS, DATABASE, MESSAGE_BUS, Metrics, ReadinessChecks } from '@multitrack/platform';
+import { APP_SETTINGS, DATABASE, MESSAGE_BUS, Metrics, ReadinessChecks, retryStart } from '@multitrack/platform';
 import { readModelNamed, readModels } from '@multitrack/read-models';
 import { Projector } from './projector';
 import { exposeProjectorMetrics } from './projector.metrics';
@@ -17,6 +17,7 @@ export interface ProjectorSettings {
 @Injectable()
 export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly projectors: Projector[];
+  private readonly logger = new Logger('Projector');
 
   constructor(
     @Inject(MESSAGE_BUS) bus: MessageBus | null,
@@ -27,7 +28,7 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
   ) {
     if (metrics) exposeProjectorMetrics(metrics.registry);
     if (!bus) throw new Error('the projector needs a message bus (KAFKA_BROKERS, or the in-process bus)');
-    const logger = new Logger('Projector');
+    const logger = this.logger;
     const models = settings.PROJECTOR_READ_MODELS
       ? settings.PROJECTOR_READ_MODELS.split(',').map((name) => readModelNamed(name.trim()))
       : readModels;
@@ -56,7 +57,13 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     // One after the other: the first creates the topics and waits for their leaders before the
     // others subscribe (in parallel they raced a fresh cluster's leader election).
-    for (const projector of this.projectors) await projector.start();
+    for (const projector of this.projectors) {
+      await retryStart(
+        () => projector.start(),
+        () => projector.stop(),
+        { onRetry: (error, attempt) => this.logger.warn(`${projector.status().readModel}: start attempt ${attempt} failed (${error.message}); retrying`) },
+      );
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

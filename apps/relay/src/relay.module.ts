@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicati
 import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
 import type { MessageBus } from '@multitrack/messaging';
-import { APP_SETTINGS, DATABASE, EVENT_STORE, MESSAGE_BUS, Metrics, ReadinessChecks } from '@multitrack/platform';
+import { APP_SETTINGS, DATABASE, EVENT_STORE, MESSAGE_BUS, Metrics, ReadinessChecks, retryStart } from '@multitrack/platform';
 import { Relay } from './relay';
 import { exposeRelayMetrics } from './relay.metrics';
 
@@ -17,6 +17,7 @@ export interface RelaySettings {
 @Injectable()
 export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly relay: Relay;
+  private readonly logger = new Logger('Relay');
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -28,7 +29,7 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
   ) {
     if (metrics) exposeRelayMetrics(metrics.registry);
     if (!bus) throw new Error('the relay needs a message bus (KAFKA_BROKERS, or the in-process bus)');
-    const logger = new Logger('Relay');
+    const logger = this.logger;
     this.relay = new Relay(store, bus, db, {
       batchSize: settings.RELAY_BATCH_SIZE,
       lingerMs: settings.RELAY_LINGER_MS,
@@ -44,7 +45,11 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): Promise<void> {
-    return this.relay.start();
+    return retryStart(
+      () => this.relay.start(),
+      () => this.relay.stop(),
+      { onRetry: (error, attempt) => this.logger.warn(`start attempt ${attempt} failed (${error.message}); retrying`) },
+    );
   }
 
   onApplicationShutdown(): Promise<void> {

@@ -60,3 +60,6 @@ export * from './infrastructure';
 
 // OpenTelemetry: startTracing for main.ts, span helpers for the seams (see tracing/)
 export * from './tracing';
+
+// Starting engines against servers that may still be settling
+export { retryStart, RetryStartOptions } from './lifecycle/retry-start';
