@@ -20,6 +20,8 @@ export interface CommandOutcome {
 export interface StoryOutcome {
   matchId?: string;
   disbursed: number;
+  /** Tranches still being retried when the load stopped: appended or not, nobody was told. */
+  interrupted?: number;
 }
 
 const RETRYABLE = new Set([409, 429, 500, 502, 503, 504]);
@@ -94,7 +96,11 @@ export class Load {
         this.command(`${id}-tranche-${n}`, 'officer', `/v1/matches/${matchId}/disbursements`, { amount: TRANCHE, reference: `CHAOS-${id}-${n}` }),
       ),
     );
-    return { matchId, disbursed: tranches.filter((tranche) => tranche.status === 201).length };
+    return {
+      matchId,
+      disbursed: tranches.filter((tranche) => tranche.status === 201).length,
+      interrupted: tranches.filter((tranche) => tranche.status === 'interrupted').length,
+    };
   }
 
   private async command(step: string, role: 'officer' | 'ngo', route: string, body: unknown): Promise<CommandOutcome> {
