@@ -8,7 +8,7 @@ export interface IdempotencyOptions {
   principalOf?: (request: Request) => string | undefined;
   /** How long a second request waits for the first one's answer (default 5000 ms). */
   waitMs?: number;
-  /** When an in-progress claim counts as abandoned by a crashed process (default 60 000 ms). */
+  /** When an in-progress claim counts as abandoned by a crashed process (default 15 000 ms). */
   staleAfterMs?: number;
 }
 
