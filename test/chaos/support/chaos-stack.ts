@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../../../bench/support/free-port';
+import { freeServicePort } from '../../../bench/support/free-port';
 import { scratchDatabase } from '../../../bench/support/scratch-database';
 import { alive, pause, root } from './processes';
 
@@ -30,10 +30,10 @@ export class ChaosStack {
       ...process.env,
       STACK_STATE_DIR: stateDir,
       DATABASE_URL: database.url,
-      PORT: String(await freePort()),
-      AUDIT_PORT: String(await freePort()),
-      RELAY_PORT: String(await freePort()),
-      PROJECTOR_PORT: String(await freePort()),
+      PORT: String(await freeServicePort()),
+      AUDIT_PORT: String(await freeServicePort()),
+      RELAY_PORT: String(await freeServicePort()),
+      PROJECTOR_PORT: String(await freeServicePort()),
       KAFKA_BROKERS: kafkaBrokers,
       KAFKA_TOPIC_PREFIX: `${name}.`,
       AUTH_JWT_SECRET: secret,
