@@ -212,6 +212,8 @@ launch_app() {
   log=$(log_file "$app")
   [[ -f $main ]] || die "$main is missing: has $app a src/main.ts?"
   [[ -f $log ]] && mv "$log" "$log.1"
+  # A killed app leaves its pid file behind; the wait below must see the new process's pid.
+  rm -f "$(pid_file "$app")"
   local env_args=()
   mapfile -t env_args < <(app_env "$app")
   # setsid: each app leads its own process group, which `down` signals as a whole.
