@@ -1,7 +1,16 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createTestDatabase, type Database } from '@multitrack/database';
 import { openEventStore, type EventStore, type RecordedEvent } from '@multitrack/event-store';
-import { createInProcessBus, createKafkaBus, type BusLogger, type ConsumedMessage, type MessageBus } from '@multitrack/messaging';
+import {
+  createInProcessBus,
+  createKafkaBus,
+  type BusLogger,
+  type ConsumedMessage,
+  type MessageBus,
+} from '@multitrack/messaging';
 import { topicForStream, type ReadModel, type StoryEvent } from '@multitrack/read-models';
 import { register } from 'prom-client';
 
@@ -21,20 +30,37 @@ export interface Stack {
 
 export const kafkaBrokers = (): string[] => {
   const brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) throw new Error('KAFKA_BROKERS is not set: run these tests with `npm test`, whose global setup starts Kafka');
+  if (!brokers)
+    throw new Error(
+      'KAFKA_BROKERS is not set: run these tests with `npm test`, whose global setup starts Kafka',
+    );
   return brokers.split(',');
 };
 
 // Redeliveries are what these tests provoke: keep them out of the output.
 const quiet: BusLogger = { warn: () => undefined, error: () => undefined };
 
-export const openStack = async (busKind: BusKind, dbKind: 'postgres' | 'pglite', partitions = 3): Promise<Stack> => {
+export const openStack = async (
+  busKind: BusKind,
+  dbKind: 'postgres' | 'pglite',
+  partitions = 3,
+): Promise<Stack> => {
   const { db, url, drop } = await createTestDatabase(dbKind);
   const store = await openEventStore({ kind: dbKind, database: db, pollIntervalMs: 20 });
   const bus =
     busKind === 'kafka'
-      ? createKafkaBus({ brokers: kafkaBrokers(), clientId: 'projection-test', partitions, logger: quiet, redelivery: { initialDelayMs: 50, maxDelayMs: 500 } })
-      : createInProcessBus({ partitions, logger: quiet, redelivery: { initialDelayMs: 20, maxDelayMs: 200 } });
+      ? createKafkaBus({
+          brokers: kafkaBrokers(),
+          clientId: 'projection-test',
+          partitions,
+          logger: quiet,
+          redelivery: { initialDelayMs: 50, maxDelayMs: 500 },
+        })
+      : createInProcessBus({
+          partitions,
+          logger: quiet,
+          redelivery: { initialDelayMs: 20, maxDelayMs: 200 },
+        });
   const run = randomBytes(4).toString('hex');
   return {
     db,
@@ -60,7 +86,9 @@ const metadata = {
 
 export const append = async (store: EventStore, story: StoryEvent[]): Promise<void> => {
   for (const event of story) {
-    await store.appendToStream(event.streamId, [{ type: event.type, data: event.data, metadata }], { expectedRevision: 'any' });
+    await store.appendToStream(event.streamId, [{ type: event.type, data: event.data, metadata }], {
+      expectedRevision: 'any',
+    });
   }
 };
 
@@ -70,7 +98,11 @@ export const allEvents = async (store: EventStore): Promise<RecordedEvent[]> => 
   return events;
 };
 
-export const waitUntil = async (condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000) => {
+export const waitUntil = async (
+  condition: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 60_000,
+) => {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
@@ -80,9 +112,13 @@ export const waitUntil = async (condition: () => Promise<boolean> | boolean, wha
 
 /** True once the model has applied the newest event of its topics in the store. */
 export const caughtUp = async (stack: Stack, model: ReadModel): Promise<boolean> => {
-  const mine = (await allEvents(stack.store)).filter((event) => model.topics.includes(topicForStream(event.streamId)));
+  const mine = (await allEvents(stack.store)).filter((event) =>
+    model.topics.includes(topicForStream(event.streamId)),
+  );
   const newest = mine[mine.length - 1]?.position ?? -1;
-  const { rows } = await stack.db.query<{ position: number }>(`SELECT position FROM ${model.schema}.progress`);
+  const { rows } = await stack.db.query<{ position: number }>(
+    `SELECT position FROM ${model.schema}.progress`,
+  );
   return Number(rows[0]?.position ?? -1) >= newest;
 };
 
@@ -113,4 +149,35 @@ export const counterTotal = async (name: string): Promise<number> => {
   const metric = register.getSingleMetric(name);
   if (!metric) return 0;
   return (await metric.get()).values.reduce((sum, value) => sum + value.value, 0);
+};
+
+/**
+ * One app of the real stack as its own process (so a test can `kill -9` it) on this stack's
+ * database and Kafka: from dist/ (built by the global setup), the TypeScript source as fallback.
+ */
+export const spawnApp = (
+  app: 'relay' | 'projector',
+  stack: Stack,
+  settings: Record<string, string>,
+): ChildProcess => {
+  const root = path.resolve(__dirname, '../..');
+  const built = path.join(root, `dist/apps/${app}/src/main.js`);
+  const env = {
+    ...process.env,
+    DATABASE_URL: stack.databaseUrl,
+    KAFKA_BROKERS: kafkaBrokers().join(','),
+    KAFKA_PARTITIONS: '3',
+    KAFKA_TOPIC_PREFIX: stack.topicPrefix,
+    AUTH_JWT_SECRET: `${app}-kill-test-secret-of-at-least-32-characters`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ...settings,
+  };
+  const args = existsSync(built)
+    ? [built]
+    : ['-r', '@swc-node/register', path.join(root, `apps/${app}/src/main.ts`)];
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (chunk) => process.stderr.write(`[${app}] ${chunk}`));
+  return child;
 };

@@ -1,31 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { EventTopics, fundingStory } from '@multitrack/read-models';
-import { allEvents, append, drain, kafkaBrokers, openStack, waitUntil, type Stack } from './harness';
+import { allEvents, append, drain, openStack, spawnApp, waitUntil, type Stack } from './harness';
 
-const root = path.resolve(__dirname, '../..');
-const built = path.join(root, 'dist/apps/relay/src/main.js');
-
-const startRelay = (stack: Stack): ChildProcess => {
-  const env = {
-    ...process.env,
-    DATABASE_URL: stack.databaseUrl,
-    KAFKA_BROKERS: kafkaBrokers().join(','),
-    KAFKA_PARTITIONS: '3',
-    KAFKA_TOPIC_PREFIX: stack.topicPrefix,
-    RELAY_BATCH_SIZE: '2',
-    AUTH_JWT_SECRET: 'relay-kill-test-secret-of-at-least-32-characters',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  };
-  // dist/ is what the global setup builds; the TypeScript source is the fallback.
-  const args = existsSync(built) ? [built] : ['-r', '@swc-node/register', path.join(root, 'apps/relay/src/main.ts')];
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr!.on('data', (chunk) => process.stderr.write(`[relay] ${chunk}`));
-  return child;
-};
+const startRelay = (stack: Stack): ChildProcess => spawnApp('relay', stack, { RELAY_BATCH_SIZE: '2' });
 
 const relayedPosition = async (stack: Stack): Promise<number> => {
   const { rows } = await stack.db
@@ -60,10 +37,19 @@ describe('the relay as its own process', () => {
     await append(stack.store, fundingStory(31));
     const events = await allEvents(stack.store);
     relay = startRelay(stack);
-    await waitUntil(async () => (await relayedPosition(stack)) === events.at(-1)!.position, 'the restarted relay caught up', 60_000);
+    await waitUntil(
+      async () => (await relayedPosition(stack)) === events.at(-1)!.position,
+      'the restarted relay caught up',
+      60_000,
+    );
 
     const wanted = new Set(events.map((event) => event.eventId));
-    const arrived = await drain(stack, EventTopics, (seen) => new Set(seen.map((m) => m.headers.ce_id)).size >= wanted.size, 'every event arrived');
+    const arrived = await drain(
+      stack,
+      EventTopics,
+      (seen) => new Set(seen.map((m) => m.headers.ce_id)).size >= wanted.size,
+      'every event arrived',
+    );
     expect(new Set(arrived.map((m) => m.headers.ce_id))).toEqual(wanted);
   }, 120_000);
 });
