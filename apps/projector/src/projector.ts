@@ -6,6 +6,7 @@ import {
   applyEvents,
   installReadModel,
   isPoison,
+  forgetOffsets,
   loadOffsets,
   lockOffset,
   parseEnvelope,
@@ -115,6 +116,9 @@ export class Projector {
   }
 
   private async consume() {
+    // A fresh in-process bus numbers its messages from 0 again: offsets an earlier process stored
+    // would hide the new messages as "applied already". Revisions still drop true duplicates.
+    if (!this.bus.durableOffsets) await forgetOffsets(this.db, this.readModel.schema, this.groupId);
     const consumer = this.bus.consumer();
     this.consumer = consumer;
     await consumer.start({

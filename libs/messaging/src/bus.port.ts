@@ -55,6 +55,11 @@ export interface MessageConsumer {
 }
 
 export interface MessageBus {
+  /**
+   * Whether offsets mean the same messages after this process restarts (Kafka: yes). The
+   * in-process bus starts again from offset 0, so offsets stored by an earlier process are void.
+   */
+  readonly durableOffsets: boolean;
   publisher(): MessagePublisher;
   consumer(): MessageConsumer;
   /** Creates the topics that do not exist yet, with the bus's partition count; idempotent. */

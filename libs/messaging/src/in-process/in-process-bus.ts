@@ -27,6 +27,7 @@ export const createInProcessBus = (options: InProcessBusOptions = {}): MessageBu
   };
 
   return {
+    durableOffsets: false,
     publisher: () => ({
       publish: async (messages) => {
         ensureOpen();

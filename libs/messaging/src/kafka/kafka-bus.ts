@@ -44,6 +44,7 @@ export const createKafkaBus = (options: KafkaBusOptions): MessageBus => {
   const consumers = new Set<MessageConsumer>();
 
   return {
+    durableOffsets: true,
     publisher() {
       const publisher = createKafkaPublisher(kafka);
       publishers.add(publisher);

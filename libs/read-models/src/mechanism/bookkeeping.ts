@@ -63,6 +63,11 @@ export const loadOffsets = async (tx: SqlExecutor, schema: string, groupId: stri
   return rows.map((row) => ({ topic: row.topic, partition: Number(row.partition), nextOffset: String(row.next_offset) }));
 };
 
+/** Forgets a group's stored offsets: they belonged to a bus whose offsets did not survive. */
+export const forgetOffsets = async (tx: SqlExecutor, schema: string, groupId: string): Promise<void> => {
+  await tx.query(`DELETE FROM ${schema}.consumer_offsets WHERE group_id = $1`, [groupId]);
+};
+
 export const saveOffset = async (tx: SqlExecutor, schema: string, groupId: string, offset: StoredOffset) => {
   await tx.query(
     `INSERT INTO ${schema}.consumer_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, $4)
