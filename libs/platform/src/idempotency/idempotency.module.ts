@@ -1,7 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Database } from '@multitrack/database';
-import { DATABASE } from './database.token';
+import { DATABASE } from '../infrastructure/tokens';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IDEMPOTENCY_OPTIONS, IdempotencyOptions } from './idempotency.options';
 import { IdempotencyStore } from './idempotency.store';

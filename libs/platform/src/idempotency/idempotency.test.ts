@@ -18,7 +18,8 @@ import { Test } from '@nestjs/testing';
 import type { Request } from 'express';
 import { createTestDatabase, Database, TestDatabase } from '@multitrack/database';
 import { ProblemFilter } from '../errors/problem.filter';
-import { DATABASE, IdempotencyModule } from './index';
+import { DATABASE } from '../infrastructure/tokens';
+import { IdempotencyModule } from './index';
 
 /** What the handlers did, across app instances: the proof that a replay ran nothing. */
 const runs = { widgets: 0, refusals: 0, failures: 0 };

@@ -1,4 +1,3 @@
-export { DATABASE } from './database.token';
 export { IdempotencyModule, IdempotencyModuleOptions } from './idempotency.module';
 export { IdempotencyInterceptor } from './idempotency.interceptor';
 export { IdempotencyOptions } from './idempotency.options';

@@ -3,8 +3,7 @@ import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
 import type { MessageBus } from '@multitrack/messaging';
 import type { PersonalDataVault } from '@multitrack/personal-data';
-import { DATABASE } from '../idempotency/database.token';
-import { APP_SETTINGS, EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_VAULT } from './tokens';
+import { APP_SETTINGS, DATABASE, EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_VAULT } from './tokens';
 
 /** The adapters one process runs on: opened by `main.ts`, closed by it after the app stops. */
 export interface Infrastructure {
