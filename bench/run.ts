@@ -5,7 +5,7 @@
  * and prints a summary table. Never part of `npm test`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -57,6 +57,8 @@ const resultsFile = (date: string) => path.join(benchRoot, 'results', `${date}.j
 /** Runs of the same day are merged, so `--only` refreshes one benchmark and keeps the others. */
 const save = (date: string, runs: Record<string, BenchmarkRun>) => {
   const file = resultsFile(date);
+  // A clean clone has no results yet (they are not committed).
+  mkdirSync(path.dirname(file), { recursive: true });
   const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { benchmarks?: Record<string, BenchmarkRun> }) : {};
   const environment = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) };
   const benchmarks = { ...previous.benchmarks, ...runs };
