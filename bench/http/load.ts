@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import autocannon from 'autocannon';
+import { repoRoot } from '../support/processes';
 
 export interface Load {
   url: string;
@@ -57,4 +60,26 @@ export const load = ({ url, connections, seconds, method = 'POST', headers = {},
         });
       },
     );
+  });
+
+/**
+ * The same load from a separate process (the autocannon CLI): a flood driven from the benchmark's
+ * own process would starve the measured client's event loop and show up as its latency.
+ */
+export const loadFromChildProcess = ({ url, connections, seconds, method = 'POST', headers = {}, body }: Omit<Load, 'overallRate' | 'idempotencyKeys'>): Promise<Pick<LoadResult, 'throughput' | 'requests' | 'statuses'>> =>
+  new Promise((resolve, reject) => {
+    const args = ['-c', String(connections), '-d', String(seconds), '-m', method, '-j', ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]), ...(body ? ['-b', body] : []), url];
+    const child = spawn(path.join(repoRoot, 'node_modules/.bin/autocannon'), args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
+      const result = JSON.parse(output) as { '2xx': number; non2xx: number; duration: number; requests: { total: number }; statusCodeStats?: Record<string, { count: number }> };
+      resolve({
+        throughput: Math.round(result['2xx'] / result.duration),
+        requests: result.requests.total,
+        statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count])),
+      });
+    });
   });

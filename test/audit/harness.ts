@@ -31,7 +31,7 @@ export const openAuditApp = async (kind: 'postgres' | 'pglite', settings: Record
   const store = await openEventStore({ kind, database: test.db, pollIntervalMs: 20 });
   @Module({ imports: [InfrastructureModule.forRoot({ db: test.db, store, settings: { DATA_DIR: dataDir, AUDIT_CHECKPOINT_INTERVAL_S: 3600, ...settings } }), AuditApiModule] })
   class Root {}
-  const config = { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' as const, RATE_LIMIT_PER_MINUTE: 0, AUTH_JWT_SECRET: secret };
+  const config = { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' as const, RATE_LIMIT_PER_MINUTE: 0, RATE_LIMIT_HOLD_MS: 0, AUTH_JWT_SECRET: secret };
   const app = await createHttpApp(Root, { config, openApi: { title: 'audit test', description: 'test' } });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -1,6 +1,7 @@
 import { clientOf, startCoordinationApp, tokenFor, type Client, type CoordinationApp } from '../coordination/support';
 
 const LIMIT = 30;
+const HOLD_MS = 400;
 
 // Rate limits are per principal (`sub`): one caller over its limit must not lock out another.
 // Latency under a flood is a benchmark (bench/http), not an assertion here.
@@ -9,7 +10,7 @@ describe('one principal flooding the API (RATE_LIMIT_PER_MINUTE=30)', () => {
   let api: Client;
 
   beforeAll(async () => {
-    app = await startCoordinationApp('pglite', { RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    app = await startCoordinationApp('pglite', { RATE_LIMIT_PER_MINUTE: String(LIMIT), RATE_LIMIT_HOLD_MS: String(HOLD_MS) });
     api = clientOf(app.url);
   }, 60_000);
   afterAll(() => app?.close(), 60_000);
@@ -18,15 +19,25 @@ describe('one principal flooding the API (RATE_LIMIT_PER_MINUTE=30)', () => {
     const flooder = await tokenFor('officer-flooding', ['officer']);
     const steady = await tokenFor('officer-steady', ['officer']);
 
-    const flood = await Promise.all(Array.from({ length: LIMIT * 3 }, () => api.get('/v1/requests?limit=1', { token: flooder })));
+    const flood = Promise.all(
+      Array.from({ length: LIMIT * 3 }, async () => {
+        const sent = Date.now();
+        const answer = await api.get('/v1/requests?limit=1', { token: flooder });
+        return { ...answer, tookMs: Date.now() - sent };
+      }),
+    );
+    // Asked while the flooder's refusals are being held: served at once, not after them.
     const served = await api.get('/v1/requests?limit=1', { token: steady });
+    const floodAnswers = await flood;
 
-    const statuses = flood.map((answer) => answer.status);
+    const statuses = floodAnswers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(LIMIT);
     expect(statuses.filter((status) => status === 429)).toHaveLength(LIMIT * 2);
-    const refused = flood.find((answer) => answer.status === 429)!;
+    const refused = floodAnswers.find((answer) => answer.status === 429)!;
     expect(refused.contentType).toMatch(/^application\/problem\+json/);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(served.status).toBe(200);
+    // Each refusal was held before it went out, so an impatient client slows only itself down.
+    for (const answer of floodAnswers.filter(({ status }) => status === 429)) expect(answer.tookMs).toBeGreaterThanOrEqual(HOLD_MS - 5);
   });
 });

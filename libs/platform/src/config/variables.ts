@@ -15,6 +15,8 @@ export const httpVariables = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Per principal and minute; 0 turns limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a whole number' }).int().min(0).default(6000),
+  /** How long a 429 is held before it is sent (never past Retry-After); 0 answers at once. */
+  RATE_LIMIT_HOLD_MS: z.coerce.number({ message: 'must be a whole number of milliseconds' }).int().min(0).max(60_000).default(1000),
 };
 
 export const authVariables = {

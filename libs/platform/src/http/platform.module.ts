@@ -12,7 +12,7 @@ import { HealthController } from '../health/health.controller';
 import { ReadinessChecks } from '../health/readiness-checks';
 import { Metrics } from '../metrics/metrics';
 import { MetricsController } from '../metrics/metrics.controller';
-import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { RATE_LIMIT_HOLD_MS, RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { StrictValidationPipe } from '../validation/validation-pipe';
 import { AccessGuard } from './access.guard';
 
@@ -54,6 +54,7 @@ export class PlatformModule {
       providers: [
         ReadinessChecks,
         Metrics,
+        { provide: RATE_LIMIT_HOLD_MS, useValue: config.RATE_LIMIT_HOLD_MS },
         RateLimitGuard,
         AccessGuard,
         { provide: APP_GUARD, useExisting: AccessGuard },
