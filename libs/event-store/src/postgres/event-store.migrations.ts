@@ -1,4 +1,5 @@
 import { Database, migrate, Migration } from '@multitrack/database';
+import { appendBatchFunction } from './append-batch.function.sql';
 import { appendFunction } from './append.function.sql';
 
 /**
@@ -40,6 +41,12 @@ const migrations: Migration[] = [
       ALTER TABLE events ADD COLUMN canonical_data text, ADD COLUMN canonical_metadata text;
       ${appendFunction}
     `,
+  },
+  {
+    // Group commit: several appends in one transaction (decision 0024).
+    version: 4,
+    name: 'append batch function',
+    sql: appendBatchFunction,
   },
 ];
 

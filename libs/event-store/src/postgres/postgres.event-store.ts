@@ -2,7 +2,9 @@ import { Database } from '@multitrack/database';
 import { EventStore, ReadAllOptions, RecordedEvent, SubscribeOptions } from '../event-store.port';
 import { pollingSubscription, Wakeup } from '../polling-subscription';
 import { createUpcasting, defaultUpcasters, Upcaster } from '../upcasting';
-import { appendToStream, AppendHooks } from './append';
+import { appendToStream, AppendHooks, AppendRequest } from './append';
+import { appendBatch } from './append-batch';
+import { groupCommit, GroupCommitOptions } from './group-commit';
 import { readHashedLogPage } from './hashed-log-page';
 import { pagedLog } from './paged-log';
 import { readLogPage, readStreamRows } from './read';
@@ -14,11 +16,27 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** Close the database with the store (when the store opened it). */
   ownsDatabase?: boolean;
-  /** Test seams only. */
+  /**
+   * Concurrent appends share one transaction (decision 0024). Defaults: batches of up to 50; 4
+   * batches in flight on a server, 1 on PGlite (one connection: a second batch would only queue).
+   * `false`: every append its own transaction.
+   */
+  groupCommit?: Partial<GroupCommitOptions> | false;
+  /** Test seams only (they turn group commit off). */
   hooks?: AppendHooks;
 }
 
 const defaultBatchSize = 1000;
+
+const appender = (db: Database, { groupCommit: settings, hooks }: PostgresEventStoreOptions) => {
+  if (settings === false || hooks) return (request: AppendRequest) => appendToStream(db, request, hooks);
+  return groupCommit(
+    // A batch of one needs no savepoint: the plain append is cheaper.
+    async (requests: AppendRequest[]) =>
+      requests.length === 1 ? Promise.allSettled([appendToStream(db, requests[0])]) : appendBatch(db, requests),
+    { maxBatch: 50, maxInFlight: db.kind === 'pglite' ? 1 : 4, ...settings },
+  );
+};
 
 /**
  * The event store on PostgreSQL: the same SQL for a server (`pg`) and embedded PGlite. The schema
@@ -33,12 +51,11 @@ export const createPostgresEventStore = (
     asStored ? event : upcast(event);
   const wakeup = new Wakeup();
   const pollIntervalMs = options.pollIntervalMs ?? 100;
+  const append = appender(db, options);
 
   return {
     async appendToStream(streamId, events, { expectedRevision }) {
-      const result = await guardConnection(() =>
-        appendToStream(db, streamId, events, expectedRevision, options.hooks),
-      );
+      const result = await guardConnection(() => append({ streamId, events, expectedRevision }));
       wakeup.notify();
       return result;
     },
