@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { RecordedEvent, SubscribeOptions, Subscription } from './event-store.port';
 
 /** Wakes waiting subscribers early, e.g. right after an append in the same process. */
@@ -64,6 +65,9 @@ export const pollingSubscription = (
         }
         backoffMs = pollIntervalMs;
         if (page.length < batchSize && !stopped) await wakeup.wait(pollIntervalMs);
+        // On PGlite a read resolves in microtasks only, and so does a wake-up from an append in
+        // this process: without a turn of the event loop here, HTTP requests would wait.
+        await nextTurn();
       } catch (error) {
         onError?.(asError(error));
         if (!stopped) await wakeup.wait(backoffMs);

@@ -55,6 +55,27 @@ describe('the in-process bus', () => {
     await bus.close();
   });
 
+  it('gives the event loop a turn between batches, so a backlog cannot keep I/O waiting', async () => {
+    // Given a backlog on four partitions and a handler that, like one on embedded PGlite, resolves
+    // in microtasks only
+    const bus = createInProcessBus({ partitions: 4 });
+    await bus.ensureTopics(['events']);
+    await bus.publisher().publish(Array.from({ length: 40 }, (_, i) => message(`key-${i}`, `${i}`)));
+    const order: string[] = [];
+    // When the consumer starts with I/O already waiting
+    setImmediate(() => order.push('io'));
+    await bus.consumer().start({
+      groupId: 'projector',
+      topics: ['events'],
+      fromBeginning: true,
+      eachBatch: async () => void order.push('batch'),
+    });
+    await until(() => order.filter((entry) => entry === 'batch').length === 4);
+    // Then the waiting I/O ran before the last batch, not after the whole backlog
+    expect(order.indexOf('io')).toBeLessThan(order.lastIndexOf('batch'));
+    await bus.close();
+  });
+
   it('refuses to publish to a topic nobody created', async () => {
     const bus = createInProcessBus();
     await expect(bus.publisher().publish([message('request-1', 'x')])).rejects.toThrow(/ensureTopics/);

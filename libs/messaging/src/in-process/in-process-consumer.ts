@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { BusLogger } from '../bus-logger';
 import type { ConsumedBatch, ConsumerOptions, MessageConsumer } from '../bus.port';
 import { type RedeliveryBackoff, redeliveryDelay } from '../redelivery';
@@ -101,8 +102,12 @@ export const createInProcessConsumer = (
   const run = async () => {
     while (running) {
       const next = nextBatch(Date.now());
-      if ('batch' in next) await deliver(next);
-      else await sleep(next.waitMs);
+      if ('batch' in next) {
+        await deliver(next);
+        // A handler on an embedded database resolves in microtasks only: without a turn of the
+        // event loop between batches, a backlog would keep HTTP requests from being read at all.
+        await nextTurn();
+      } else await sleep(next.waitMs);
     }
   };
 
