@@ -37,9 +37,25 @@ const bearer = async (sub: string) => ({
   'content-type': 'application/json',
 });
 
+/**
+ * Until the server answers a liveness probe quickly three times in a row: the work the warm-up
+ * left queued (the embedded default projects in the same process) would otherwise be measured
+ * as the next run's latency.
+ */
+const settle = async (app: RunningApp) => {
+  const deadline = Date.now() + 60_000;
+  for (let quick = 0; quick < 3 && Date.now() < deadline; ) {
+    const sent = performance.now();
+    await fetch(`${app.url}/health/live`).then((answer) => answer.arrayBuffer());
+    quick = performance.now() - sent < 20 ? quick + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
 const measured = async (app: RunningApp, options: Omit<Load, 'url' | 'seconds'>): Promise<LoadResult> => {
   const url = `${app.url}/v1/requests`;
   await load({ ...options, url, seconds: warmUpSeconds });
+  await settle(app);
   return load({ ...options, url, seconds });
 };
 
