@@ -46,6 +46,20 @@ describe.each(['postgres', 'pglite'] as const)('the audit API on %s', (kind) => 
     expect((await audit.get(`/v1/audit/entities/match-mat-2?asOf=${encodeURIComponent(between)}`)).status).toBe(404);
   });
 
+  it('answers positions and tree sizes beyond what a log can hold with 400 naming the field, not 500', async () => {
+    for (const [path, field] of [
+      ['/v1/audit/events?fromPosition=99999999999999999999', 'fromPosition'],
+      ['/v1/audit/export?fromPosition=99999999999999999999', 'fromPosition'],
+      ['/v1/audit/proofs/inclusion?position=99999999999999999999&treeSize=1', 'position'],
+      ['/v1/audit/proofs/consistency?from=1&to=99999999999999999999', 'to'],
+    ]) {
+      const response = await audit.get(path);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await response.text()).toContain(field);
+    }
+  });
+
   it('exports the log as NDJSON that parses back to exactly what the store holds', async () => {
     const response = await audit.get('/v1/audit/export');
     expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);

@@ -74,7 +74,8 @@ const requestOf = (target: FuzzTarget, operation: Operation): fc.Arbitrary<FuzzR
         { arbitrary: fc.constantFrom(...Object.keys(target.principals).filter((label) => target.principals[label] && !badLabel.test(label))), weight: 4 },
         { arbitrary: fc.constantFrom(...Object.keys(target.principals)), weight: 1 },
       ),
-      path: fc.tuple(...pathParameters.map((p) => parameterValue(target, operation, p))),
+      // '', '.' and '..' cannot be one path segment: the URL would name another route (a list, a parent).
+      path: fc.tuple(...pathParameters.map((p) => parameterValue(target, operation, p).filter((value) => !['', '.', '..'].includes(value)))),
       query: fc.tuple(...queryParameters.map((p) => fc.option(parameterValue(target, operation, p), { nil: undefined }))),
       extraQuery: fc.option(fc.constantFrom('unexpected=1', 'limit=0', 'limit=501', 'cursor=%%', '__proto__[x]=1'), { nil: undefined, freq: 6 }),
       headers: fc.tuple(...headerParameters.map((p) => fc.option(headerValue(p), { nil: undefined }))),

@@ -6,8 +6,8 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 
 const categories = ['organization', 'request', 'offer', 'match', 'audit'];
 
 export class LogPageQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'Start at the event with this global position (default: the start of the log)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Start at the event with this global position (default: the start of the log)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   fromPosition?: number;
 
   @ApiPropertyOptional({ pattern: '^\\d{1,16}$', description: 'Same as fromPosition: the `nextCursor` of the previous page; wins over fromPosition' })
@@ -42,8 +42,8 @@ export class LedgerQuery extends AsOfQuery {
 }
 
 export class ExportQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'Start at the event with this global position' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Start at the event with this global position' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   fromPosition?: number;
 
   @ApiPropertyOptional({ enum: categories, description: 'Only streams of this category' })
@@ -60,21 +60,21 @@ export class ExportQuery {
 }
 
 export class InclusionQuery {
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'The global log position of the event to prove' })
-  @Type(() => Number) @IsInt() @Min(0)
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The global log position of the event to prove' })
+  @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   position!: number;
 
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The size of the tree to prove inclusion in (a checkpoint’s tree size)' })
-  @Type(() => Number) @IsInt() @Min(1)
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The size of the tree to prove inclusion in (a checkpoint’s tree size)' })
+  @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER)
   treeSize!: number;
 }
 
 export class ConsistencyQuery {
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'The smaller tree size (an earlier checkpoint)' })
-  @Type(() => Number) @IsInt() @Min(0)
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The smaller tree size (an earlier checkpoint)' })
+  @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   from!: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'The larger tree size, at most the current one' })
-  @Type(() => Number) @IsInt() @Min(0)
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The larger tree size, at most the current one' })
+  @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   to!: number;
 }
