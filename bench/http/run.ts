@@ -100,6 +100,12 @@ const main = async () => {
   );
   const ceiling = { bench: 'http.validate-only.ceiling', throughput: ceilingResult.throughput };
   printMeasurement(measurement(ceiling.bench, ceilingResult, { ratio: 1 }));
+  // A reference for the platform's own cost: bare Nest + ValidationPipe, same DTO.
+  const bareResult = await withApp(
+    async () => launchApp({ name: 'bare-nest', args: ['-r', '@swc-node/register', 'bench/http/bare/main.ts'], port: await freePort(), env: {}, logDir }),
+    (app) => measured(app, { connections, headers: { 'content-type': 'application/json' }, body }),
+  );
+  printMeasurement(measurement('http.bare-nest.reference', bareResult, { ceiling, ratio: round(bareResult.throughput / ceiling.throughput, 2) }));
   const versusCeiling = (result: LoadResult) => ({ ceiling, ratio: round(result.throughput / ceiling.throughput, 2) });
 
   const database = await scratchDatabase('multitrack_bench_http');

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -50,14 +50,15 @@ const answers = async (url: string) => {
 export const launchApp = async ({ name, args, port, env, logDir, readyTimeoutMs = 60_000 }: AppLaunch): Promise<RunningApp> => {
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
-  const log = createWriteStream(logFile, { flags: 'a' });
+  // The app writes straight to its file, as deployed; a pipe through this busy process would fill
+  // up and slow the app down.
+  const log = openSync(logFile, 'a');
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log, log],
   });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -67,7 +68,6 @@ export const launchApp = async ({ name, args, port, env, logDir, readyTimeoutMs 
       await exited;
       clearTimeout(timer);
     }
-    log.end();
   };
   const deadline = Date.now() + readyTimeoutMs;
   while (!(await answers(`${url}/health/ready`))) {
