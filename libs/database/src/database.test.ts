@@ -21,3 +21,20 @@ describe.each(['postgres', 'pglite'] as const)('the %s database', (kind) => {
     }
   });
 });
+
+describe('the embedded database', () => {
+  it('gives the event loop a turn after each statement, so waiting sockets are read between queries', async () => {
+    const { db, drop } = await createTestDatabase('pglite');
+    try {
+      await db.query('SELECT 1');
+      // Given I/O waiting (a setImmediate stands in for it), when one statement runs
+      let ioRan = false;
+      setImmediate(() => (ioRan = true));
+      await db.query('SELECT 1');
+      // Then the waiting I/O ran before the statement's result arrived
+      expect(ioRan).toBe(true);
+    } finally {
+      await drop();
+    }
+  });
+});
