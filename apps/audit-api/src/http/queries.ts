@@ -1,13 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/**
+ * A position or tree size in the query string: a whole number that fits a JavaScript number (and
+ * so PostgreSQL's int8), else a 400 naming the field.
+ */
+const LogNumber = (minimum: number, description: string, { optional = false } = {}) =>
+  applyDecorators(
+    (optional ? ApiPropertyOptional : ApiProperty)({ type: 'integer', minimum, maximum: Number.MAX_SAFE_INTEGER, description }),
+    ...(optional ? [IsOptional()] : []),
+    Type(() => Number),
+    IsInt(),
+    Min(minimum),
+    Max(Number.MAX_SAFE_INTEGER),
+  );
 
 /** Stream categories: the part of a stream id before the first dash. */
 const categories = ['organization', 'request', 'offer', 'match', 'audit'];
 
 export class LogPageQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Start at the event with this global position (default: the start of the log)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  @LogNumber(0, 'Start at the event with this global position (default: the start of the log)', { optional: true })
   fromPosition?: number;
 
   @ApiPropertyOptional({ pattern: '^\\d{1,16}$', description: 'Same as fromPosition: the `nextCursor` of the previous page; wins over fromPosition' })
@@ -42,8 +56,7 @@ export class LedgerQuery extends AsOfQuery {
 }
 
 export class ExportQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Start at the event with this global position' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  @LogNumber(0, 'Start at the event with this global position', { optional: true })
   fromPosition?: number;
 
   @ApiPropertyOptional({ enum: categories, description: 'Only streams of this category' })
@@ -60,21 +73,17 @@ export class ExportQuery {
 }
 
 export class InclusionQuery {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The global log position of the event to prove' })
-  @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  @LogNumber(0, 'The global log position of the event to prove')
   position!: number;
 
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The size of the tree to prove inclusion in (a checkpoint’s tree size)' })
-  @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER)
+  @LogNumber(1, 'The size of the tree to prove inclusion in (a checkpoint’s tree size)')
   treeSize!: number;
 }
 
 export class ConsistencyQuery {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The smaller tree size (an earlier checkpoint)' })
-  @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  @LogNumber(0, 'The smaller tree size (an earlier checkpoint)')
   from!: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The larger tree size, at most the current one' })
-  @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  @LogNumber(0, 'The larger tree size, at most the current one')
   to!: number;
 }
