@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { getOptionsToken, getStorageToken, ThrottlerGuard, ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { RequestWithActor } from '@multitrack/auth';
 import { ProblemException, statusProblem } from '../errors/problem';
 
@@ -18,14 +17,8 @@ export const RATE_LIMIT_HOLD_MS = Symbol('RATE_LIMIT_HOLD_MS');
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  constructor(
-    @Inject(getOptionsToken()) options: ThrottlerModuleOptions,
-    @Inject(getStorageToken()) storage: ThrottlerStorage,
-    reflector: Reflector,
-    @Inject(RATE_LIMIT_HOLD_MS) private readonly holdMs: number,
-  ) {
-    super(options, storage, reflector);
-  }
+  // A property, so the base class's constructor injection stays as the library declares it.
+  @Inject(RATE_LIMIT_HOLD_MS) private readonly holdMs!: number;
 
   protected override async getTracker(request: RequestWithActor & { ip?: string }): Promise<string> {
     return request.actor ? `sub:${request.actor.sub}` : `ip:${request.ip ?? 'unknown'}`;
