@@ -28,6 +28,20 @@ export interface LoadResult {
 
 let keyCounter = 0;
 
+/** What the library and the CLI's `--json` report alike: 2xx per second and answers by status. */
+interface AutocannonSummary {
+  '2xx': number;
+  duration: number;
+  requests: { total: number };
+  statusCodeStats?: Record<string, { count: number }>;
+}
+
+const summarise = (result: AutocannonSummary) => ({
+  throughput: Math.round(result['2xx'] / result.duration),
+  requests: result.requests.total,
+  statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count])),
+});
+
 /** One autocannon run; latencies are autocannon's (HdrHistogram, all answers). */
 export const load = ({ url, connections, seconds, method = 'POST', headers = {}, body, overallRate, idempotencyKeys }: Load): Promise<LoadResult> =>
   new Promise((resolve, reject) => {
@@ -47,15 +61,10 @@ export const load = ({ url, connections, seconds, method = 'POST', headers = {},
       },
       (error, result) => {
         if (error) return reject(error);
-        const statuses = Object.fromEntries(
-          Object.entries((result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count]),
-        );
         resolve({
-          throughput: Math.round(result['2xx'] / result.duration),
+          ...summarise(result as unknown as AutocannonSummary),
           medianMs: result.latency.p50,
           p99Ms: result.latency.p99,
-          requests: result.requests.total,
-          statuses,
           errors: result.errors + result.timeouts,
         });
       },
@@ -75,11 +84,6 @@ export const loadFromChildProcess = ({ url, connections, seconds, method = 'POST
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
-      const result = JSON.parse(output) as { '2xx': number; non2xx: number; duration: number; requests: { total: number }; statusCodeStats?: Record<string, { count: number }> };
-      resolve({
-        throughput: Math.round(result['2xx'] / result.duration),
-        requests: result.requests.total,
-        statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count])),
-      });
+      resolve(summarise(JSON.parse(output) as AutocannonSummary));
     });
   });
