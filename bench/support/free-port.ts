@@ -9,7 +9,7 @@ export const freePort = (): Promise<number> =>
     server.on('error', reject);
   });
 
-const canListen = (port: number): Promise<boolean> =>
+export const canListen = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const server = createServer()
       .once('error', () => resolve(false))

@@ -1,8 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { canListen } from '../../../bench/support/free-port';
 
 export const root = path.resolve(__dirname, '../../..');
 const run = promisify(execFile);
@@ -81,13 +81,6 @@ export class ChaosKafka {
   }
 }
 
-const portFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer()
-      .once('error', () => resolve(false))
-      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
 /**
  * A base port for a private cluster: `count` client ports from it and as many controller ports
  * 1 000 above (kafka.sh's numbering) all free, so concurrent runs never meet.
@@ -96,7 +89,7 @@ export const freeKafkaPorts = async (count: number): Promise<number> => {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 9_000);
     const ports = Array.from({ length: count }, (_, i) => [base + i, base + 1000 + i]).flat();
-    if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
+    if ((await Promise.all(ports.map(canListen))).every(Boolean)) return base;
   }
   throw new Error('no free ports for a private Kafka cluster');
 };
