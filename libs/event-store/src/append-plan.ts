@@ -20,6 +20,18 @@ export interface ChainedNewEvent {
   hash: string;
 }
 
+export const checkAppend = ({ streamId, events }: { streamId: string; events: NewEvent[] }): void => {
+  if (events.length === 0) throw new Error(`an append to ${streamId} needs at least one event`);
+};
+
+/** An atomic append names each of its streams once, with at least one event for each. */
+export const checkCommit = (appends: { streamId: string; events: NewEvent[] }[]): void => {
+  if (appends.length === 0) throw new Error('an atomic append needs at least one stream');
+  appends.forEach(checkAppend);
+  if (new Set(appends.map((append) => append.streamId)).size !== appends.length)
+    throw new Error('an atomic append names each stream once');
+};
+
 export const currentRevision = (head: StreamHead | undefined): number | 'no_stream' =>
   head?.revision ?? 'no_stream';
 

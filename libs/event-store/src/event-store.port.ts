@@ -111,12 +111,28 @@ export interface SubscribeOptions {
   asStored?: boolean;
 }
 
+/** One stream's part of an atomic append to several streams. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  /** Always exact: an atomic decision over several streams is taken on what was read of each. */
+  expectedRevision: number | 'no_stream';
+}
+
 export interface EventStore {
   appendToStream(
     streamId: string,
     events: NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
+  /**
+   * Appends to several distinct streams at once, all or none: when any stream is not at its
+   * expected revision, nothing is written and the `ConcurrencyError` names that stream. Results
+   * come in the order of `appends`. A retry whose event ids (derived from one idempotency key) are
+   * all stored already answers what the first attempt answered; some but not all is a
+   * `DuplicateEventError`.
+   */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
   /** A stream that does not exist reads as `[]`. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The global log in order, paged underneath; never the whole log in memory. */

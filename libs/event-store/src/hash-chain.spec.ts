@@ -1,4 +1,10 @@
-import { computeEventHash, findFirstBrokenEvent, hashCanonicalFields, verifyStreamChain, ChainedEvent } from './hash-chain';
+import {
+  computeEventHash,
+  findFirstBrokenEvent,
+  hashCanonicalFields,
+  verifyStreamChain,
+  ChainedEvent,
+} from './hash-chain';
 
 const chain = (count: number): ChainedEvent[] => {
   const events: ChainedEvent[] = [];
@@ -81,10 +87,21 @@ describe('the per-stream hash chain', () => {
 
 describe('the hash over canonical text', () => {
   it('is the event hash when given the canonical JSON of data and metadata', () => {
-    const fields = { prevHash: 'ab'.repeat(32), streamId: 'match-"7"', revision: 12, type: 'Odd ✓', data: { b: [1e21, 0.1], a: 'é' }, metadata: { z: null } };
+    const fields = {
+      prevHash: 'ab'.repeat(32),
+      streamId: 'match-"7"',
+      revision: 12,
+      type: 'Odd ✓',
+      data: { b: [1e21, 0.1], a: 'é' },
+      metadata: { z: null },
+    };
 
-    expect(hashCanonicalFields({ ...fields, canonicalData: '{"a":"é","b":[1e+21,0.1]}', canonicalMetadata: '{"z":null}' })).toBe(
-      computeEventHash(fields),
-    );
+    expect(
+      hashCanonicalFields({
+        ...fields,
+        canonicalData: '{"a":"é","b":[1e+21,0.1]}',
+        canonicalMetadata: '{"z":null}',
+      }),
+    ).toBe(computeEventHash(fields));
   });
 });

@@ -194,7 +194,10 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
 
     it('settles each of many concurrent appends on its own: one refused does not fail the others', async () => {
       const { store } = harness();
-      const taken = { ...event('OfferSubmitted'), eventId: eventIdFor(event('x', {}, { idempotencyKey: uniqueStream() }), 's', 0) };
+      const taken = {
+        ...event('OfferSubmitted'),
+        eventId: eventIdFor(event('x', {}, { idempotencyKey: uniqueStream() }), 's', 0),
+      };
       await store.appendToStream(uniqueStream(), [taken], { expectedRevision: 'no_stream' });
       const existing = uniqueStream();
       await store.appendToStream(existing, numbered(2), { expectedRevision: 'no_stream' });
@@ -206,10 +209,16 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
         store.appendToStream(existing, numbered(1), { expectedRevision: 0 }),
         store.appendToStream(uniqueStream(), [taken], { expectedRevision: 'no_stream' }),
         store.appendToStream(existing, retried, { expectedRevision: 1 }),
-        ...fresh.map((streamId, n) => store.appendToStream(streamId, numbered(1 + (n % 3), n), { expectedRevision: 'no_stream' })),
+        ...fresh.map((streamId, n) =>
+          store.appendToStream(streamId, numbered(1 + (n % 3), n), { expectedRevision: 'no_stream' }),
+        ),
         // Twice the same stream, both expecting it new: exactly one of them wins.
-        store.appendToStream(fresh[0].replace('batch', 'twice'), numbered(1), { expectedRevision: 'no_stream' }),
-        store.appendToStream(fresh[0].replace('batch', 'twice'), numbered(1), { expectedRevision: 'no_stream' }),
+        store.appendToStream(fresh[0].replace('batch', 'twice'), numbered(1), {
+          expectedRevision: 'no_stream',
+        }),
+        store.appendToStream(fresh[0].replace('batch', 'twice'), numbered(1), {
+          expectedRevision: 'no_stream',
+        }),
       ]);
 
       expect(stale).toMatchObject({ status: 'rejected', reason: expect.any(ConcurrencyError) });
@@ -217,8 +226,14 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
       expect(retry).toMatchObject({ status: 'fulfilled', value: { nextRevision: 2 } });
       const twice = rest.splice(fresh.length);
       expect(twice.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
-      expect(twice.filter((outcome) => outcome.status === 'rejected' && outcome.reason instanceof ConcurrencyError)).toHaveLength(1);
-      expect(rest.map((outcome) => outcome.status === 'fulfilled' && outcome.value.nextRevision)).toEqual(fresh.map((_, n) => n % 3));
+      expect(
+        twice.filter(
+          (outcome) => outcome.status === 'rejected' && outcome.reason instanceof ConcurrencyError,
+        ),
+      ).toHaveLength(1);
+      expect(rest.map((outcome) => outcome.status === 'fulfilled' && outcome.value.nextRevision)).toEqual(
+        fresh.map((_, n) => n % 3),
+      );
       for (const [n, streamId] of fresh.entries()) {
         const events = await store.readStream(streamId);
         expect(events.map((e) => e.data.n)).toEqual(numbered(1 + (n % 3), n).map((e) => e.data.n));
@@ -256,7 +271,9 @@ export const appendingContract = (harness: () => ContractHarness, { canTamper }:
           revision: 2,
           reason: 'hash-mismatch',
         });
-        const recomputes = (await hashedLogOf(store, streamId, 5)).map((e) => hashCanonicalFields(e) === e.hash);
+        const recomputes = (await hashedLogOf(store, streamId, 5)).map(
+          (e) => hashCanonicalFields(e) === e.hash,
+        );
         expect(recomputes).toEqual([true, true, false, true, true]);
       });
   });

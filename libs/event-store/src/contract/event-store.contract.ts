@@ -1,5 +1,6 @@
 import { appendingContract } from './appending.contract';
 import { gapRaceContract } from './gap-race.contract';
+import { multiStreamContract } from './multi-stream.contract';
 import { ContractHarness, useHarness } from './harness';
 import { readingContract } from './reading.contract';
 
@@ -17,6 +18,7 @@ export const describeEventStoreContract = (
   describe(`the ${name} event store`, () => {
     const harness = useHarness(open);
     appendingContract(harness, capabilities);
+    multiStreamContract(harness);
     readingContract(harness);
     gapRaceContract(harness);
   });

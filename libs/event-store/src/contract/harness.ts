@@ -72,11 +72,16 @@ export const readAllOf = async (
  * Read again until then: on a shared PostgreSQL server a transaction open in any database holds
  * back the global log (decision 0020), so a fresh append is not always readable at once.
  */
-export const hashedLogOf = async (store: EventStore, prefix: string, count: number): Promise<HashedEvent[]> => {
+export const hashedLogOf = async (
+  store: EventStore,
+  prefix: string,
+  count: number,
+): Promise<HashedEvent[]> => {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const found: HashedEvent[] = [];
-    for await (const hashed of readHashedLog(store)) if (hashed.streamId.startsWith(prefix)) found.push(hashed);
+    for await (const hashed of readHashedLog(store))
+      if (hashed.streamId.startsWith(prefix)) found.push(hashed);
     if (found.length >= count || Date.now() > deadline) return found;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

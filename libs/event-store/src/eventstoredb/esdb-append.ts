@@ -35,7 +35,10 @@ const readEvents = async (
   return events;
 };
 
-const readHead = async (client: EventStoreDBClient, streamId: string): Promise<StreamHead | undefined> => {
+export const readHead = async (
+  client: EventStoreDBClient,
+  streamId: string,
+): Promise<StreamHead | undefined> => {
   const [last] = await readEvents(client, streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
   return last && { revision: last.revision, hash: last.hash };
 };

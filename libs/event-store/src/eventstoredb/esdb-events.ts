@@ -33,8 +33,16 @@ export const isAtOrBefore = (position: Position, checkpoint: Position): boolean 
 export const isSystemEvent = (event: { streamId: string; type: string }): boolean =>
   event.streamId.startsWith('$') || event.type.startsWith('$');
 
+/** The property a multi-stream append keeps the whole metadata in (see esdb-multi-append.ts). */
+export const ENCODED_METADATA = 'multitrack-metadata';
+
+const storedMetadata = (raw: unknown): StoredMetadata => {
+  const encoded = (raw as Record<string, unknown> | undefined)?.[ENCODED_METADATA];
+  return (typeof encoded === 'string' ? JSON.parse(encoded) : (raw ?? {})) as StoredMetadata;
+};
+
 export const fromEsdb = (event: EsdbRecordedEvent, commitPosition?: bigint): RecordedEvent => {
-  const { hash, prevHash, ...metadata } = (event.metadata ?? {}) as unknown as StoredMetadata;
+  const { hash, prevHash, ...metadata } = storedMetadata(event.metadata);
   const position = event.position ?? { commit: commitPosition ?? -1n, prepare: commitPosition ?? -1n };
   return {
     eventId: event.id,

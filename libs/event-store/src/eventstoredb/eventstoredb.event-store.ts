@@ -16,7 +16,9 @@ import {
   Subscription,
 } from '../event-store.port';
 import { createUpcasting, defaultUpcasters, Upcaster } from '../upcasting';
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { appendToEsdb, readEvents } from './esdb-append';
+import { appendToEsdbStreams, kurrentConnectionString } from './esdb-multi-append';
 import { decodeCheckpoint, fromEsdb, isAtOrBefore, isSystemEvent } from './esdb-events';
 import { guardEsdb } from './unavailable';
 
@@ -33,6 +35,10 @@ export const openEventStoreDb = async (
   options: EventStoreDbOptions = {},
 ): Promise<EventStore> => {
   const client = EventStoreDBClient.connectionString(connectionString);
+  // Only KurrentDB's client speaks the multi-stream append session; opened on first use.
+  let multiStream: KurrentDBClient | undefined;
+  const writer = () =>
+    (multiStream ??= KurrentDBClient.connectionString(kurrentConnectionString(connectionString)));
   const upcast = createUpcasting(options.upcasters ?? defaultUpcasters);
   const shape = (asStored: boolean | undefined) => (event: RecordedEvent) =>
     asStored ? event : upcast(event);
@@ -101,6 +107,12 @@ export const openEventStoreDb = async (
   return {
     appendToStream: (streamId, events, { expectedRevision }) =>
       guardEsdb(() => appendToEsdb(client, streamId, events, expectedRevision)),
+    appendToStreams: (appends) =>
+      guardEsdb(async () => {
+        if (appends.length !== 1) return appendToEsdbStreams(client, writer, appends);
+        const [{ streamId, events, expectedRevision }] = appends;
+        return [await appendToEsdb(client, streamId, events, expectedRevision)];
+      }),
     async readStream(streamId, { direction = 'forwards', fromRevision, maxCount, asStored } = {}) {
       const events = await guardEsdb(() =>
         readEvents(client, streamId, {
@@ -128,6 +140,8 @@ export const openEventStoreDb = async (
         for await (const _ of client.readAll({ maxCount: 1, direction: BACKWARDS, fromPosition: END })) break;
       });
     },
-    close: () => client.dispose(),
+    async close() {
+      await Promise.all([client.dispose(), multiStream?.dispose()]);
+    },
   };
 };

@@ -1,5 +1,5 @@
 import { Database, SqlExecutor } from '@multitrack/database';
-import { earlierAppend } from '../append-plan';
+import { checkAppend, earlierAppend } from '../append-plan';
 import canonicalize from 'canonicalize';
 import { eventIdFor, isRetryable } from '../event-ids';
 import { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
@@ -37,16 +37,15 @@ export const encodeEvents = (streamId: string, events: NewEvent[]) =>
     metadata: canonicalize(event.metadata),
   }));
 
-export const checkAppend = ({ streamId, events }: AppendRequest): void => {
-  if (events.length === 0) throw new Error(`an append to ${streamId} needs at least one event`);
-};
-
 /** Only another stream can hold one of these ids: this stream's were looked up under the lock. */
 export const isDuplicateEventId = (code: string | undefined, constraint: string | undefined): boolean =>
   code === '23505' && /event_id/.test(String(constraint));
 
 /** What the append's rows mean for its caller: its result, or the error it gets. */
-export const appendOutcome = ({ streamId, events, expectedRevision }: AppendRequest, rows: AppendRow[]): AppendResult => {
+export const appendOutcome = (
+  { streamId, events, expectedRevision }: AppendRequest,
+  rows: AppendRow[],
+): AppendResult => {
   const [first] = rows;
   if (first.outcome === 'conflict')
     throw new ConcurrencyError(streamId, expectedRevision, first.revision ?? 'no_stream');
@@ -77,7 +76,11 @@ const call = (db: SqlExecutor, { streamId, events, expectedRevision }: AppendReq
  * and the lock comes before anything that assigns a transaction id, which keeps each stream's
  * events in revision order in the (transaction id, position) global order.
  */
-export const appendToStream = async (db: Database, append: AppendRequest, hooks: AppendHooks = {}): Promise<AppendResult> => {
+export const appendToStream = async (
+  db: Database,
+  append: AppendRequest,
+  hooks: AppendHooks = {},
+): Promise<AppendResult> => {
   checkAppend(append);
   const { beforeCommit } = hooks;
   let rows: AppendRow[];

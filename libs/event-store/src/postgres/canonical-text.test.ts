@@ -6,7 +6,11 @@ import { event, hashedLogOf, uniqueStream } from '../contract/harness';
 import { migrateEventStore } from './event-store.migrations';
 import { createPostgresEventStore } from './postgres.event-store';
 
-const data = { title: 'Generators for Malakal', budget: { amount: '1500.00', currency: 'USD' }, note: 'ü 😀 "q"' };
+const data = {
+  title: 'Generators for Malakal',
+  budget: { amount: '1500.00', currency: 'USD' },
+  note: 'ü 😀 "q"',
+};
 
 /** Each stored event's hash recomputed from the text the hashed log hands out. */
 const recomputes = async (store: EventStore, streamId: string) =>
@@ -27,13 +31,20 @@ describe.each(['postgres', 'pglite'] as const)('the canonical text kept beside t
 
   beforeEach(async () => {
     streamId = uniqueStream('request');
-    await store.appendToStream(streamId, [event('HelpRequestPublished', data), event('NoteTaken', { n: 1 }), event('NoteTaken', { n: 2 })], {
-      expectedRevision: 'no_stream',
-    });
+    await store.appendToStream(
+      streamId,
+      [event('HelpRequestPublished', data), event('NoteTaken', { n: 1 }), event('NoteTaken', { n: 2 })],
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
   });
 
   const rewrite = (assignments: string, revision: number) =>
-    db.query(`UPDATE events SET ${assignments} WHERE stream_id = $1 AND stream_version = $2`, [streamId, revision]);
+    db.query(`UPDATE events SET ${assignments} WHERE stream_id = $1 AND stream_version = $2`, [
+      streamId,
+      revision,
+    ]);
 
   it('is exactly the text each hash was computed from', async () => {
     const { rows } = await db.query<{ canonical_data: string; canonical_metadata: string }>(

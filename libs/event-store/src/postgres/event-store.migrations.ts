@@ -1,5 +1,5 @@
 import { Database, migrate, Migration } from '@multitrack/database';
-import { appendBatchFunction } from './append-batch.function.sql';
+import { commitBatchFunction } from './commit-batch.function.sql';
 import { appendFunction } from './append.function.sql';
 
 /**
@@ -43,10 +43,17 @@ const migrations: Migration[] = [
     `,
   },
   {
-    // Group commit: several appends in one transaction (decision 0024).
+    // Installed `event_store_append_batch` (group commit of single-stream appends, decision 0024);
+    // superseded by migration 5, so a new database skips it.
     version: 4,
     name: 'append batch function',
-    sql: appendBatchFunction,
+    sql: 'SELECT 1',
+  },
+  {
+    // Group commit of atomic multi-stream commits (decision 0025).
+    version: 5,
+    name: 'commit batch function',
+    sql: `DROP FUNCTION IF EXISTS event_store_append_batch(jsonb); ${commitBatchFunction}`,
   },
 ];
 

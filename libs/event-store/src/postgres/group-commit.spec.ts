@@ -2,7 +2,8 @@ import { groupCommit } from './group-commit';
 
 /** A writer whose batches finish when the test says so. */
 const controlledWriter = () => {
-  const batches: { items: number[]; finish: (settled?: PromiseSettledResult<string>[] | Error) => void }[] = [];
+  const batches: { items: number[]; finish: (settled?: PromiseSettledResult<string>[] | Error) => void }[] =
+    [];
   const write = (items: number[]) =>
     new Promise<PromiseSettledResult<string>[]>((resolve, reject) => {
       batches.push({

@@ -45,7 +45,10 @@ const canonicalisedPayloads = async (db: SqlExecutor, positions: number[]) => {
     [positions],
   );
   return new Map(
-    rows.map((row) => [row.global_position, [canonicalize(row.data) as string, canonicalize(row.metadata) as string]]),
+    rows.map((row) => [
+      row.global_position,
+      [canonicalize(row.data) as string, canonicalize(row.metadata) as string],
+    ]),
   );
 };
 
@@ -71,7 +74,8 @@ export const readHashedLogPage = async (
   const stale = rows.filter((row) => row.agrees !== true).map((row) => row.global_position);
   const payloads = stale.length > 0 ? await canonicalisedPayloads(db, stale) : undefined;
   return rows.map((row) => {
-    if (row.agrees === true) return fromRow(row, row.canonical_data as string, row.canonical_metadata as string);
+    if (row.agrees === true)
+      return fromRow(row, row.canonical_data as string, row.canonical_metadata as string);
     const [data, metadata] = payloads?.get(row.global_position) as [string, string];
     return fromRow(row, data, metadata);
   });

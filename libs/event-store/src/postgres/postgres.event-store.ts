@@ -2,8 +2,9 @@ import { Database } from '@multitrack/database';
 import { EventStore, ReadAllOptions, RecordedEvent, SubscribeOptions } from '../event-store.port';
 import { pollingSubscription, Wakeup } from '../polling-subscription';
 import { createUpcasting, defaultUpcasters, Upcaster } from '../upcasting';
-import { appendToStream, AppendHooks, AppendRequest } from './append';
-import { appendBatch } from './append-batch';
+import { checkCommit } from '../append-plan';
+import { AppendHooks, appendToStream } from './append';
+import { Commit, commitBatch } from './commit-batch';
 import { groupCommit, GroupCommitOptions } from './group-commit';
 import { readHashedLogPage } from './hashed-log-page';
 import { pagedLog } from './paged-log';
@@ -28,12 +29,26 @@ export interface PostgresEventStoreOptions {
 
 const defaultBatchSize = 1000;
 
-const appender = (db: Database, { groupCommit: settings, hooks }: PostgresEventStoreOptions) => {
-  if (settings === false || hooks) return (request: AppendRequest) => appendToStream(db, request, hooks);
+/** A lone single-stream commit needs no savepoint: the plain append is cheaper. */
+const commitAlone = async (db: Database, commit: Commit, { beforeCommit }: AppendHooks = {}) => {
+  if (commit.length === 1) return [await appendToStream(db, commit[0], { beforeCommit })];
+  checkCommit(commit);
+  const [settled] = beforeCommit
+    ? await db.transaction(async (tx) => {
+        const outcome = await commitBatch(tx, [commit]);
+        await beforeCommit();
+        return outcome;
+      })
+    : await commitBatch(db, [commit]);
+  if (settled.status === 'rejected') throw settled.reason;
+  return settled.value;
+};
+
+const committer = (db: Database, { groupCommit: settings, hooks }: PostgresEventStoreOptions) => {
+  if (settings === false || hooks) return (commit: Commit) => commitAlone(db, commit, hooks);
   return groupCommit(
-    // A batch of one needs no savepoint: the plain append is cheaper.
-    async (requests: AppendRequest[]) =>
-      requests.length === 1 ? Promise.allSettled([appendToStream(db, requests[0])]) : appendBatch(db, requests),
+    async (commits: Commit[]) =>
+      commits.length === 1 ? Promise.allSettled([commitAlone(db, commits[0])]) : commitBatch(db, commits),
     { maxBatch: 50, maxInFlight: db.kind === 'pglite' ? 1 : 4, ...settings },
   );
 };
@@ -51,14 +66,19 @@ export const createPostgresEventStore = (
     asStored ? event : upcast(event);
   const wakeup = new Wakeup();
   const pollIntervalMs = options.pollIntervalMs ?? 100;
-  const append = appender(db, options);
+  const commit = committer(db, options);
+  const write = async (appends: Commit) => {
+    const results = await guardConnection(() => commit(appends));
+    wakeup.notify();
+    return results;
+  };
 
   return {
     async appendToStream(streamId, events, { expectedRevision }) {
-      const result = await guardConnection(() => append({ streamId, events, expectedRevision }));
-      wakeup.notify();
+      const [result] = await write([{ streamId, events, expectedRevision }]);
       return result;
     },
+    appendToStreams: write,
     async readStream(streamId, readOptions = {}) {
       const events = await guardConnection(() => readStreamRows(db, streamId, readOptions));
       return events.map(shape(readOptions.asStored));
@@ -70,7 +90,11 @@ export const createPostgresEventStore = (
       yield* pagedLog(readPage, from, batchSize);
     },
     readAllHashed({ from, batchSize = defaultBatchSize } = {}) {
-      return pagedLog((after, limit) => guardConnection(() => readHashedLogPage(db, after, limit)), from, batchSize);
+      return pagedLog(
+        (after, limit) => guardConnection(() => readHashedLogPage(db, after, limit)),
+        from,
+        batchSize,
+      );
     },
     subscribeToAll(subscribeOptions: SubscribeOptions) {
       const toShape = shape(subscribeOptions.asStored);

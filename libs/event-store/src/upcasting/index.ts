@@ -11,5 +11,10 @@ export const defaultUpcasters: readonly Upcaster[] = [helpRequestPublishedV1];
  * The schema version new events of `type` are written with: one past the newest upcaster's
  * `fromVersion`, so upcasters only ever meet events that really are old.
  */
-export const currentSchemaVersion = (type: string, upcasters: readonly Upcaster[] = defaultUpcasters): number =>
-  upcasters.filter((upcaster) => upcaster.type === type).reduce((version, upcaster) => Math.max(version, upcaster.fromVersion + 1), 1);
+export const currentSchemaVersion = (
+  type: string,
+  upcasters: readonly Upcaster[] = defaultUpcasters,
+): number =>
+  upcasters
+    .filter((upcaster) => upcaster.type === type)
+    .reduce((version, upcaster) => Math.max(version, upcaster.fromVersion + 1), 1);

@@ -3,7 +3,7 @@ import { event, numbered, readAllOf, uniqueStream } from '../contract/harness';
 import { ConcurrencyError, DuplicateEventError } from '../errors';
 import { eventIdFor } from '../event-ids';
 import { findFirstBrokenEvent } from '../hash-chain';
-import { appendBatch } from './append-batch';
+import { commitBatch } from './commit-batch';
 import { migrateEventStore } from './event-store.migrations';
 import { createPostgresEventStore } from './postgres.event-store';
 
@@ -22,24 +22,34 @@ describe.each(['postgres', 'pglite'] as const)('group commit on %s', (kind) => {
     const prefix = uniqueStream('batch');
     const existing = `${prefix}-existing`;
     await store.appendToStream(existing, numbered(2), { expectedRevision: 'no_stream' });
-    const taken = { ...event('OfferSubmitted'), eventId: eventIdFor(event('x', {}, { idempotencyKey: prefix }), 's', 0) };
+    const taken = {
+      ...event('OfferSubmitted'),
+      eventId: eventIdFor(event('x', {}, { idempotencyKey: prefix }), 's', 0),
+    };
     await store.appendToStream(`${prefix}-owner`, [taken], { expectedRevision: 'no_stream' });
 
-    const settled = await appendBatch(db, [
-      { streamId: `${prefix}-a`, events: numbered(2), expectedRevision: 'no_stream' },
-      { streamId: existing, events: numbered(1, 2), expectedRevision: 1 },
-      { streamId: `${prefix}-b`, events: [taken], expectedRevision: 'no_stream' },
-      { streamId: existing, events: numbered(1, 9), expectedRevision: 1 },
-      { streamId: `${prefix}-a`, events: numbered(1, 2), expectedRevision: 1 },
-      { streamId: `${prefix}-c`, events: [], expectedRevision: 'no_stream' },
+    const settled = await commitBatch(db, [
+      [{ streamId: `${prefix}-a`, events: numbered(2), expectedRevision: 'no_stream' }],
+      [{ streamId: existing, events: numbered(1, 2), expectedRevision: 1 }],
+      [{ streamId: `${prefix}-b`, events: [taken], expectedRevision: 'no_stream' }],
+      [{ streamId: existing, events: numbered(1, 9), expectedRevision: 1 }],
+      [{ streamId: `${prefix}-a`, events: numbered(1, 2), expectedRevision: 1 }],
+      [{ streamId: `${prefix}-c`, events: [], expectedRevision: 'no_stream' }],
     ]);
 
-    expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled', 'rejected']);
-    expect(settled[1]).toMatchObject({ value: { nextRevision: 2 } });
+    expect(settled.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+      'rejected',
+    ]);
+    expect(settled[1]).toMatchObject({ value: [{ nextRevision: 2 }] });
     expect(settled[2]).toMatchObject({ reason: expect.any(DuplicateEventError) });
     expect(settled[3]).toMatchObject({ reason: expect.any(ConcurrencyError) });
     expect(settled[3]).toMatchObject({ reason: { expected: 1, actual: 2 } });
-    expect(settled[4]).toMatchObject({ value: { nextRevision: 2 } });
+    expect(settled[4]).toMatchObject({ value: [{ nextRevision: 2 }] });
     expect(settled[5]).toMatchObject({ reason: { message: expect.stringMatching(/at least one event/) } });
     // Written together: one transaction id for every event the batch stored.
     const { rows } = await db.query<{ transactions: number }>(
@@ -57,11 +67,41 @@ describe.each(['postgres', 'pglite'] as const)('group commit on %s', (kind) => {
       expect(inLog.filter((e) => e.streamId === streamId).map((e) => e.revision)).toEqual([0, 1, 2]);
   });
 
+  it('undoes a whole commit when one of its appends conflicts, and keeps the other commits of the batch', async () => {
+    const store = createPostgresEventStore(db, { groupCommit: false });
+    const prefix = uniqueStream('atomic');
+    await store.appendToStream(`${prefix}-moved`, numbered(2), { expectedRevision: 'no_stream' });
+
+    const settled = await commitBatch(db, [
+      [
+        { streamId: `${prefix}-fresh`, events: numbered(1), expectedRevision: 'no_stream' },
+        { streamId: `${prefix}-moved`, events: numbered(1, 2), expectedRevision: 0 },
+      ],
+      [
+        { streamId: `${prefix}-one`, events: numbered(1), expectedRevision: 'no_stream' },
+        { streamId: `${prefix}-moved`, events: numbered(1, 2), expectedRevision: 1 },
+      ],
+    ]);
+
+    expect(settled[0]).toMatchObject({
+      status: 'rejected',
+      reason: { streamId: `${prefix}-moved`, expected: 0, actual: 1 },
+    });
+    expect(settled[1]).toMatchObject({
+      status: 'fulfilled',
+      value: [{ nextRevision: 0 }, { nextRevision: 2 }],
+    });
+    expect(await store.readStream(`${prefix}-fresh`)).toEqual([]);
+    expect((await store.readStream(`${prefix}-moved`)).map((e) => e.data.n)).toEqual([0, 1, 2]);
+  });
+
   it('coalesces concurrent appends into fewer transactions than appends', async () => {
     const store = createPostgresEventStore(db, { groupCommit: { maxInFlight: 1 } });
     const prefix = uniqueStream('coalesced');
     await Promise.all(
-      Array.from({ length: 60 }, (_, n) => store.appendToStream(`${prefix}-${n}`, numbered(1), { expectedRevision: 'no_stream' })),
+      Array.from({ length: 60 }, (_, n) =>
+        store.appendToStream(`${prefix}-${n}`, numbered(1), { expectedRevision: 'no_stream' }),
+      ),
     );
     const { rows } = await db.query<{ transactions: number; events: number }>(
       `SELECT count(DISTINCT transaction_id)::int AS transactions, count(*)::int AS events FROM events WHERE stream_id LIKE $1`,
