@@ -1,6 +1,4 @@
-import { decideAndAppend } from '../../apps/coordination-api/src/command-handling/decide-and-append';
-import { newCommandContext } from '../../apps/coordination-api/src/command-handling/command-context';
-import { requestDecider, type RequestCommand } from '@multitrack/domain';
+import { writeDirectly } from './support/write-directly';
 import {
   clientOf,
   fundingScene,
@@ -135,16 +133,9 @@ describe.each(['pglite', 'postgres'] as const)('coordination API on %s', (kind) 
       await vettedOrganization(api, t, ORG);
       const request = await api.post('/v1/requests', validRequest(), { token: t.officer });
       const streamId = `request-${request.body.id}`;
-      const match = decideAndAppend({
-        store: app.store,
-        streamId,
-        decider: requestDecider,
-        context: newCommandContext('MarkRequestMatched', { sub: 'officer-1', roles: ['officer'] }),
-        command: (): RequestCommand => ({
-          type: 'MarkRequestMatched',
-          data: { matchId: 'match-race', offerId: 'offer-race' },
-          metadata: { actor: { sub: 'officer-1', roles: ['officer'] }, now: new Date().toISOString() },
-        }),
+      const match = writeDirectly(app.store, 'request', request.body.id, {
+        type: 'MarkRequestMatched',
+        data: { matchId: 'match-race', offerId: 'offer-race' },
       });
       const offers = Array.from({ length: 8 }, () => api.post(`/v1/requests/${request.body.id}/offers`, validOffer(), { token: t.ngo }));
       const [answers] = await Promise.all([Promise.all(offers), match]);

@@ -7,23 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { signDevelopmentToken, type Role } from '@multitrack/auth';
 import { createTestDatabase, type Database } from '@multitrack/database';
-import {
-  isDomainError,
-  offerDecider,
-  organizationDecider,
-  parseMoney,
-  requestDecider,
-  streamIdOf,
-  type Command,
-  type Decider,
-  type Event,
-  type Money,
-  type WireMoney,
-} from '@multitrack/domain';
+import { isDomainError, parseMoney, type Money, type WireMoney } from '@multitrack/domain';
 import {
   openEventStore,
   type EventStore,
@@ -38,9 +27,10 @@ import {
   toEnvelope,
   topicForStream,
 } from '@multitrack/read-models';
-import { newCommandContext } from '../../apps/coordination-api/src/command-handling/command-context';
-import { decideAndAppend } from '../../apps/coordination-api/src/command-handling/decide-and-append';
+import { CommandProblemsInterceptor } from '../../apps/coordination-api/src/http/command-problems.interceptor';
+import { DisbursementPolicies } from '../../apps/coordination-api/src/matches/disbursement-policies';
 import { MatchesModule } from '../../apps/coordination-api/src/matches/matches.module';
+import { writeDirectly } from './support/write-directly';
 import { AUTH } from './support/tokens';
 
 // The API engineer's test credentials, so their bad tokens (expired, wrong audience, alg none) fit.
@@ -96,26 +86,8 @@ const money = (wire: WireMoney): Money => {
 };
 
 const given = (store: EventStore): Givens => {
-  const officer = { sub: 'seeding-officer', roles: ['officer'] };
-  const decide = async <C extends Command, E extends Event, S>(
-    decider: Decider<C, E, S>,
-    streamId: string,
-    command: Omit<C, 'metadata'>,
-    actor: { sub: string; roles: string[]; organizationId?: string } = officer,
-  ) => {
-    const context = newCommandContext(command.type, actor);
-    const decision = await decideAndAppend({
-      store,
-      streamId,
-      decider,
-      context,
-      command: () => ({ ...command, metadata: { actor, now: context.now } }) as C,
-    });
-    if (isDomainError(decision)) throw new Error(`given ${command.type}: ${decision.message}`);
-  };
   return {
     async vettedOrganization(organizationId = `GB-CHC-${randomUUID().slice(0, 8)}`) {
-      const streamId = streamIdOf('organization', organizationId);
       const registration = {
         organizationId,
         name: 'Peace Works',
@@ -123,15 +95,15 @@ const given = (store: EventStore): Givens => {
         tracks: [2, 5],
         contactEmail: 'ciphertext',
       };
-      await decide(organizationDecider, streamId, { type: 'RegisterOrganization', data: registration });
-      await decide(organizationDecider, streamId, {
+      await writeDirectly(store, 'organization', organizationId, { type: 'RegisterOrganization', data: registration });
+      await writeDirectly(store, 'organization', organizationId, {
         type: 'VetOrganization',
         data: { decision: 'approved', note: 'ok' },
       });
       return organizationId;
     },
     async suspend(organizationId) {
-      await decide(organizationDecider, streamIdOf('organization', organizationId), {
+      await writeDirectly(store, 'organization', organizationId, {
         type: 'SuspendOrganization',
         data: { reason: 'audit' },
       });
@@ -147,7 +119,7 @@ const given = (store: EventStore): Givens => {
         budget: money(budget),
         neededBy: '2030-01-31',
       };
-      await decide(requestDecider, streamIdOf('request', requestId), { type: 'PublishHelpRequest', data });
+      await writeDirectly(store, 'request', requestId, { type: 'PublishHelpRequest', data });
       return requestId;
     },
     async offer(requestId, organizationId, amount) {
@@ -163,8 +135,9 @@ const given = (store: EventStore): Givens => {
         request: { status: 'open' as const, currency: amount.currency },
         organization: { status: 'vetted' as const },
       };
-      const ngo = { sub: `user-of-${organizationId}`, roles: ['ngo'], organizationId };
-      await decide(offerDecider, streamIdOf('offer', offerId), { type: 'SubmitOffer', data }, ngo);
+      const ngo = { sub: `user-of-${organizationId}`, roles: ['ngo' as const], organizationId };
+      await writeDirectly(store, 'request', requestId, { type: 'RecordOffer', data: { offerId, organizationId } });
+      await writeDirectly(store, 'offer', offerId, { type: 'SubmitOffer', data }, ngo);
       return offerId;
     },
   };
@@ -185,7 +158,7 @@ const projectInProcess = (db: Database, store: EventStore): Subscription =>
 
 export const openMatchesApi = async (
   kind: DbKind,
-  settings: Record<string, unknown> = {},
+  policies = new DisbursementPolicies('100000.00', 30),
 ): Promise<MatchesApi> => {
   const { db, drop } = await createTestDatabase(kind);
   const store = await openEventStore({ kind, database: db, pollIntervalMs: 10 });
@@ -194,11 +167,12 @@ export const openMatchesApi = async (
 
   @Module({
     imports: [
-      InfrastructureModule.forRoot({ db, store, settings }),
+      InfrastructureModule.forRoot({ db, store }),
       CqrsModule.forRoot(),
       IdempotencyModule.forRoot(),
-      MatchesModule,
+      MatchesModule.forRoot(policies),
     ],
+    providers: [{ provide: APP_INTERCEPTOR, useClass: CommandProblemsInterceptor }],
   })
   class MatchesOnly {}
 

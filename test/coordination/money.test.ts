@@ -1,5 +1,6 @@
 import { foldEvents, formatMoney, matchDecider, type Match } from '@multitrack/domain';
 import { openMatchesApi, type MatchesApi } from './matches-harness';
+import { DisbursementPolicies } from '../../apps/coordination-api/src/matches/disbursement-policies';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 const CALLERS = 30;
@@ -113,10 +114,7 @@ describe.each(['postgres', 'pglite'] as const)('money under concurrent callers (
 describe('disbursement policy from configuration', () => {
   let api: MatchesApi;
   beforeAll(async () => {
-    api = await openMatchesApi('pglite', {
-      DISBURSEMENT_APPROVAL_THRESHOLD: '1000.00',
-      DISBURSEMENT_APPROVAL_WINDOW_DAYS: 7,
-    });
+    api = await openMatchesApi('pglite', new DisbursementPolicies('1000.00', 7));
   }, 30_000);
   afterAll(() => api?.close());
 

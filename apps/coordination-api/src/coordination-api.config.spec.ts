@@ -1,5 +1,5 @@
 import { parseConfig } from '@multitrack/platform';
-import { coordinationApiConfig } from './coordination-api.config';
+import { coordinationApiConfig, coordinationSettingsOf } from './coordination-api.config';
 
 const key = Buffer.alloc(32, 7).toString('base64');
 
@@ -17,10 +17,35 @@ describe('coordinationApiConfig', () => {
     expect(() => parseConfig(coordinationApiConfig, {})).toThrow('PERSONAL_DATA_MASTER_KEY is required'));
 
   it('requires a connection string for EventStoreDB', () =>
-    expect(() => parseConfig(coordinationApiConfig, { PERSONAL_DATA_MASTER_KEY: key, EVENT_STORE: 'eventstoredb' })).toThrow(
-      'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb',
-    ));
+    expect(() =>
+      parseConfig(coordinationApiConfig, { PERSONAL_DATA_MASTER_KEY: key, EVENT_STORE: 'eventstoredb' }),
+    ).toThrow('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb'));
 
   it('refuses the embedded store: this service runs on the real stack', () =>
-    expect(() => parseConfig(coordinationApiConfig, { PERSONAL_DATA_MASTER_KEY: key, EVENT_STORE: 'pglite' })).toThrow('EVENT_STORE'));
+    expect(() =>
+      parseConfig(coordinationApiConfig, { PERSONAL_DATA_MASTER_KEY: key, EVENT_STORE: 'pglite' }),
+    ).toThrow('EVENT_STORE'));
+});
+
+describe('coordinationSettingsOf', () => {
+  const settings = (threshold: string) =>
+    coordinationSettingsOf({
+      DISBURSEMENT_APPROVAL_THRESHOLD: threshold,
+      DISBURSEMENT_APPROVAL_WINDOW_DAYS: 30,
+    });
+
+  it('gives the approval threshold in each currency’s minor units, dropping decimals a currency has no room for', () => {
+    const { disbursementPolicies } = settings('100000.50');
+    expect(disbursementPolicies.in('USD')).toEqual({ approvalThreshold: 10_000_050n, windowDays: 30 });
+    expect(disbursementPolicies.in('KWD')).toEqual({ approvalThreshold: 100_000_500n, windowDays: 30 });
+    expect(disbursementPolicies.in('JPY')).toEqual({ approvalThreshold: 100_000n, windowDays: 30 });
+  });
+
+  it('refuses at start a threshold the ledger cannot hold', () =>
+    expect(() =>
+      parseConfig(coordinationApiConfig, {
+        PERSONAL_DATA_MASTER_KEY: key,
+        DISBURSEMENT_APPROVAL_THRESHOLD: '9'.repeat(20),
+      }),
+    ).toThrow('DISBURSEMENT_APPROVAL_THRESHOLD is larger than the ledger can hold'));
 });

@@ -1,10 +1,11 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyModule } from '@multitrack/platform';
-import { HttpCommandSpanInterceptor } from './command-handling/http-command-span.interceptor';
+import type { CoordinationSettings } from './coordination-api.config';
 import { CoordinationStartup } from './coordination-startup';
-import { CoordinationProblemsInterceptor } from './http/coordination-problems.interceptor';
+import { CommandProblemsInterceptor } from './http/command-problems.interceptor';
+import { HttpCommandSpanInterceptor } from './http/http-command-span.interceptor';
 import { MatchesModule } from './matches/matches.module';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -12,22 +13,27 @@ import { RequestsModule } from './requests/requests.module';
 
 /**
  * The REST API for officers and NGOs: commands in, entity reads out. It needs the adapters from
- * `InfrastructureModule` (event store, database, personal-data vault), provided by whoever boots it.
- * Idempotency keys are scoped to the verified caller (`sub`) and the route with its parameters.
+ * `InfrastructureModule` (event store, database, personal-data vault), provided by whoever boots it,
+ * and its settings, parsed once at start (`coordinationSettingsOf`).
  */
-@Module({
-  imports: [
-    CqrsModule.forRoot(),
-    IdempotencyModule.forRoot(),
-    OrganizationsModule,
-    RequestsModule,
-    OffersModule,
-    MatchesModule,
-  ],
-  providers: [
-    CoordinationStartup,
-    { provide: APP_INTERCEPTOR, useClass: HttpCommandSpanInterceptor },
-    { provide: APP_INTERCEPTOR, useClass: CoordinationProblemsInterceptor },
-  ],
-})
-export class CoordinationApiModule {}
+@Module({})
+export class CoordinationApiModule {
+  static forRoot(settings: CoordinationSettings): DynamicModule {
+    return {
+      module: CoordinationApiModule,
+      imports: [
+        CqrsModule.forRoot(),
+        IdempotencyModule.forRoot(),
+        OrganizationsModule,
+        RequestsModule,
+        OffersModule,
+        MatchesModule.forRoot(settings.disbursementPolicies),
+      ],
+      providers: [
+        CoordinationStartup,
+        { provide: APP_INTERCEPTOR, useClass: HttpCommandSpanInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: CommandProblemsInterceptor },
+      ],
+    };
+  }
+}

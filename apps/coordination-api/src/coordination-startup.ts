@@ -11,7 +11,12 @@ import {
 } from '@multitrack/read-models';
 
 /** The read models this API queries; their tables exist even before the projector first runs. */
-export const queriedReadModels = [organizationsReadModel, requestsReadModel, offersReadModel, matchesReadModel];
+export const queriedReadModels = [
+  organizationsReadModel,
+  requestsReadModel,
+  offersReadModel,
+  matchesReadModel,
+];
 
 /**
  * At start-up: install (idempotently, under the migrations' advisory lock) the read-model tables

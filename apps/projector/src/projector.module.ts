@@ -1,17 +1,19 @@
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import type { Database } from '@multitrack/database';
 import type { MessageBus } from '@multitrack/messaging';
-import { APP_SETTINGS, DATABASE, MESSAGE_BUS, Metrics, ReadinessChecks, retryStart } from '@multitrack/platform';
-import { readModelNamed, readModels } from '@multitrack/read-models';
+import { DATABASE, MESSAGE_BUS, Metrics, ReadinessChecks, retryStart } from '@multitrack/platform';
 import { Projector } from './projector';
+import { ProjectorSettings } from './projector.config';
 import { exposeProjectorMetrics } from './projector.metrics';
-
-/** Optional settings the projector reads from the app's configuration (`APP_SETTINGS`). */
-export interface ProjectorSettings {
-  /** Comma-separated read model names; all when unset (to spread models over processes). */
-  PROJECTOR_READ_MODELS?: string;
-  KAFKA_TOPIC_PREFIX?: string;
-}
 
 /** Runs one projector per read model for the life of the app and reports them to `/health/ready`. */
 @Injectable()
@@ -22,35 +24,36 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(MESSAGE_BUS) bus: MessageBus | null,
     @Inject(DATABASE) db: Database,
-    @Inject(APP_SETTINGS) settings: ProjectorSettings,
+    settings: ProjectorSettings,
     checks: ReadinessChecks,
     @Optional() metrics?: Metrics,
   ) {
     if (metrics) exposeProjectorMetrics(metrics.registry);
     if (!bus) throw new Error('the projector needs a message bus (KAFKA_BROKERS, or the in-process bus)');
     const logger = this.logger;
-    const models = settings.PROJECTOR_READ_MODELS
-      ? settings.PROJECTOR_READ_MODELS.split(',').map((name) => readModelNamed(name.trim()))
-      : readModels;
-    this.projectors = models.map(
+    this.projectors = settings.readModels.map(
       (model) =>
         new Projector(bus, db, model, {
-          topicPrefix: settings.KAFKA_TOPIC_PREFIX,
+          topicPrefix: settings.topicPrefix,
           // Stacks sharing a cluster under different prefixes must not share consumer groups either.
-          groupPrefix: `${settings.KAFKA_TOPIC_PREFIX ?? ''}multitrack.projector.`,
+          groupPrefix: `${settings.topicPrefix}multitrack.projector.`,
           logger: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
         }),
     );
     checks.register('projector', async () => {
       await Promise.all([bus.ping(), db.query('SELECT 1')]);
       const statuses = this.projectors.map((projector) => projector.status());
-      const halted = statuses.flatMap((status) => status.halted.map((h) => ({ readModel: status.readModel, ...h })));
+      const halted = statuses.flatMap((status) =>
+        status.halted.map((h) => ({ readModel: status.readModel, ...h })),
+      );
       if (halted.length > 0) {
         throw new Error(
           `stopped at a revision gap: ${halted.map((h) => `${h.readModel} ${h.topic}/${h.partition}@${h.offset} (${h.streamId} expected ${h.expectedRevision}, got ${h.receivedRevision})`).join('; ')}`,
         );
       }
-      return Object.fromEntries(statuses.map((s) => [s.readModel, { position: s.position, lagSeconds: s.lagSeconds }]));
+      return Object.fromEntries(
+        statuses.map((s) => [s.readModel, { position: s.position, lagSeconds: s.lagSeconds }]),
+      );
     });
   }
 
@@ -61,7 +64,12 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
       await retryStart(
         () => projector.start(),
         () => projector.stop(),
-        { onRetry: (error, attempt) => this.logger.warn(`${projector.status().readModel}: start attempt ${attempt} failed (${error.message}); retrying`) },
+        {
+          onRetry: (error, attempt) =>
+            this.logger.warn(
+              `${projector.status().readModel}: start attempt ${attempt} failed (${error.message}); retrying`,
+            ),
+        },
       );
     }
   }
@@ -72,5 +80,13 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
 }
 
 /** Bus → read models. Needs the infrastructure providers (`InfrastructureModule`) and `ReadinessChecks`. */
-@Module({ providers: [ProjectorRunner], exports: [ProjectorRunner] })
-export class ProjectorModule {}
+@Module({})
+export class ProjectorModule {
+  static forRoot(settings: ProjectorSettings): DynamicModule {
+    return {
+      module: ProjectorModule,
+      providers: [{ provide: ProjectorSettings, useValue: settings }, ProjectorRunner],
+      exports: [ProjectorRunner],
+    };
+  }
+}

@@ -1,17 +1,27 @@
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
 import type { MessageBus } from '@multitrack/messaging';
-import { APP_SETTINGS, DATABASE, EVENT_STORE, MESSAGE_BUS, Metrics, ReadinessChecks, retryStart } from '@multitrack/platform';
+import {
+  DATABASE,
+  EVENT_STORE,
+  MESSAGE_BUS,
+  Metrics,
+  ReadinessChecks,
+  retryStart,
+} from '@multitrack/platform';
 import { Relay } from './relay';
+import { RelaySettings } from './relay.config';
 import { exposeRelayMetrics } from './relay.metrics';
-
-/** Optional settings the relay reads from the app's configuration (`APP_SETTINGS`). */
-export interface RelaySettings {
-  RELAY_BATCH_SIZE?: number;
-  RELAY_LINGER_MS?: number;
-  KAFKA_TOPIC_PREFIX?: string;
-}
 
 /** Runs the relay for the life of the app and reports it to `/health/ready`. */
 @Injectable()
@@ -23,7 +33,7 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(MESSAGE_BUS) bus: MessageBus | null,
     @Inject(DATABASE) db: Database,
-    @Inject(APP_SETTINGS) settings: RelaySettings,
+    settings: RelaySettings,
     checks: ReadinessChecks,
     @Optional() metrics?: Metrics,
   ) {
@@ -31,16 +41,21 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
     if (!bus) throw new Error('the relay needs a message bus (KAFKA_BROKERS, or the in-process bus)');
     const logger = this.logger;
     this.relay = new Relay(store, bus, db, {
-      batchSize: settings.RELAY_BATCH_SIZE,
-      lingerMs: settings.RELAY_LINGER_MS,
-      topicPrefix: settings.KAFKA_TOPIC_PREFIX,
+      batchSize: settings.batchSize,
+      lingerMs: settings.lingerMs,
+      topicPrefix: settings.topicPrefix,
       logger: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
     });
     checks.register('relay', async () => {
       await Promise.all([store.ping(), bus.ping()]);
       const status = this.relay.status();
       if (!status.running) throw new Error(`relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
-      return { position: status.position, lagEvents: status.lagEvents, lagSeconds: status.lagSeconds, lastError: status.lastError };
+      return {
+        position: status.position,
+        lagEvents: status.lagEvents,
+        lagSeconds: status.lagSeconds,
+        lastError: status.lastError,
+      };
     });
   }
 
@@ -48,7 +63,10 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
     return retryStart(
       () => this.relay.start(),
       () => this.relay.stop(),
-      { onRetry: (error, attempt) => this.logger.warn(`start attempt ${attempt} failed (${error.message}); retrying`) },
+      {
+        onRetry: (error, attempt) =>
+          this.logger.warn(`start attempt ${attempt} failed (${error.message}); retrying`),
+      },
     );
   }
 
@@ -58,5 +76,13 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
 }
 
 /** Event store → bus. Needs the infrastructure providers (`InfrastructureModule`) and `ReadinessChecks`. */
-@Module({ providers: [RelayRunner], exports: [RelayRunner] })
-export class RelayModule {}
+@Module({})
+export class RelayModule {
+  static forRoot(settings: RelaySettings): DynamicModule {
+    return {
+      module: RelayModule,
+      providers: [{ provide: RelaySettings, useValue: settings }, RelayRunner],
+      exports: [RelayRunner],
+    };
+  }
+}

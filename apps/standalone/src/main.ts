@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { AppRootModule, bootstrapHttpApp, loadConfig, runMain, startTracing, TracingModule } from '@multitrack/platform';
+import {
+  AppRootModule,
+  bootstrapHttpApp,
+  loadConfig,
+  runMain,
+  startTracing,
+  TracingModule,
+} from '@multitrack/platform';
 import { loadOrCreateDevelopmentSecret } from './development-secret';
 import { openEmbedded } from './open-embedded';
 import { standaloneConfig } from './standalone.config';
@@ -15,12 +22,16 @@ runMain('standalone', async () => {
     );
   }
   const infrastructure = await openEmbedded(config);
-  await bootstrapHttpApp(AppRootModule.forRoot(infrastructure, [...standaloneModules, TracingModule.forRoot(tracing)]), {
-    config,
-    name: 'standalone',
-    openApi: {
-      title: 'Multitrack',
-      description: 'Coordination between a foreign ministry and the NGOs it works with: every app in one process.',
+  await bootstrapHttpApp(
+    AppRootModule.forRoot(infrastructure, [...standaloneModules(config), TracingModule.forRoot(tracing)]),
+    {
+      config,
+      name: 'standalone',
+      openApi: {
+        title: 'Multitrack',
+        description:
+          'Coordination between a foreign ministry and the NGOs it works with: every app in one process.',
+      },
     },
-  });
+  );
 });

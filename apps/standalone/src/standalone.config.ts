@@ -7,6 +7,8 @@ import {
   personalDataVariables,
   storageVariables,
 } from '@multitrack/platform';
+import { projectorVariables } from '../../projector/src/projector.config';
+import { relayVariables } from '../../relay/src/relay.config';
 
 /** Everything in one process: the HTTP, auth, money-policy and audit settings of every app. */
 export const standaloneConfig = z.object({
@@ -16,6 +18,8 @@ export const standaloneConfig = z.object({
   ...disbursementVariables,
   ...auditVariables,
   ...personalDataVariables,
+  ...relayVariables,
+  ...projectorVariables,
 });
 
 export type StandaloneConfig = z.output<typeof standaloneConfig>;

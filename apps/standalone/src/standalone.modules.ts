@@ -1,7 +1,16 @@
 import { AuditApiModule } from '../../audit-api/src/audit-api.module';
+import { coordinationSettingsOf } from '../../coordination-api/src/coordination-api.config';
 import { CoordinationApiModule } from '../../coordination-api/src/coordination-api.module';
+import { ProjectorSettings } from '../../projector/src/projector.config';
 import { ProjectorModule } from '../../projector/src/projector.module';
+import { RelaySettings } from '../../relay/src/relay.config';
 import { RelayModule } from '../../relay/src/relay.module';
+import type { StandaloneConfig } from './standalone.config';
 
-/** Every app of Multitrack in one process (docs/decisions/0002-apps-compose-into-standalone.md). */
-export const standaloneModules = [CoordinationApiModule, AuditApiModule, RelayModule, ProjectorModule];
+/** Every app of Multitrack in one process, each given its own settings (docs/decisions/0002). */
+export const standaloneModules = (config: StandaloneConfig) => [
+  CoordinationApiModule.forRoot(coordinationSettingsOf(config)),
+  AuditApiModule,
+  RelayModule.forRoot(new RelaySettings(config)),
+  ProjectorModule.forRoot(new ProjectorSettings(config)),
+];

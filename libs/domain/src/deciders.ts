@@ -7,6 +7,7 @@ import { organizationEventTypes } from './organization/organization.events';
 import { requestDecider } from './request/request.decider';
 import { requestEventTypes } from './request/request.events';
 import type { Event } from './shared/decider';
+import { foldEvents, type Evolver } from './shared/fold';
 import type { Category } from './shared/streams';
 
 const deciders = {
@@ -18,8 +19,19 @@ const deciders = {
 
 export type DeciderOf = typeof deciders;
 
+/** The state, commands and events of a stream category, as its decider knows them. */
+export type StateOf<K extends Category> = DeciderOf[K]['initialState'];
+export type CommandOf<K extends Category> = Parameters<DeciderOf[K]['decide']>[0];
+export type EventOf<K extends Category> = Parameters<DeciderOf[K]['evolve']>[1];
+
 /** The decider of a stream category: the same evolve the write side uses, for replay and time travel. */
 export const deciderFor = <C extends Category>(category: C): DeciderOf[C] => deciders[category];
+
+/** A stream's state after its history (event types the category does not know change nothing). */
+export const stateOf = <K extends Category>(
+  category: K,
+  history: Iterable<Event<string, unknown>>,
+): StateOf<K> => foldEvents(deciders[category] as unknown as Evolver<StateOf<K>>, history);
 
 /** An evolve that accepts any stored event of the category (unknown types leave the state as it was). */
 export const evolveFor =

@@ -2,6 +2,7 @@ export * from './shared/decider';
 export * from './shared/rules';
 export * from './shared/streams';
 export * from './shared/fold';
+export * from './shared/visibility';
 export { tracks, type Track, isCalendarDate } from './shared/validation';
 export * from './money';
 export * from './iati/transaction-types';

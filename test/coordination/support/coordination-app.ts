@@ -4,8 +4,10 @@ import { createTestDatabase, type Database } from '@multitrack/database';
 import { openEventStore, type EventStore } from '@multitrack/event-store';
 import { createInProcessBus } from '@multitrack/messaging';
 import { createPersonalDataVault, type PersonalDataVault } from '@multitrack/personal-data';
-import { createHttpApp, httpAppConfig, InfrastructureModule, parseConfig } from '@multitrack/platform';
+import { z } from 'zod';
+import { createHttpApp, disbursementVariables, httpAppConfig, InfrastructureModule, parseConfig } from '@multitrack/platform';
 import { readModels } from '@multitrack/read-models';
+import { coordinationSettingsOf } from '../../../apps/coordination-api/src/coordination-api.config';
 import { CoordinationApiModule } from '../../../apps/coordination-api/src/coordination-api.module';
 import { Projector } from '../../../apps/projector/src/projector';
 import { Relay } from '../../../apps/relay/src/relay';
@@ -47,7 +49,13 @@ export const startCoordinationApp = async (kind: StorageKind, settings: Record<s
     ...settings,
   });
   const app: NestExpressApplication = await createHttpApp(
-    { module: CoordinationApiModule, imports: [InfrastructureModule.forRoot({ db, store, vault, bus })] },
+    {
+      module: CoordinationApiModule,
+      imports: [
+        InfrastructureModule.forRoot({ db, store, vault, bus }),
+        CoordinationApiModule.forRoot(coordinationSettingsOf(parseConfig(z.object(disbursementVariables), settings))),
+      ],
+    },
     { config, openApi: { title: 'Multitrack coordination API (test)' }, name: 'coordination-api' },
   );
   await app.listen(0, '127.0.0.1');

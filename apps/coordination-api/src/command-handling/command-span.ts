@@ -16,7 +16,8 @@ export const CommandSpanAttributes = {
 } as const;
 
 /** `no_stream` as the store's own encodings do: the revision before the first event. */
-export const revisionAttribute = (revision: number | 'no_stream'): number => (revision === 'no_stream' ? -1 : revision);
+export const revisionAttribute = (revision: number | 'no_stream'): number =>
+  revision === 'no_stream' ? -1 : revision;
 
 /**
  * A command against one stream: a child of the HTTP request's span when one is active, else of
@@ -27,12 +28,21 @@ export const commandSpanStart = (context: CommandContext, streamId: string): Spa
   return {
     kind: SpanKind.INTERNAL,
     parent: trace.getSpan(active) ? active : traceContextOf(context.traceparent),
-    attributes: { [CommandSpanAttributes.command]: context.command, [CommandSpanAttributes.streamId]: streamId },
+    attributes: { [CommandSpanAttributes.streamId]: streamId },
   };
 };
 
+/** Named after the command once the first attempt has built it (`RequestDisbursement`). */
+export const nameCommandSpan = (span: Span, command: string): void => {
+  span.updateName(command);
+  span.setAttribute(CommandSpanAttributes.command, command);
+};
+
 /** A refusal is the business rule answering (a 4xx), not a failure of the span. */
-export const recordOutcome = (span: Span, outcome: { revision: number; position: number; events: unknown[] } | DomainError): void => {
+export const recordOutcome = (
+  span: Span,
+  outcome: { revision: number; position: number; events: unknown[] } | DomainError,
+): void => {
   if ('kind' in outcome) {
     span.setAttribute(CommandSpanAttributes.rule, outcome.rule);
     return;

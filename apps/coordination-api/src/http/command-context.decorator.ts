@@ -1,17 +1,23 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
 import type { Actor, RequestWithActor } from '@multitrack/auth';
+import { readIdempotencyKey, routeOf } from '@multitrack/platform';
 import type { Request } from 'express';
-import { CommandContext, newCommandContext } from '../command-handling/command-context';
-import { entityIdFor } from '../command-handling/entity-id';
+import type { CommandContext } from '../command-handling/command-context';
+import { parseIfMatch } from './if-match';
 
 const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
-/** What a command handler needs to know about the HTTP request that carried it. */
-export interface HttpCommandContext extends CommandContext {
-  /** The route pattern and parameters (`POST /v1/requests/:id/offers {"id":…}`): scopes derived ids. */
-  route: string;
-  actor: Actor;
-}
+// Fixed forever: changing it would give a retried command new event ids.
+const namespace = '2f0c8a51-7d4e-5b8f-9c1a-6e3d2b4f8a07';
+
+/**
+ * Keys are the caller's and the route's (API.md): the store derives event ids from the scoped
+ * key, so two callers, or two routes on one stream, reusing a key never share event ids.
+ */
+const scopedKeyOf = (actor: Actor, route: string, key: string): string =>
+  uuidV5(JSON.stringify([actor.sub, route, key]), namespace);
 
 const header = (request: Request, name: string): string | undefined => {
   const value = request.headers[name];
@@ -19,24 +25,28 @@ const header = (request: Request, name: string): string | undefined => {
 };
 
 /**
- * `@Command('PublishHelpRequest') context: HttpCommandContext`: actor, Idempotency-Key (already
- * validated by the platform's interceptor), request id as correlation id, traceparent, and the
- * instant the command is decided at.
+ * `@Context() context: CommandContext`: the verified actor, the scoped Idempotency-Key, the
+ * request id as correlation id, the caller's traceparent, `If-Match`, and the instant the command
+ * is decided at — everything a handler needs from the HTTP request, built once.
  */
-export const CommandOf = createParamDecorator((command: string, context: ExecutionContext): HttpCommandContext => {
-  const request = context.switchToHttp().getRequest<Request & RequestWithActor & { id?: unknown }>();
+export const Context = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {
+  const request = execution.switchToHttp().getRequest<Request & RequestWithActor & { id?: unknown }>();
   const actor = request.actor;
-  if (!actor) throw new Error(`${command}: no verified actor on the request (is the route public?)`);
+  if (!actor) throw new Error('a command needs a verified actor (is the route public?)');
+  const key = readIdempotencyKey(request.headers['idempotency-key']);
+  const route = routeOf(
+    request.method,
+    (request.route?.path as string | undefined) ?? request.path,
+    request.params,
+  );
   const traceparent = header(request, 'traceparent');
-  const pattern = (request.route?.path as string | undefined) ?? request.path;
-  const route = `${request.method} ${pattern} ${JSON.stringify(request.params ?? {})}`;
-  const clientKey = header(request, 'idempotency-key');
-  const base = newCommandContext(command, actor, {
-    // Keys are the caller's and the route's (API.md): the store derives event ids from this one, so
-    // two callers, or two routes on one stream, reusing a key must never share event ids.
-    ...(clientKey !== undefined && { idempotencyKey: entityIdFor({ sub: actor.sub, route, idempotencyKey: clientKey }) }),
-    ...(typeof request.id === 'string' && request.id.length > 0 && { correlationId: request.id }),
+  const ifMatch = parseIfMatch(request.headers['if-match']);
+  return {
+    actor,
+    correlationId: typeof request.id === 'string' && request.id.length > 0 ? request.id : randomUUID(),
+    now: new Date().toISOString(),
+    ...(key !== undefined && { idempotencyKey: scopedKeyOf(actor, route, key) }),
     ...(traceparent && TRACEPARENT.test(traceparent) && { traceparent }),
-  });
-  return { ...base, actor, route };
+    ...(ifMatch !== undefined && { ifMatch }),
+  };
 });

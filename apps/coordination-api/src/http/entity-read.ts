@@ -1,11 +1,39 @@
-import { applyDecorators, Get, NotFoundException, type Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  Get,
+  Injectable,
+  NestInterceptor,
+  UseInterceptors,
+  type Type,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Roles, type Role } from '@multitrack/auth';
 import { ApiProblemResponses, ApiQueryResponses } from '@multitrack/platform';
 import type { Response } from 'express';
+import { map, Observable } from 'rxjs';
 import { etagOf } from './if-match';
 
-/** `GET …/:id` of one entity from its read model: `?minRevision=` may answer 503 while it catches up. */
+/** Sets `ETag: "<revision>"` from the entity a read answers with, for `If-Match` on later writes. */
+@Injectable()
+export class ETagInterceptor implements NestInterceptor {
+  intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const response = execution.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(
+      map((entity: unknown) => {
+        const revision = (entity as { revision?: unknown } | null)?.revision;
+        if (typeof revision === 'number') response.setHeader('ETag', etagOf(revision));
+        return entity;
+      }),
+    );
+  }
+}
+
+/**
+ * `GET …/:id` of one entity from its read model, with its revision as ETag; `?minRevision=` may
+ * answer 503 while the read model catches up, and an entity the caller may not see is a 404.
+ */
 export const EntityReadEndpoint = (
   type: Type<unknown>,
   { roles, summary }: { roles: [Role, ...Role[]]; summary: string },
@@ -13,19 +41,12 @@ export const EntityReadEndpoint = (
   applyDecorators(
     Get(':id'),
     Roles(...roles),
-    ApiOperation({ summary }),
-    ApiOkResponse({ type }),
+    UseInterceptors(ETagInterceptor),
+    ApiOperation({ summary, description: '`?minRevision=N` waits up to 5 s for revision N, else 503.' }),
+    ApiOkResponse({
+      type,
+      headers: { ETag: { description: 'The revision, e.g. `"3"`; send it back as If-Match' } },
+    }),
     ApiQueryResponses(),
     ApiProblemResponses(503),
   );
-
-/** The entity with its revision as ETag (for If-Match on writes); a 404 when there is none. */
-export const withETag = <T extends { revision: number }>(
-  response: Response,
-  entity: T | null,
-  missing: string,
-): T => {
-  if (!entity) throw new NotFoundException(missing);
-  response.setHeader('ETag', etagOf(entity.revision));
-  return entity;
-};

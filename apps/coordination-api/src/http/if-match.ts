@@ -1,6 +1,4 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ProblemException, problemType, statusProblem } from '@multitrack/platform';
-import type { Request } from 'express';
 
 // RFC 9110 wants `"3"`; clients also send the weak form `W/"3"` and a bare `3`: all mean revision 3.
 const REVISION = /^(?:W\/)?"?(\d{1,15})"?$/;
@@ -17,11 +15,6 @@ export const parseIfMatch = (header: string | string[] | undefined): number | un
   }
   return Number(match[1]);
 };
-
-/** The revision the caller last saw (`If-Match`), for optimistic concurrency on transitions. */
-export const IfMatch = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined =>
-  parseIfMatch(context.switchToHttp().getRequest<Request>().headers['if-match']),
-);
 
 /** The strong ETag of an entity at `revision`, as `If-Match` expects it back. */
 export const etagOf = (revision: number): string => `"${revision}"`;

@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { CommandHandlingModule } from '../command-handling/command-handling.module';
 import { ApproveDisbursementController } from './approve-disbursement/approve-disbursement.controller';
 import { ApproveDisbursementHandler } from './approve-disbursement/approve-disbursement.handler';
 import { CommitFundsController } from './commit-funds/commit-funds.controller';
 import { CommitFundsHandler } from './commit-funds/commit-funds.handler';
 import { ConfirmReceiptController } from './confirm-receipt/confirm-receipt.controller';
 import { ConfirmReceiptHandler } from './confirm-receipt/confirm-receipt.handler';
+import { DisbursementPolicies } from './disbursement-policies';
 import { GetMatchController } from './get-match/get-match.controller';
 import { GetMatchHandler } from './get-match/get-match.handler';
 import { MakeMatchController } from './make-match/make-match.controller';
@@ -15,24 +17,31 @@ import { RequestDisbursementController } from './request-disbursement/request-di
 import { RequestDisbursementHandler } from './request-disbursement/request-disbursement.handler';
 
 /** Matches and money (API.md): one slice per use case; controllers translate HTTP, handlers decide. */
-@Module({
-  controllers: [
-    MakeMatchController,
-    CommitFundsController,
-    RequestDisbursementController,
-    ApproveDisbursementController,
-    ConfirmReceiptController,
-    ReportExpenditureController,
-    GetMatchController,
-  ],
-  providers: [
-    MakeMatchHandler,
-    CommitFundsHandler,
-    RequestDisbursementHandler,
-    ApproveDisbursementHandler,
-    ConfirmReceiptHandler,
-    ReportExpenditureHandler,
-    GetMatchHandler,
-  ],
-})
-export class MatchesModule {}
+@Module({})
+export class MatchesModule {
+  static forRoot(policies: DisbursementPolicies): DynamicModule {
+    return {
+      module: MatchesModule,
+      imports: [CommandHandlingModule],
+      controllers: [
+        MakeMatchController,
+        CommitFundsController,
+        RequestDisbursementController,
+        ApproveDisbursementController,
+        ConfirmReceiptController,
+        ReportExpenditureController,
+        GetMatchController,
+      ],
+      providers: [
+        { provide: DisbursementPolicies, useValue: policies },
+        MakeMatchHandler,
+        CommitFundsHandler,
+        RequestDisbursementHandler,
+        ApproveDisbursementHandler,
+        ConfirmReceiptHandler,
+        ReportExpenditureHandler,
+        GetMatchHandler,
+      ],
+    };
+  }
+}

@@ -19,7 +19,3 @@ export class OfferPage {
   @ApiProperty({ type: [OfferView] }) items: OfferView[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
-
-/** NGOs see their own organisation's offers only; everyone else allowed on the route sees all. */
-export const ownOrganizationOf = (actor: { roles: string[]; organizationId?: string }): string | undefined =>
-  actor.roles.includes('officer') || actor.roles.includes('auditor') ? undefined : (actor.organizationId ?? '');

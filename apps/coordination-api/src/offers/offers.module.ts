@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandHandlingModule } from '../command-handling/command-handling.module';
 import { GetOfferController } from './get-offer/get-offer.controller';
 import { GetOfferHandler } from './get-offer/get-offer.handler';
 import { ListRequestOffersController } from './list-request-offers/list-request-offers.controller';
@@ -9,7 +10,13 @@ import { WithdrawOfferController } from './withdraw-offer/withdraw-offer.control
 import { WithdrawOfferHandler } from './withdraw-offer/withdraw-offer.handler';
 
 @Module({
-  controllers: [SubmitOfferController, WithdrawOfferController, ListRequestOffersController, GetOfferController],
+  imports: [CommandHandlingModule],
+  controllers: [
+    SubmitOfferController,
+    WithdrawOfferController,
+    ListRequestOffersController,
+    GetOfferController,
+  ],
   providers: [SubmitOfferHandler, WithdrawOfferHandler, ListRequestOffersHandler, GetOfferHandler],
 })
 export class OffersModule {}

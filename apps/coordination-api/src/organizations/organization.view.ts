@@ -21,9 +21,14 @@ export class OrganizationPage {
 }
 
 /** Decrypts the contact e-mail; an erased organisation's key is gone, so it reads as null. */
-export const organizationViewOf = async (vault: PersonalDataVault, record: OrganizationRecord): Promise<OrganizationView> => {
+export const organizationViewOf = async (
+  vault: PersonalDataVault,
+  record: OrganizationRecord,
+): Promise<OrganizationView> => {
   const contactEmail =
-    record.contactEmailCiphertext === null || record.personalDataErased ? null : await vault.decrypt(record.contactEmailCiphertext);
+    record.contactEmailCiphertext === null || record.personalDataErased
+      ? null
+      : await vault.decrypt(record.contactEmailCiphertext);
   return {
     id: record.id,
     name: record.name,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandHandlingModule } from '../command-handling/command-handling.module';
 import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.controller';
 import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
 import { GetOrganizationController } from './get-organization/get-organization.controller';
@@ -15,6 +16,7 @@ import { VetOrganizationController } from './vet-organization/vet-organization.c
 import { VetOrganizationHandler } from './vet-organization/vet-organization.handler';
 
 @Module({
+  imports: [CommandHandlingModule],
   controllers: [
     RegisterOrganizationController,
     VetOrganizationController,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandHandlingModule } from '../command-handling/command-handling.module';
 import { AmendRequestController } from './amend-request/amend-request.controller';
 import { AmendRequestHandler } from './amend-request/amend-request.handler';
 import { CancelRequestController } from './cancel-request/cancel-request.controller';
@@ -13,6 +14,7 @@ import { PublishRequestController } from './publish-request/publish-request.cont
 import { PublishRequestHandler } from './publish-request/publish-request.handler';
 
 @Module({
+  imports: [CommandHandlingModule],
   controllers: [
     PublishRequestController,
     AmendRequestController,

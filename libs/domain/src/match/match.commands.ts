@@ -7,6 +7,9 @@ import type { RequestStatus } from '../request/request.state';
 /** Facts the handler reads from other streams; a decider sees one stream only. */
 type OrganizationFact = { status: OrganizationStatus | 'none' };
 
+/** The match's offer as its own stream tells it: money goes only where the offer was accepted for this match. */
+export type MatchedOfferFact = { status: OfferStatus | 'none'; matchId?: string };
+
 export type MakeMatch = Command<
   'MakeMatch',
   {
@@ -23,7 +26,10 @@ export type MakeMatch = Command<
 >;
 
 /** `request.budget` is the request's current budget (it may only grow once matched). */
-export type CommitFunds = Command<'CommitFunds', { amount: Money; request: { budget: Money } }>;
+export type CommitFunds = Command<
+  'CommitFunds',
+  { amount: Money; request: { budget: Money }; offer: MatchedOfferFact }
+>;
 
 export type DisbursementPolicy = {
   /** Minor units of the match currency; a tranche above it, alone or with recent ones, waits for approval. */
@@ -40,6 +46,7 @@ export type RequestDisbursement = Command<
     reference: string;
     policy: DisbursementPolicy;
     organization: OrganizationFact;
+    offer: MatchedOfferFact;
   }
 >;
 

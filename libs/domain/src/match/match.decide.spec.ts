@@ -17,6 +17,7 @@ const day = (d: number) => `2025-06-${String(d).padStart(2, '0')}T12:00:00.000Z`
 const wire = (amount: string): WireMoney => ({ amount, currency: 'USD' });
 const policy = { approvalThreshold: 10_000_000n, windowDays: 30 }; // 100000.00 USD
 const vetted: { status: 'vetted' | 'suspended' } = { status: 'vetted' };
+const accepted = { status: 'accepted' as const, matchId };
 
 const made: MatchEvent = {
   type: 'MatchMade',
@@ -70,7 +71,7 @@ const command = <C extends MatchCommand>(
 const disburse = (id: string, amount: string, actor = alice, at = day(10)) =>
   command(
     'RequestDisbursement',
-    { disbursementId: id, amount: usd(amount), reference: `PAY-${id}`, policy, organization: vetted },
+    { disbursementId: id, amount: usd(amount), reference: `PAY-${id}`, policy, organization: vetted, offer: accepted },
     actor,
     at,
   );
@@ -120,7 +121,7 @@ describe('MakeMatch', () => {
 
 describe('CommitFunds', () => {
   const commit = (amount: string, budget = usd('300000')) =>
-    command('CommitFunds', { amount: usd(amount), request: { budget } });
+    command('CommitFunds', { amount: usd(amount), request: { budget }, offer: accepted });
   it('commits funds within the request budget', () =>
     given([made])
       .when(commit('200000'))
@@ -135,13 +136,29 @@ describe('CommitFunds', () => {
       .thenFails('match.over-committed'));
   it('refuses another currency', () =>
     given([made])
-      .when(command('CommitFunds', { amount: eur('1'), request: { budget: usd('300000') } }))
+      .when(command('CommitFunds', { amount: eur('1'), request: { budget: usd('300000') }, offer: accepted }))
       .thenFails('money.currency-mismatch'));
   it('refuses a zero commitment', () => given([made]).when(commit('0')).thenFails('money.not-positive'));
   it('refuses commitments to a cancelled match', () =>
     given([made, { type: 'MatchCancelled', data: { matchId, reason: 'x' } }])
       .when(commit('1'))
       .thenFails('match.not-active'));
+  it('refuses commitments to a match whose offer was withdrawn instead of accepted', () =>
+    given([made])
+      .when(command('CommitFunds', { amount: usd('1'), request: { budget: usd('300000') }, offer: { status: 'withdrawn' } }))
+      .thenFails('match.offer-not-accepted'));
+
+  it('refuses commitments to a match whose offer another match accepted', () =>
+    given([made])
+      .when(
+        command('CommitFunds', {
+          amount: usd('1'),
+          request: { budget: usd('300000') },
+          offer: { status: 'accepted', matchId: 'match-0' },
+        }),
+      )
+      .thenFails('match.offer-not-accepted'));
+
   it('refuses commitments to a match that does not exist', () =>
     given([]).when(commit('1')).thenFails('match.not-found'));
 });
@@ -194,9 +211,24 @@ describe('RequestDisbursement', () => {
           reference: 'PAY',
           policy,
           organization: { status: 'suspended' },
+          offer: accepted,
         }),
       )
       .thenFails('organization.suspended'));
+
+  it('refuses a tranche on a match whose offer was withdrawn instead of accepted', () =>
+    given(funded)
+      .when(
+        command('RequestDisbursement', {
+          disbursementId: 'd1',
+          amount: usd('1'),
+          reference: 'PAY',
+          policy,
+          organization: vetted,
+          offer: { status: 'withdrawn' },
+        }),
+      )
+      .thenFails('match.offer-not-accepted'));
   it('refuses a disbursement id used before', () =>
     given([...funded, ...released('d1', '1.00')])
       .when(disburse('d1', '1'))

@@ -3,7 +3,7 @@ import { formatMoney } from '../money/format-money';
 import { checkInGoodStanding } from '../organization/standing';
 import { rule, type DomainError } from '../shared/decider';
 import { firstFailure } from '../shared/validation';
-import { checkActive, checkNothingPending } from './match.rules';
+import { checkActive, checkNothingPending, checkOfferAccepted } from './match.rules';
 import type { CancelMatch, CommitFunds, CompleteMatch, MakeMatch, MatchCommand } from './match.commands';
 import type { MatchEvent } from './match.events';
 import type { Match, MatchState } from './match.state';
@@ -72,9 +72,10 @@ const make = ({ data, metadata }: MakeMatch, state: MatchState): Outcome => {
 };
 
 const commit = ({ data, metadata }: CommitFunds, match: Match): Outcome => {
-  const { amount, request } = data;
+  const { amount, request, offer } = data;
   const failure = firstFailure(
     () => checkActive(match),
+    () => checkOfferAccepted(match, offer),
     () => checkPositive(amount),
     () => checkCurrency(match.currency, amount) ?? checkCurrency(match.currency, request.budget),
     () =>

@@ -84,7 +84,11 @@ const toCommand = (
   const metadata = { actor, now };
   switch (intent.type) {
     case 'commit':
-      return { type: 'CommitFunds', data: { amount: intent.amount, request: { budget } }, metadata };
+      return {
+        type: 'CommitFunds',
+        data: { amount: intent.amount, request: { budget }, offer: { status: 'accepted', matchId: 'm1' } },
+        metadata,
+      };
     case 'disburse': {
       const organization = { status: intent.suspended ? ('suspended' as const) : ('vetted' as const) };
       const data = {
@@ -93,6 +97,7 @@ const toCommand = (
         reference: 'PAY',
         policy,
         organization,
+        offer: { status: 'accepted' as const, matchId: 'm1' },
       };
       return { type: 'RequestDisbursement', data, metadata };
     }

@@ -1,4 +1,5 @@
 import { rule, type CommandMetadata, type DomainError } from '../shared/decider';
+import type { MatchedOfferFact } from './match.commands';
 import type { Match } from './match.state';
 
 export const checkActive = (match: Match): DomainError | undefined =>
@@ -15,3 +16,12 @@ export const checkNothingPending = (match: Match): DomainError | undefined =>
   match.pendingApproval.minor === 0n
     ? undefined
     : rule('match.pending-disbursements', 'approve the tranches waiting for approval first');
+
+/**
+ * A match whose offer was not accepted for it (withdrawn in the instant the match was made, before
+ * matches were written atomically) carries no money (decision 0090, superseded by 0092).
+ */
+export const checkOfferAccepted = (match: Match, offer: MatchedOfferFact): DomainError | undefined =>
+  offer.status === 'accepted' && offer.matchId === match.matchId
+    ? undefined
+    : rule('match.offer-not-accepted', `the match's offer is ${offer.status}; this match carries no money`);

@@ -11,7 +11,7 @@ import type {
   RequestDisbursement,
   ReverseDisbursement,
 } from './match.commands';
-import { checkActive, checkMatchedOrganization } from './match.rules';
+import { checkActive, checkMatchedOrganization, checkOfferAccepted } from './match.rules';
 import type { MatchEvent } from './match.events';
 import { findDisbursement, type Disbursement, type Match } from './match.state';
 
@@ -21,9 +21,10 @@ const tranche = (match: Match, id: string): Disbursement | DomainError =>
   findDisbursement(match, id) ?? rule('disbursement.not-found', `no disbursement ${id} in this match`);
 
 export const requestDisbursement = ({ data, metadata }: RequestDisbursement, match: Match): Outcome => {
-  const { disbursementId, amount, reference, policy, organization } = data;
+  const { disbursementId, amount, reference, policy, organization, offer } = data;
   const failure = firstFailure(
     () => checkActive(match),
+    () => checkOfferAccepted(match, offer),
     () =>
       findDisbursement(match, disbursementId)
         ? rule('disbursement.duplicate', `${disbursementId} exists`)

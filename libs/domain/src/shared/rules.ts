@@ -34,6 +34,7 @@ export const ruleNames = [
   'match.over-committed',
   'match.over-disbursed',
   'match.pending-disbursements',
+  'match.offer-not-accepted',
   'disbursement.duplicate',
   'disbursement.not-found',
   'disbursement.not-pending',

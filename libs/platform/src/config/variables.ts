@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalToMinor, isDomainError } from '@multitrack/domain';
 
 /**
  * The variables shared by the apps, in groups; an app spreads the groups it needs into one
@@ -42,6 +43,8 @@ export const kafkaVariables = {
     .transform((value) => value.split(','))
     .optional(),
   KAFKA_PARTITIONS: positiveInt('must be a positive whole number').default(6),
+  /** Prepended to every topic and consumer group name (one cluster, several environments). */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"').default(''),
 };
 
 export const disbursementVariables = {
@@ -49,6 +52,11 @@ export const disbursementVariables = {
   DISBURSEMENT_APPROVAL_THRESHOLD: z
     .string()
     .regex(/^\d+(\.\d+)?$/, 'must be a decimal amount such as 100000.00')
+    // Three minor digits is the most ISO 4217 has (KWD): what fits there fits in every currency.
+    .refine(
+      (threshold) => !isDomainError(decimalToMinor(`${threshold.replace(/\..*$/, '')}.999`, 'KWD')),
+      'is larger than the ledger can hold',
+    )
     .default('100000.00'),
   DISBURSEMENT_APPROVAL_WINDOW_DAYS: positiveInt('must be a positive whole number of days').default(30),
 };

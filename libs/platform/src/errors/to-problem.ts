@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { isDomainError } from '@multitrack/domain';
-import { ConcurrencyError, StoreUnavailableError } from '@multitrack/event-store';
+import { ConcurrencyError, DuplicateEventError, StoreUnavailableError } from '@multitrack/event-store';
+import { keyReused } from '../idempotency/idempotency.problems';
 import { DomainRuleViolation } from './domain-rule-violation';
 import { Problem, ProblemException, problemType, statusProblem } from './problem';
 
@@ -24,6 +25,10 @@ const answer = (problem: Problem, headers: Record<string, string> = {}): Problem
 export const toProblem = (exception: unknown): ProblemAnswer => {
   if (exception instanceof ProblemException) return answer(exception.problem, exception.headers);
   const domainError = exception instanceof DomainRuleViolation ? exception.error : exception;
+  // `match.not-found` and its kin: the entity the path names does not exist, or not for this caller.
+  if (isDomainError(domainError) && domainError.rule.endsWith('.not-found')) {
+    return answer({ ...statusProblem(404, domainError.message), type: problemType(domainError.rule), rule: domainError.rule });
+  }
   if (isDomainError(domainError)) {
     return answer({
       ...statusProblem(422, domainError.message),
@@ -35,6 +40,8 @@ export const toProblem = (exception: unknown): ProblemAnswer => {
   if (exception instanceof ConcurrencyError) {
     return answer(statusProblem(409, 'the entity was changed by another request at the same time; retry'));
   }
+  // Event ids derive from the Idempotency-Key: ids stored for another write mean the key was reused.
+  if (exception instanceof DuplicateEventError) return answer(keyReused().problem);
   if (exception instanceof StoreUnavailableError) {
     return answer(statusProblem(503, 'a backing store is unavailable; retry later'), {
       'Retry-After': String(STORE_RETRY_AFTER_S),

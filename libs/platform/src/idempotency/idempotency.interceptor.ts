@@ -15,8 +15,11 @@ import { takeTurn } from './take-turn';
  */
 const isKept = (status: number): boolean => status < 500 && ![408, 409, 425, 429].includes(status);
 
+/** API.md, second wave: every POST, PATCH and PUT accepts Idempotency-Key, with the same rules. */
+const COMMANDS = new Set(['POST', 'PATCH', 'PUT']);
+
 /**
- * `Idempotency-Key` for every POST (shared/API.md): the first request with a key runs the
+ * `Idempotency-Key` for every POST, PATCH and PUT (shared/API.md): the first request with a key runs the
  * handler and its answer is stored; any later one with the same caller, route, key and body gets
  * that answer back (`Idempotent-Replayed: true`) without running anything; the same key with
  * another body is a 422. Registered globally by `IdempotencyModule`.
@@ -32,7 +35,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
-    if (request.method !== 'POST') return next.handle();
+    if (!COMMANDS.has(request.method)) return next.handle();
     const key = readIdempotencyKey(request.headers['idempotency-key']);
     if (key === undefined) return next.handle();
 

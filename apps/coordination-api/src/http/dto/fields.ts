@@ -31,10 +31,22 @@ const doc = (extra: Record<string, unknown>, { optional, ...rest }: Doc) =>
 const maybe = (optional?: boolean) => (optional ? [IsOptional()] : []);
 
 export const TitleField = (d: Doc = {}) =>
-  applyDecorators(doc({ maxLength: TITLE_MAX }, d), ...maybe(d.optional), IsString(), IsNotEmpty(), MaxLength(TITLE_MAX));
+  applyDecorators(
+    doc({ maxLength: TITLE_MAX }, d),
+    ...maybe(d.optional),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(TITLE_MAX),
+  );
 
 export const TextField = (d: Doc = {}) =>
-  applyDecorators(doc({ maxLength: TEXT_MAX }, d), ...maybe(d.optional), IsString(), IsNotEmpty(), MaxLength(TEXT_MAX));
+  applyDecorators(
+    doc({ maxLength: TEXT_MAX }, d),
+    ...maybe(d.optional),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(TEXT_MAX),
+  );
 
 export const CountryField = (d: Doc = {}) =>
   applyDecorators(
@@ -48,7 +60,18 @@ export const CountryField = (d: Doc = {}) =>
 /** Diamond & McDonald's tracks: 1..9 unique whole numbers. */
 export const TracksField = (d: Doc = {}) =>
   applyDecorators(
-    doc({ type: [Number], example: [2, 5], minItems: 1, maxItems: 9, uniqueItems: true, minimum: 1, maximum: 9 }, d),
+    doc(
+      {
+        type: [Number],
+        example: [2, 5],
+        minItems: 1,
+        maxItems: 9,
+        uniqueItems: true,
+        minimum: 1,
+        maximum: 9,
+      },
+      d,
+    ),
     ...maybe(d.optional),
     IsArray(),
     ArrayMinSize(1),
@@ -69,4 +92,9 @@ export const DateField = (d: Doc = {}) =>
 
 // ValidateNested passes a missing object: a required amount must say so itself.
 export const MoneyField = (d: Doc = {}) =>
-  applyDecorators(doc({ type: MoneyDto }, d), ...(d.optional ? [IsOptional()] : [IsDefined()]), ValidateNested(), Type(() => MoneyDto));
+  applyDecorators(
+    doc({ type: MoneyDto }, d),
+    ...(d.optional ? [IsOptional()] : [IsDefined()]),
+    ValidateNested(),
+    Type(() => MoneyDto),
+  );

@@ -4,7 +4,11 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** Query-string filters and limits: strings on the wire, typed here. */
-export const IntFilter = (minimum: number, maximum: number, extra: { default?: number; description?: string } = {}) =>
+export const IntFilter = (
+  minimum: number,
+  maximum: number,
+  extra: { default?: number; description?: string } = {},
+) =>
   applyDecorators(
     ApiPropertyOptional({ minimum, maximum, ...extra }),
     IsOptional(),
@@ -17,7 +21,12 @@ export const IntFilter = (minimum: number, maximum: number, extra: { default?: n
 export const TrackFilter = () => IntFilter(1, 9, { description: 'Only those working on this track' });
 
 export const CountryFilter = () =>
-  applyDecorators(ApiPropertyOptional({ example: 'CO', description: 'ISO 3166-1 alpha-2' }), IsOptional(), Matches(/^[A-Z]{2}$/), IsISO31661Alpha2());
+  applyDecorators(
+    ApiPropertyOptional({ example: 'CO', description: 'ISO 3166-1 alpha-2' }),
+    IsOptional(),
+    Matches(/^[A-Z]{2}$/),
+    IsISO31661Alpha2(),
+  );
 
 export const StatusFilter = (statuses: readonly string[]) =>
   applyDecorators(ApiPropertyOptional({ enum: statuses }), IsOptional(), IsIn(statuses));

@@ -1,36 +1,31 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@multitrack/auth';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { IfMatch } from '../../http/if-match';
-import { MatchWrite, TrancheWriteResult } from '../shared/match-write-responses';
-import { scopedCommand } from '../shared/scoped-command';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { TransitionEndpoint } from '../../http/command-endpoints';
+import { DisbursementWriteResult } from '../disbursement-write-result';
 import { assertEmptyApprovalBody } from './approve-disbursement.dto';
-import { ApproveDisbursement } from './approve-disbursement.handler';
+import { ApproveDisbursementCommand } from './approve-disbursement.handler';
 
 @ApiTags('matches')
 @Controller('v1/matches')
-export class ApproveDisbursementController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @Post(':id/disbursements/:disbursementId/approval')
-  @Roles('officer')
-  @ApiOperation({
+export class ApproveDisbursementController extends CommandController {
+  @TransitionEndpoint('POST', ':id/disbursements/:disbursementId/approval', {
+    roles: ['officer'],
     summary: 'Approve a tranche waiting for a second officer (officer other than the requester)',
     description:
       'Moves it to `disbursed`. Approving one’s own request is a 422 `disbursement.self-approval`.',
+    answer: DisbursementWriteResult,
+    answerDescription: 'Approved and disbursed',
   })
-  @MatchWrite(200, TrancheWriteResult, 'Approved and disbursed')
   approve(
     @Param('id') matchId: string,
     @Param('disbursementId') disbursementId: string,
     @Body() body: unknown,
-    @CommandOf('ApproveDisbursement') http: HttpCommandContext,
-    @IfMatch() ifMatch?: number,
-  ): Promise<TrancheWriteResult> {
+    @Context() context: CommandContext,
+  ) {
     assertEmptyApprovalBody(body);
-    const { context } = scopedCommand(http);
-    return this.commands.execute(new ApproveDisbursement(matchId, disbursementId, context, ifMatch));
+    return this.commands.execute(new ApproveDisbursementCommand(matchId, disbursementId, context));
   }
 }

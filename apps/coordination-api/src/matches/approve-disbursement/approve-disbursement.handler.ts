@@ -1,46 +1,49 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { EventStore } from '@multitrack/event-store';
-import { EVENT_STORE, throwIfDomainError } from '@multitrack/platform';
-import { commandMetadataOf, type CommandContext } from '../../command-handling/command-context';
-import { decideOnMatch } from '../shared/decide-on-match';
-import { organizationStatus } from '../shared/facts';
-import type { TrancheWriteResult } from '../shared/match-write-responses';
+import { isDomainError, type DomainError } from '@multitrack/domain';
+import type { CommandContext } from '../../command-handling/command-context';
+import { StreamWriter } from '../../command-handling/stream-writer';
+import type { DisbursementWritten } from '../disbursement-write-result';
+import { onMatch } from '../match-transition';
+import { moneyFactsOf } from '../money-facts';
 
-export class ApproveDisbursement extends Command<TrancheWriteResult> {
+export class ApproveDisbursementCommand extends Command<DisbursementWritten | DomainError> {
   constructor(
     readonly matchId: string,
     readonly disbursementId: string,
     readonly context: CommandContext,
-    readonly ifMatch?: number,
   ) {
     super();
   }
 }
 
 /** Four eyes: the domain refuses the requester's own approval (`disbursement.self-approval`, 422). */
-@CommandHandler(ApproveDisbursement)
-export class ApproveDisbursementHandler implements ICommandHandler<ApproveDisbursement> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+@CommandHandler(ApproveDisbursementCommand)
+export class ApproveDisbursementHandler implements ICommandHandler<ApproveDisbursementCommand> {
+  constructor(private readonly streams: StreamWriter) {}
 
   async execute({
     matchId,
     disbursementId,
     context,
-    ifMatch,
-  }: ApproveDisbursement): Promise<TrancheWriteResult> {
-    const decision = await decideOnMatch({
-      store: this.store,
-      matchId,
+  }: ApproveDisbursementCommand): Promise<DisbursementWritten | DomainError> {
+    const outcome = await this.streams.decide(
+      {
+        ...onMatch(matchId),
+        facts: async (match, streams) => (await moneyFactsOf(match, streams)).organization,
+        command: (_, organization) => ({
+          type: 'ApproveDisbursement',
+          data: { disbursementId, organization },
+        }),
+      },
       context,
-      ifMatch,
-      command: async (match) => ({
-        type: 'ApproveDisbursement',
-        data: { disbursementId, organization: await organizationStatus(this.store, match.organizationId) },
-        metadata: commandMetadataOf(context),
-      }),
-    });
-    const { revision, position } = throwIfDomainError(decision);
-    return { id: disbursementId, matchId, status: 'disbursed', revision, position };
+    );
+    if (isDomainError(outcome)) return outcome;
+    return {
+      id: disbursementId,
+      matchId,
+      status: 'disbursed',
+      revision: outcome.revision,
+      position: outcome.position,
+    };
   }
 }

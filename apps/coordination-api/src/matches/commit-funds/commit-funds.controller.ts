@@ -1,35 +1,22 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@multitrack/auth';
-import { parseMoney, type Money } from '@multitrack/domain';
-import { throwIfDomainError } from '@multitrack/platform';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { IfMatch } from '../../http/if-match';
-import { WriteResult } from '../../http/write-result';
-import { MatchWrite } from '../shared/match-write-responses';
-import { scopedCommand } from '../shared/scoped-command';
-import { CommitFunds } from './commit-funds.handler';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { TransitionEndpoint } from '../../http/command-endpoints';
 import { CommitFundsDto } from './commit-funds.dto';
+import { CommitFundsCommand } from './commit-funds.handler';
 
 @ApiTags('matches')
 @Controller('v1/matches')
-export class CommitFundsController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @Post(':id/commitments')
-  @Roles('officer')
-  @ApiOperation({
+export class CommitFundsController extends CommandController {
+  @TransitionEndpoint('POST', ':id/commitments', {
+    roles: ['officer'],
     summary: 'Commit funds to a match (officer); total committed ≤ the request budget, same currency',
+    status: 201,
+    answerDescription: 'Committed; `id` is the match',
   })
-  @MatchWrite(201, WriteResult, 'Committed; `id` is the match')
-  commit(
-    @Param('id') matchId: string,
-    @Body() body: CommitFundsDto,
-    @CommandOf('CommitFunds') http: HttpCommandContext,
-    @IfMatch() ifMatch?: number,
-  ): Promise<WriteResult> {
-    const amount: Money = throwIfDomainError(parseMoney(body.amount));
-    return this.commands.execute(new CommitFunds(matchId, amount, scopedCommand(http).context, ifMatch));
+  commit(@Param('id') matchId: string, @Body() body: CommitFundsDto, @Context() context: CommandContext) {
+    return this.commands.execute(new CommitFundsCommand(matchId, body, context));
   }
 }

@@ -1,42 +1,31 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@multitrack/auth';
-import { parseMoney } from '@multitrack/domain';
-import { throwIfDomainError } from '@multitrack/platform';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { IfMatch } from '../../http/if-match';
-import { MatchWrite } from '../shared/match-write-responses';
-import { scopedCommand } from '../shared/scoped-command';
-import { ConfirmReceipt, type ReceiptResult } from './confirm-receipt.handler';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { TransitionEndpoint } from '../../http/command-endpoints';
+import { DisbursementWriteResult } from '../disbursement-write-result';
 import { ConfirmReceiptDto } from './confirm-receipt.dto';
-import { ReceiptWriteResult } from './receipt-write-result';
+import { ConfirmReceiptCommand } from './confirm-receipt.handler';
 
 @ApiTags('matches')
 @Controller('v1/matches')
-export class ConfirmReceiptController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @Post(':id/disbursements/:disbursementId/receipt')
-  @Roles('ngo')
-  @ApiOperation({
+export class ConfirmReceiptController extends CommandController {
+  @TransitionEndpoint('POST', ':id/disbursements/:disbursementId/receipt', {
+    roles: ['ngo'],
     summary: 'Confirm what arrived (the matched NGO)',
     description:
       'Only for a `disbursed` tranche, once. An amount other than the one disbursed is recorded as ' +
       '`discrepancy: { expected, received }`, never refused. Other NGOs get 404.',
+    answer: DisbursementWriteResult,
+    answerDescription: 'Receipt recorded (with `discrepancy` when the amounts differ)',
   })
-  @MatchWrite(200, ReceiptWriteResult, 'Receipt recorded (with `discrepancy` when the amounts differ)')
   confirm(
     @Param('id') matchId: string,
     @Param('disbursementId') disbursementId: string,
     @Body() body: ConfirmReceiptDto,
-    @CommandOf('ConfirmDisbursementReceipt') http: HttpCommandContext,
-    @IfMatch() ifMatch?: number,
-  ): Promise<ReceiptResult> {
-    const amount = throwIfDomainError(parseMoney(body.amount));
-    const { context } = scopedCommand(http);
-    return this.commands.execute(
-      new ConfirmReceipt(matchId, disbursementId, amount, body.receivedOn, context, ifMatch),
-    );
+    @Context() context: CommandContext,
+  ) {
+    return this.commands.execute(new ConfirmReceiptCommand(matchId, disbursementId, body, context));
   }
 }

@@ -1,57 +1,48 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { Money, WireMoney } from '@multitrack/domain';
-import type { EventStore } from '@multitrack/event-store';
-import { EVENT_STORE, throwIfDomainError } from '@multitrack/platform';
-import { commandMetadataOf, type CommandContext } from '../../command-handling/command-context';
-import { decideOnMatch } from '../shared/decide-on-match';
-import type { TrancheWriteResult } from '../shared/match-write-responses';
+import { isDomainError, type DomainError } from '@multitrack/domain';
+import type { CommandContext } from '../../command-handling/command-context';
+import { StreamWriter } from '../../command-handling/stream-writer';
+import type { DisbursementWritten } from '../disbursement-write-result';
+import { onMatch } from '../match-transition';
+import type { ConfirmReceiptDto } from './confirm-receipt.dto';
 
-export class ConfirmReceipt extends Command<ReceiptResult> {
+export class ConfirmReceiptCommand extends Command<DisbursementWritten | DomainError> {
   constructor(
     readonly matchId: string,
     readonly disbursementId: string,
-    readonly amount: Money,
-    readonly receivedOn: string,
+    readonly body: ConfirmReceiptDto,
     readonly context: CommandContext,
-    readonly ifMatch?: number,
   ) {
     super();
   }
 }
 
-export type ReceiptResult = TrancheWriteResult & {
-  discrepancy?: { expected: WireMoney; received: WireMoney };
-};
-
 /** Both sides of a transfer are kept: the domain records a differing amount, it never refuses it. */
-@CommandHandler(ConfirmReceipt)
-export class ConfirmReceiptHandler implements ICommandHandler<ConfirmReceipt> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+@CommandHandler(ConfirmReceiptCommand)
+export class ConfirmReceiptHandler implements ICommandHandler<ConfirmReceiptCommand> {
+  constructor(private readonly streams: StreamWriter) {}
 
   async execute({
     matchId,
     disbursementId,
-    amount,
-    receivedOn,
+    body,
     context,
-    ifMatch,
-  }: ConfirmReceipt): Promise<ReceiptResult> {
-    const decision = await decideOnMatch({
-      store: this.store,
-      matchId,
+  }: ConfirmReceiptCommand): Promise<DisbursementWritten | DomainError> {
+    const outcome = await this.streams.decide(
+      {
+        ...onMatch(matchId),
+        command: () => ({
+          type: 'ConfirmDisbursementReceipt',
+          data: { disbursementId, amount: body.amount.toMoney(), receivedOn: body.receivedOn },
+        }),
+      },
       context,
-      ifMatch,
-      command: () => ({
-        type: 'ConfirmDisbursementReceipt',
-        data: { disbursementId, amount, receivedOn },
-        metadata: commandMetadataOf(context),
-      }),
-    });
-    const { events, revision, position } = throwIfDomainError(decision);
-    const confirmed = events.find((event) => event.type === 'DisbursementReceiptConfirmed');
+    );
+    if (isDomainError(outcome)) return outcome;
+    const confirmed = outcome.events.find((event) => event.type === 'DisbursementReceiptConfirmed');
     const discrepancy =
       confirmed?.type === 'DisbursementReceiptConfirmed' ? confirmed.data.discrepancy : undefined;
+    const { revision, position } = outcome;
     return {
       id: disbursementId,
       matchId,

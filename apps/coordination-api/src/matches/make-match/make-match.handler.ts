@@ -1,65 +1,90 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { Database } from '@multitrack/database';
-import type { EventStore } from '@multitrack/event-store';
-import { listOffersForRequest } from '@multitrack/read-models';
-import { DATABASE, EVENT_STORE, throwIfDomainError } from '@multitrack/platform';
-import type { CommandContext } from '../../command-handling/command-context';
-import { writeResultOf, type WriteResult } from '../../http/write-result';
-import { acceptOffer, declineOffer, lockRequest, recordMatch, type MatchSagaCommand } from './match-saga';
+import { rule, type DomainError } from '@multitrack/domain';
+import { newEntityId, type CommandContext } from '../../command-handling/command-context';
+import type { StreamReader } from '../../command-handling/stream-reader';
+import { StreamWriter } from '../../command-handling/stream-writer';
+import { writtenOf, type Written } from '../../command-handling/written';
+import type { MakeMatchDto } from './make-match.dto';
 
-export class MakeMatch extends Command<WriteResult> {
+export class MakeMatchCommand extends Command<Written | DomainError> {
   constructor(
-    readonly matchId: string,
-    readonly requestId: string,
-    readonly offerId: string,
+    readonly body: MakeMatchDto,
     readonly context: CommandContext,
-    readonly ifMatch?: number,
   ) {
     super();
   }
 }
 
+/** The streams a match decides on, as they are now. */
+const factsOfMatch = async (requestId: string, offerId: string, streams: StreamReader) => {
+  const request = await streams.read('request', requestId);
+  if (request.state.status === 'none') return rule('request.not-found', `no request ${requestId}`);
+  const offer = await streams.read('offer', offerId);
+  if (offer.state.status === 'none') return rule('offer.not-found', `no offer ${offerId}`);
+  const organization = await streams.read('organization', offer.state.organizationId);
+  // The request names every offer it received (decision 0080): the ones still waiting are declined.
+  const others = await Promise.all(
+    request.state.receivedOfferIds.filter((id) => id !== offerId).map((id) => streams.read('offer', id)),
+  );
+  return {
+    request: { ...request, state: request.state },
+    offer: { ...offer, state: offer.state },
+    organization: organization.state,
+    waiting: others.filter((other) => other.state.status === 'submitted'),
+  };
+};
+
 /**
- * Three streams, no multi-stream transaction (EventStoreDB has none): a small saga, each step
- * idempotent, so a retry with the same Idempotency-Key (same match id) resumes where a crash
- * stopped it. docs/decisions/0090-match-saga.md.
+ * A match writes every stream it changes in one atomic append: `MatchMade`, `RequestMatched` on
+ * the request, `OfferAccepted` on the offer and `OfferDeclined` on the request's other waiting
+ * offers, each at the revision it was decided against. Of two concurrent matches for one request,
+ * or a match racing the offer's withdrawal, one is re-decided against the other's events; a refused
+ * match leaves no trace anywhere (decision 0092).
  */
-@CommandHandler(MakeMatch)
-export class MakeMatchHandler implements ICommandHandler<MakeMatch> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(DATABASE) private readonly db: Database,
-  ) {}
+@CommandHandler(MakeMatchCommand)
+export class MakeMatchHandler implements ICommandHandler<MakeMatchCommand> {
+  constructor(private readonly streams: StreamWriter) {}
 
-  async execute({ matchId, requestId, offerId, context, ifMatch }: MakeMatch): Promise<WriteResult> {
-    const command: MatchSagaCommand = { matchId, requestId, offerId, context, ifMatch };
-    const locked = throwIfDomainError(await lockRequest(this.store, command));
-    const made = throwIfDomainError(await recordMatch(this.store, command, locked));
-    throwIfDomainError(await acceptOffer(this.store, command, locked.offerId));
-    for (const other of await this.otherSubmittedOffers(requestId, locked.offerId)) {
-      await declineOffer(this.store, command, other);
-    }
-    return writeResultOf(matchId, made);
-  }
-
-  /**
-   * From the offers read model: the only index of a request's offers. It may lag by an offer
-   * submitted a moment ago; see the decision record for what that leaves.
-   */
-  private async otherSubmittedOffers(requestId: string, accepted: string): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await listOffersForRequest(
-        this.db,
-        requestId,
-        { status: 'submitted' },
-        { limit: 500, cursor },
-      );
-      ids.push(...page.items.map((offer) => offer.id).filter((id) => id !== accepted));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return ids;
+  async execute({ body: { requestId, offerId }, context }: MakeMatchCommand): Promise<Written | DomainError> {
+    const matchId = newEntityId(context);
+    const outcome = await this.streams.decide(
+      {
+        category: 'match',
+        id: matchId,
+        creates: true,
+        facts: (_, streams) => factsOfMatch(requestId, offerId, streams),
+        command: (_, { request, offer, organization }) => ({
+          type: 'MakeMatch',
+          data: {
+            matchId,
+            requestId,
+            offerId,
+            organizationId: offer.state.organizationId,
+            request: {
+              status: request.state.status,
+              budget: request.state.budget,
+              matchId: request.state.matchId,
+            },
+            offer: {
+              status: offer.state.status,
+              requestId: offer.state.requestId,
+              amount: offer.state.amount,
+              matchId: offer.state.matchId,
+            },
+            organization: { status: organization.status },
+          },
+        }),
+        alongside: (_, { request, offer, waiting }) => [
+          { read: request, command: { type: 'MarkRequestMatched', data: { matchId, offerId } } },
+          { read: offer, command: { type: 'AcceptOffer', data: { matchId } } },
+          ...waiting.map((other) => ({
+            read: other,
+            command: { type: 'DeclineOffer' as const, data: { matchId } },
+          })),
+        ],
+      },
+      context,
+    );
+    return writtenOf(matchId, outcome);
   }
 }

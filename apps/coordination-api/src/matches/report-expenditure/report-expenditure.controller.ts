@@ -1,40 +1,26 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@multitrack/auth';
-import { parseMoney } from '@multitrack/domain';
-import { throwIfDomainError } from '@multitrack/platform';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { IfMatch } from '../../http/if-match';
-import { WriteResult } from '../../http/write-result';
-import { MatchWrite } from '../shared/match-write-responses';
-import { scopedCommand } from '../shared/scoped-command';
-import { ReportExpenditure } from './report-expenditure.handler';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { TransitionEndpoint } from '../../http/command-endpoints';
 import { ReportExpenditureDto } from './report-expenditure.dto';
+import { ReportExpenditureCommand } from './report-expenditure.handler';
 
 @ApiTags('matches')
 @Controller('v1/matches')
-export class ReportExpenditureController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @Post(':id/expenditure-reports')
-  @Roles('ngo')
-  @ApiOperation({ summary: 'Report what was spent in a period (the matched NGO; other NGOs get 404)' })
-  @MatchWrite(201, WriteResult, 'Reported; `id` is the match')
+export class ReportExpenditureController extends CommandController {
+  @TransitionEndpoint('POST', ':id/expenditure-reports', {
+    roles: ['ngo'],
+    summary: 'Report what was spent in a period (the matched NGO; other NGOs get 404)',
+    status: 201,
+    answerDescription: 'Reported; `id` is the match',
+  })
   report(
     @Param('id') matchId: string,
     @Body() body: ReportExpenditureDto,
-    @CommandOf('ReportExpenditure') http: HttpCommandContext,
-    @IfMatch() ifMatch?: number,
-  ): Promise<WriteResult> {
-    const amount = throwIfDomainError(parseMoney(body.amount));
-    const report = {
-      amount,
-      description: body.description,
-      period: { from: body.period.from, to: body.period.to },
-    };
-    return this.commands.execute(
-      new ReportExpenditure(matchId, report, scopedCommand(http).context, ifMatch),
-    );
+    @Context() context: CommandContext,
+  ) {
+    return this.commands.execute(new ReportExpenditureCommand(matchId, body, context));
   }
 }

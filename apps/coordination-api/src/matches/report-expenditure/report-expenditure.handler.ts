@@ -1,35 +1,14 @@
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { Money } from '@multitrack/domain';
-import type { EventStore } from '@multitrack/event-store';
-import { EVENT_STORE, throwIfDomainError } from '@multitrack/platform';
-import { commandMetadataOf, type CommandContext } from '../../command-handling/command-context';
-import { writeResultOf, type WriteResult } from '../../http/write-result';
-import { decideOnMatch } from '../shared/decide-on-match';
+import { CommandHandler } from '@nestjs/cqrs';
+import { TransitionCommand } from '../../command-handling/transition';
+import { MatchTransition } from '../match-transition';
+import type { ReportExpenditureDto } from './report-expenditure.dto';
 
-export class ReportExpenditure extends Command<WriteResult> {
-  constructor(
-    readonly matchId: string,
-    readonly report: { amount: Money; description: string; period: { from: string; to: string } },
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {
-    super();
-  }
-}
+export class ReportExpenditureCommand extends TransitionCommand<ReportExpenditureDto> {}
 
-@CommandHandler(ReportExpenditure)
-export class ReportExpenditureHandler implements ICommandHandler<ReportExpenditure> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async execute({ matchId, report, context, ifMatch }: ReportExpenditure): Promise<WriteResult> {
-    const decision = await decideOnMatch({
-      store: this.store,
-      matchId,
-      context,
-      ifMatch,
-      command: () => ({ type: 'ReportExpenditure', data: report, metadata: commandMetadataOf(context) }),
-    });
-    return writeResultOf(matchId, throwIfDomainError(decision));
+@CommandHandler(ReportExpenditureCommand)
+export class ReportExpenditureHandler extends MatchTransition<ReportExpenditureCommand> {
+  protected command({ body: { amount, description, period } }: ReportExpenditureCommand) {
+    const data = { amount: amount.toMoney(), description, period: { from: period.from, to: period.to } };
+    return { type: 'ReportExpenditure', data } as const;
   }
 }

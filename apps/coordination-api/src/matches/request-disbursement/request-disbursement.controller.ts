@@ -1,45 +1,32 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@multitrack/auth';
-import { parseMoney } from '@multitrack/domain';
-import { throwIfDomainError } from '@multitrack/platform';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { IfMatch } from '../../http/if-match';
-import { MatchWrite, TrancheWriteResult } from '../shared/match-write-responses';
-import { scopedCommand } from '../shared/scoped-command';
-import { RequestDisbursement } from './request-disbursement.handler';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { TransitionEndpoint } from '../../http/command-endpoints';
+import { DisbursementWriteResult } from '../disbursement-write-result';
 import { RequestDisbursementDto } from './request-disbursement.dto';
+import { RequestDisbursementCommand } from './request-disbursement.handler';
 
 @ApiTags('matches')
 @Controller('v1/matches')
-export class RequestDisbursementController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @Post(':id/disbursements')
-  @Roles('officer')
-  @ApiOperation({
+export class RequestDisbursementController extends CommandController {
+  @TransitionEndpoint('POST', ':id/disbursements', {
+    roles: ['officer'],
     summary: 'Disburse a tranche (officer)',
     description:
       'Released at once (`disbursed`), or `pending_approval` when the tranche alone, or with the tranches ' +
       'released without a second approval in the last DISBURSEMENT_APPROVAL_WINDOW_DAYS, is above ' +
       'DISBURSEMENT_APPROVAL_THRESHOLD. Over-disbursement (beyond the committed funds) is a 422.',
+    status: 201,
+    answer: DisbursementWriteResult,
+    answerDescription: 'The tranche; `id` is the disbursement id, revision/position the match stream’s',
   })
-  @MatchWrite(
-    201,
-    TrancheWriteResult,
-    'The tranche; `id` is the disbursement id, revision/position the match stream’s',
-  )
   disburse(
     @Param('id') matchId: string,
     @Body() body: RequestDisbursementDto,
-    @CommandOf('RequestDisbursement') http: HttpCommandContext,
-    @IfMatch() ifMatch?: number,
-  ): Promise<TrancheWriteResult> {
-    const { context, newId } = scopedCommand(http);
-    const amount = throwIfDomainError(parseMoney(body.amount));
-    return this.commands.execute(
-      new RequestDisbursement(matchId, newId, amount, body.reference, context, ifMatch),
-    );
+    @Context() context: CommandContext,
+  ) {
+    return this.commands.execute(new RequestDisbursementCommand(matchId, body, context));
   }
 }

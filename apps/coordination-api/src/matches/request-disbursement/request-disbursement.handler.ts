@@ -1,68 +1,61 @@
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { Money } from '@multitrack/domain';
-import type { EventStore } from '@multitrack/event-store';
-import { APP_SETTINGS, EVENT_STORE, throwIfDomainError } from '@multitrack/platform';
-import { commandMetadataOf, type CommandContext } from '../../command-handling/command-context';
-import { decideOnMatch, type MatchDecision } from '../shared/decide-on-match';
-import { disbursementPolicy, organizationStatus, type DisbursementSettings } from '../shared/facts';
-import type { TrancheStatus, TrancheWriteResult } from '../shared/match-write-responses';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { isDomainError, type DomainError } from '@multitrack/domain';
+import { newEntityId } from '../../command-handling/command-context';
+import { StreamWriter } from '../../command-handling/stream-writer';
+import { TransitionCommand } from '../../command-handling/transition';
+import { DisbursementPolicies } from '../disbursement-policies';
+import type { DisbursementWritten } from '../disbursement-write-result';
+import { onMatch } from '../match-transition';
+import { moneyFactsOf } from '../money-facts';
+import type { RequestDisbursementDto } from './request-disbursement.dto';
 
-export class RequestDisbursement extends Command<TrancheWriteResult> {
-  constructor(
-    readonly matchId: string,
-    readonly disbursementId: string,
-    readonly amount: Money,
-    readonly reference: string,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {
-    super();
-  }
-}
-
-/** Released at once, or held for a second officer: the events of the decision say which. */
-export const trancheStatusOf = (decision: MatchDecision): TrancheStatus =>
-  decision.events.some((event) => event.type === 'FundsDisbursed') ? 'disbursed' : 'pending_approval';
+export class RequestDisbursementCommand extends TransitionCommand<RequestDisbursementDto> {}
 
 /**
  * disbursed + pending ≤ committed holds under any number of concurrent callers: each tranche is
  * decided against the match stream's totals and appended at that revision; a caller that loses
- * the race is re-decided and then either fits or gets `match.over-disbursed` (422).
+ * the race is re-decided and then either fits or gets `match.over-disbursed` (422). Released at
+ * once, or held for a second officer: the events of the decision say which.
  */
-@CommandHandler(RequestDisbursement)
-export class RequestDisbursementHandler implements ICommandHandler<RequestDisbursement> {
+@CommandHandler(RequestDisbursementCommand)
+export class RequestDisbursementHandler implements ICommandHandler<RequestDisbursementCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(APP_SETTINGS) private readonly settings: DisbursementSettings,
+    private readonly streams: StreamWriter,
+    private readonly policies: DisbursementPolicies,
   ) {}
 
-  async execute(command: RequestDisbursement): Promise<TrancheWriteResult> {
-    const { matchId, disbursementId, amount, reference, context, ifMatch } = command;
-    const decision = await decideOnMatch({
-      store: this.store,
-      matchId,
+  async execute({
+    id: matchId,
+    body,
+    context,
+  }: RequestDisbursementCommand): Promise<DisbursementWritten | DomainError> {
+    const disbursementId = newEntityId(context);
+    const outcome = await this.streams.decide(
+      {
+        ...onMatch(matchId),
+        facts: (match, streams) => moneyFactsOf(match, streams),
+        command: (match, facts) => ({
+          type: 'RequestDisbursement',
+          data: {
+            disbursementId,
+            amount: body.amount.toMoney(),
+            reference: body.reference,
+            policy: this.policies.in(match.currency),
+            ...facts,
+          },
+        }),
+      },
       context,
-      ifMatch,
-      command: async (match) => ({
-        type: 'RequestDisbursement',
-        data: {
-          disbursementId,
-          amount,
-          reference,
-          policy: disbursementPolicy(this.settings, match.currency),
-          organization: await organizationStatus(this.store, match.organizationId),
-        },
-        metadata: commandMetadataOf(context),
-      }),
-    });
-    const decided = throwIfDomainError(decision);
+    );
+    if (isDomainError(outcome)) return outcome;
+    const released = outcome.events.some((event) => event.type === 'FundsDisbursed');
+    const { revision, position } = outcome;
     return {
       id: disbursementId,
       matchId,
-      status: trancheStatusOf(decided),
-      revision: decided.revision,
-      position: decided.position,
+      status: released ? 'disbursed' : 'pending_approval',
+      revision,
+      position,
     };
   }
 }

@@ -2,14 +2,20 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@multitrack/auth';
 import type { Database } from '@multitrack/database';
-import { foldEvents, offerDecider, streamIdOf } from '@multitrack/domain';
+import {
+  foldEvents,
+  offerDecider,
+  rule,
+  seesOrganization,
+  streamIdOf,
+  type DomainError,
+} from '@multitrack/domain';
 import type { EventStore } from '@multitrack/event-store';
 import { DATABASE, EVENT_STORE } from '@multitrack/platform';
 import { findOffer, offersReadModel, type OfferView } from '@multitrack/read-models';
 import { awaitRevision } from '../../http/read-your-writes';
-import { ownOrganizationOf } from '../offer.view';
 
-export class GetOfferQuery extends Query<OfferView | null> {
+export class GetOfferQuery extends Query<OfferView | DomainError> {
   constructor(
     readonly id: string,
     readonly actor: Actor,
@@ -27,18 +33,21 @@ export class GetOfferHandler implements IQueryHandler<GetOfferQuery> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ id, actor, minRevision }: GetOfferQuery): Promise<OfferView | null> {
-    const own = ownOrganizationOf(actor);
-    const visible = (offer: OfferView | null) => (offer && (own === undefined || offer.organizationId === own) ? offer : null);
-    // An NGO's wait is only for its own offers, judged on the log (the truth, unlike a lagging read
-    // model): another organisation's offer and a missing one both answer 404 at once, alike.
-    if (minRevision !== undefined && own !== undefined && (await this.ownerInLog(id)) !== own) return null;
+  async execute({ id, actor, minRevision }: GetOfferQuery): Promise<OfferView | DomainError> {
+    const missing = rule('offer.not-found', `no offer ${id}`);
+    // A wait is only for an offer the caller may see, judged on the log (the truth, unlike a lagging
+    // read model): another organisation's offer and a missing one both answer 404 at once, alike.
+    if (minRevision !== undefined && !(await this.seenInLog(id, actor))) return missing;
     await awaitRevision(this.db, offersReadModel, id, minRevision);
-    return visible(await findOffer(this.db, id));
+    const offer = await findOffer(this.db, id);
+    return offer && seesOrganization(actor, offer.organizationId) ? offer : missing;
   }
 
-  private async ownerInLog(offerId: string): Promise<string | undefined> {
-    const offer = foldEvents(offerDecider, await this.store.readStream(streamIdOf('offer', offerId), { maxCount: 1 }));
-    return offer.status === 'none' ? undefined : offer.organizationId;
+  private async seenInLog(offerId: string, actor: Actor): Promise<boolean> {
+    const offer = foldEvents(
+      offerDecider,
+      await this.store.readStream(streamIdOf('offer', offerId), { maxCount: 1 }),
+    );
+    return offer.status !== 'none' && seesOrganization(actor, offer.organizationId);
   }
 }

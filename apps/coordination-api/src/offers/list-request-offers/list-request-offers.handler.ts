@@ -2,12 +2,12 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@multitrack/auth';
 import type { Database } from '@multitrack/database';
+import { rule, visibleOrganizationOf, type DomainError } from '@multitrack/domain';
 import { DATABASE } from '@multitrack/platform';
 import { findRequest, listOffersForRequest, type OfferView, type PageOf } from '@multitrack/read-models';
-import { ownOrganizationOf } from '../offer.view';
 import type { ListRequestOffersQueryDto } from './list-request-offers.dto';
 
-export class ListRequestOffersQuery extends Query<PageOf<OfferView> | null> {
+export class ListRequestOffersQuery extends Query<PageOf<OfferView> | DomainError> {
   constructor(
     readonly requestId: string,
     readonly query: ListRequestOffersQueryDto,
@@ -22,9 +22,19 @@ export class ListRequestOffersQuery extends Query<PageOf<OfferView> | null> {
 export class ListRequestOffersHandler implements IQueryHandler<ListRequestOffersQuery> {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  async execute({ requestId, query, actor }: ListRequestOffersQuery): Promise<PageOf<OfferView> | null> {
-    if (!(await findRequest(this.db, requestId))) return null;
+  async execute({
+    requestId,
+    query,
+    actor,
+  }: ListRequestOffersQuery): Promise<PageOf<OfferView> | DomainError> {
+    if (!(await findRequest(this.db, requestId)))
+      return rule('request.not-found', `no help request ${requestId}`);
     const { status, limit, cursor } = query;
-    return listOffersForRequest(this.db, requestId, { organizationId: ownOrganizationOf(actor), status }, { limit, cursor });
+    return listOffersForRequest(
+      this.db,
+      requestId,
+      { organizationId: visibleOrganizationOf(actor), status },
+      { limit, cursor },
+    );
   }
 }

@@ -1,28 +1,23 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { CreatingEndpoint } from '../../http/write-endpoints';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { CreatingEndpoint } from '../../http/command-endpoints';
 import { SubmitOfferDto } from './submit-offer.dto';
 import { SubmitOfferCommand } from './submit-offer.handler';
 
 @ApiTags('offers')
 @Controller('v1/requests')
-export class SubmitOfferController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class SubmitOfferController extends CommandController {
   @CreatingEndpoint(':id/offers', {
     roles: ['ngo'],
     summary:
       'Offer help on an open request, as the caller’s organisation (which must be vetted and not suspended). Role: ngo.',
-    created: '`id` is the offer id; revision/position are the offer stream’s',
+    answerDescription: '`id` is the offer id; revision/position are the offer stream’s',
     problems: [404],
   })
-  submit(
-    @Param('id') requestId: string,
-    @Body() body: SubmitOfferDto,
-    @CommandOf('SubmitOffer') context: HttpCommandContext,
-  ) {
+  submit(@Param('id') requestId: string, @Body() body: SubmitOfferDto, @Context() context: CommandContext) {
     return this.commands.execute(new SubmitOfferCommand(requestId, body, context));
   }
 }

@@ -1,27 +1,20 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { IfMatch } from '../../http/if-match';
-import { TransitionEndpoint } from '../../http/write-endpoints';
-import { ErasePersonalDataDto } from './erase-personal-data.dto';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { TransitionEndpoint } from '../../http/command-endpoints';
+import { ReasonDto } from '../../http/dto/reason.dto';
 import { ErasePersonalDataCommand } from './erase-personal-data.handler';
 
 @ApiTags('organisations')
 @Controller('v1/organizations')
-export class ErasePersonalDataController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @TransitionEndpoint(':id/erasure', {
+export class ErasePersonalDataController extends CommandController {
+  @TransitionEndpoint('POST', ':id/erasure', {
     roles: ['admin'],
     summary: 'Erase the organisation’s personal data by destroying its key; the events stay. Role: admin.',
   })
-  handle(
-    @Param('id') id: string,
-    @Body() body: ErasePersonalDataDto,
-    @CommandOf('ErasePersonalData') context: HttpCommandContext,
-    @IfMatch() ifMatch?: number,
-  ) {
-    return this.commands.execute(new ErasePersonalDataCommand(id, body, context, ifMatch));
+  erase(@Param('id') id: string, @Body() body: ReasonDto, @Context() context: CommandContext) {
+    return this.commands.execute(new ErasePersonalDataCommand(id, body, context));
   }
 }

@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { ErasePersonalData } from '@multitrack/domain';
-import type { EventStore } from '@multitrack/event-store';
-import { EVENT_STORE, PERSONAL_DATA_VAULT } from '@multitrack/platform';
+import { CommandHandler } from '@nestjs/cqrs';
+import type { Organization } from '@multitrack/domain';
+import { PERSONAL_DATA_VAULT } from '@multitrack/platform';
 import type { PersonalDataVault } from '@multitrack/personal-data';
-import { EntityTransition } from '../../command-handling/entity-transition';
-import { changeOrganization } from '../organization-stream';
-import type { ErasePersonalDataDto } from './erase-personal-data.dto';
+import { StreamWriter } from '../../command-handling/stream-writer';
+import { TransitionCommand } from '../../command-handling/transition';
+import type { ReasonDto } from '../../http/dto/reason.dto';
+import { OrganizationTransition } from '../organization-transition';
 
-export class ErasePersonalDataCommand extends EntityTransition<ErasePersonalDataDto> {}
+export class ErasePersonalDataCommand extends TransitionCommand<ReasonDto> {}
 
 /**
  * The key is destroyed BEFORE `PersonalDataErased` is appended: a crash in between leaves the data
@@ -16,17 +16,16 @@ export class ErasePersonalDataCommand extends EntityTransition<ErasePersonalData
  * whose key survives, and the retry would then be refused as already erased.
  */
 @CommandHandler(ErasePersonalDataCommand)
-export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDataCommand> {
+export class ErasePersonalDataHandler extends OrganizationTransition<ErasePersonalDataCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    streams: StreamWriter,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
-  ) {}
+  ) {
+    super(streams);
+  }
 
-  execute({ body, ...transition }: ErasePersonalDataCommand) {
-    return changeOrganization<ErasePersonalData>(this.store, transition, 'ErasePersonalData', async (state) => {
-      // Only an organisation that exists has a key to destroy; the decider refuses the rest.
-      if (state.status !== 'none' && !state.personalDataErased) await this.vault.erase(transition.id);
-      return { reason: body.reason };
-    });
+  protected async command({ id, body }: ErasePersonalDataCommand, organization: Organization) {
+    if (!organization.personalDataErased) await this.vault.erase(id);
+    return { type: 'ErasePersonalData', data: { reason: body.reason } } as const;
   }
 }

@@ -1,17 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@multitrack/auth';
 import { ApiQueryResponses } from '@multitrack/platform';
+import { QueryController } from '../../http/query-controller';
 import { OrganizationPage } from '../organization.view';
 import { ListOrganizationsQueryDto } from './list-organizations.dto';
 import { ListOrganizationsQuery } from './list-organizations.handler';
 
 @ApiTags('organisations')
 @Controller('v1/organizations')
-export class ListOrganizationsController {
-  constructor(private readonly queries: QueryBus) {}
-
+export class ListOrganizationsController extends QueryController {
   @Get()
   @Roles('officer', 'ngo', 'auditor', 'admin', 'witness')
   @ApiOperation({ summary: 'Organisations in identifier order, paged. Any role.' })

@@ -1,18 +1,20 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { CreatingEndpoint } from '../../http/write-endpoints';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { CreatingEndpoint } from '../../http/command-endpoints';
 import { RegisterOrganizationDto } from './register-organization.dto';
 import { RegisterOrganizationCommand } from './register-organization.handler';
 
 @ApiTags('organisations')
 @Controller('v1/organizations')
-export class RegisterOrganizationController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @CreatingEndpoint('', { roles: ['admin', 'officer'], summary: 'Register an NGO (pending until vetted). Roles: admin, officer.' })
-  register(@Body() body: RegisterOrganizationDto, @CommandOf('RegisterOrganization') context: HttpCommandContext) {
+export class RegisterOrganizationController extends CommandController {
+  @CreatingEndpoint('', {
+    roles: ['admin', 'officer'],
+    summary: 'Register an NGO (pending until vetted). Roles: admin, officer.',
+  })
+  register(@Body() body: RegisterOrganizationDto, @Context() context: CommandContext) {
     return this.commands.execute(new RegisterOrganizationCommand(body, context));
   }
 }

@@ -9,7 +9,9 @@ export class RegisterOrganizationDto {
   @ApiProperty({ example: 'GB-CHC-202918', pattern: IATI_ORGANIZATION_ID.source, maxLength: 100 })
   @IsString()
   @MaxLength(100)
-  @Matches(IATI_ORGANIZATION_ID, { message: 'id must be an IATI organisation identifier such as GB-CHC-202918' })
+  @Matches(IATI_ORGANIZATION_ID, {
+    message: 'id must be an IATI organisation identifier such as GB-CHC-202918',
+  })
   id: string;
 
   @TitleField({ example: 'Peace Bridges' })
@@ -21,7 +23,11 @@ export class RegisterOrganizationDto {
   @TracksField()
   tracks: number[];
 
-  @ApiProperty({ example: 'contact@peacebridges.example', maxLength: 254, description: 'Personal data: stored encrypted, erasable' })
+  @ApiProperty({
+    example: 'contact@peacebridges.example',
+    maxLength: 254,
+    description: 'Personal data: stored encrypted, erasable',
+  })
   @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'contactEmail must be an e-mail address' })

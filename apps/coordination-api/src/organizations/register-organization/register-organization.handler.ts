@@ -1,23 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  organizationDecider,
-  rule,
-  type DomainError,
-  type RegisterOrganization,
-} from '@multitrack/domain';
-import type { EventStore } from '@multitrack/event-store';
-import { EVENT_STORE, PERSONAL_DATA_VAULT } from '@multitrack/platform';
+import { rule, type DomainError } from '@multitrack/domain';
+import { PERSONAL_DATA_VAULT } from '@multitrack/platform';
 import type { PersonalDataVault } from '@multitrack/personal-data';
-import { writeToEntity } from '../../command-handling/write-to-entity';
-import type { HttpCommandContext } from '../../http/command-context.decorator';
-import type { WriteResult } from '../../http/write-result';
+import type { CommandContext } from '../../command-handling/command-context';
+import { StreamWriter } from '../../command-handling/stream-writer';
+import { writtenOf, type Written } from '../../command-handling/written';
 import type { RegisterOrganizationDto } from './register-organization.dto';
 
-export class RegisterOrganizationCommand extends Command<WriteResult | DomainError> {
+export class RegisterOrganizationCommand extends Command<Written | DomainError> {
   constructor(
     readonly body: RegisterOrganizationDto,
-    readonly context: HttpCommandContext,
+    readonly context: CommandContext,
   ) {
     super();
   }
@@ -30,24 +24,30 @@ export class RegisterOrganizationCommand extends Command<WriteResult | DomainErr
 @CommandHandler(RegisterOrganizationCommand)
 export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrganizationCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: StreamWriter,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
-  execute({ body, context }: RegisterOrganizationCommand): Promise<WriteResult | DomainError> {
-    return writeToEntity(organizationDecider, {
-      store: this.store,
-      category: 'organization',
-      id: body.id,
-      context,
-      creates: true,
-      command: async (state): Promise<Pick<RegisterOrganization, 'type' | 'data'> | DomainError> => {
-        // Checked before encrypting: an erased organisation's key must not be asked for again.
-        if (state.status !== 'none') return rule('organization.already-registered', `${body.id} exists`);
-        const contactEmail = await this.vault.encrypt(body.id, body.contactEmail);
-        const { id: organizationId, name, country, tracks } = body;
-        return { type: 'RegisterOrganization', data: { organizationId, name, country, tracks, contactEmail } };
+  async execute({ body, context }: RegisterOrganizationCommand): Promise<Written | DomainError> {
+    const { id: organizationId, name, country, tracks } = body;
+    const outcome = await this.streams.decide(
+      {
+        category: 'organization',
+        id: organizationId,
+        creates: true,
+        command: async (organization) => {
+          // Checked before encrypting: an erased organisation's key must not be asked for again.
+          if (organization.status !== 'none')
+            return rule('organization.already-registered', `${organizationId} exists`);
+          const contactEmail = await this.vault.encrypt(organizationId, body.contactEmail);
+          return {
+            type: 'RegisterOrganization',
+            data: { organizationId, name, country, tracks, contactEmail },
+          };
+        },
       },
-    });
+      context,
+    );
+    return writtenOf(organizationId, outcome);
   }
 }

@@ -1,27 +1,20 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { IfMatch } from '../../http/if-match';
-import { TransitionEndpoint } from '../../http/write-endpoints';
-import { ReinstateOrganizationDto } from './reinstate-organization.dto';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { TransitionEndpoint } from '../../http/command-endpoints';
+import { ReasonDto } from '../../http/dto/reason.dto';
 import { ReinstateOrganizationCommand } from './reinstate-organization.handler';
 
 @ApiTags('organisations')
 @Controller('v1/organizations')
-export class ReinstateOrganizationController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @TransitionEndpoint(':id/reinstatement', {
+export class ReinstateOrganizationController extends CommandController {
+  @TransitionEndpoint('POST', ':id/reinstatement', {
     roles: ['officer'],
     summary: 'Reinstate a suspended organisation as vetted. Role: officer.',
   })
-  handle(
-    @Param('id') id: string,
-    @Body() body: ReinstateOrganizationDto,
-    @CommandOf('ReinstateOrganization') context: HttpCommandContext,
-    @IfMatch() ifMatch?: number,
-  ) {
-    return this.commands.execute(new ReinstateOrganizationCommand(id, body, context, ifMatch));
+  reinstate(@Param('id') id: string, @Body() body: ReasonDto, @Context() context: CommandContext) {
+    return this.commands.execute(new ReinstateOrganizationCommand(id, body, context));
   }
 }

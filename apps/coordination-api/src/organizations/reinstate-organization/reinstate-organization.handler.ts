@@ -1,19 +1,13 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { ReinstateOrganization } from '@multitrack/domain';
-import type { EventStore } from '@multitrack/event-store';
-import { EVENT_STORE } from '@multitrack/platform';
-import { EntityTransition } from '../../command-handling/entity-transition';
-import { changeOrganization } from '../organization-stream';
-import type { ReinstateOrganizationDto } from './reinstate-organization.dto';
+import { CommandHandler } from '@nestjs/cqrs';
+import { TransitionCommand } from '../../command-handling/transition';
+import type { ReasonDto } from '../../http/dto/reason.dto';
+import { OrganizationTransition } from '../organization-transition';
 
-export class ReinstateOrganizationCommand extends EntityTransition<ReinstateOrganizationDto> {}
+export class ReinstateOrganizationCommand extends TransitionCommand<ReasonDto> {}
 
 @CommandHandler(ReinstateOrganizationCommand)
-export class ReinstateOrganizationHandler implements ICommandHandler<ReinstateOrganizationCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  execute({ body, ...transition }: ReinstateOrganizationCommand) {
-    return changeOrganization<ReinstateOrganization>(this.store, transition, 'ReinstateOrganization', () => ({ reason: body.reason }));
+export class ReinstateOrganizationHandler extends OrganizationTransition<ReinstateOrganizationCommand> {
+  protected command({ body }: ReinstateOrganizationCommand) {
+    return { type: 'ReinstateOrganization', data: { reason: body.reason } } as const;
   }
 }

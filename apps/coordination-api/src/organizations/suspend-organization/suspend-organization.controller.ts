@@ -1,27 +1,20 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { IfMatch } from '../../http/if-match';
-import { TransitionEndpoint } from '../../http/write-endpoints';
-import { SuspendOrganizationDto } from './suspend-organization.dto';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { TransitionEndpoint } from '../../http/command-endpoints';
+import { ReasonDto } from '../../http/dto/reason.dto';
 import { SuspendOrganizationCommand } from './suspend-organization.handler';
 
 @ApiTags('organisations')
 @Controller('v1/organizations')
-export class SuspendOrganizationController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @TransitionEndpoint(':id/suspension', {
+export class SuspendOrganizationController extends CommandController {
+  @TransitionEndpoint('POST', ':id/suspension', {
     roles: ['officer'],
     summary: 'Suspend a vetted organisation: it can neither offer nor receive money. Role: officer.',
   })
-  handle(
-    @Param('id') id: string,
-    @Body() body: SuspendOrganizationDto,
-    @CommandOf('SuspendOrganization') context: HttpCommandContext,
-    @IfMatch() ifMatch?: number,
-  ) {
-    return this.commands.execute(new SuspendOrganizationCommand(id, body, context, ifMatch));
+  suspend(@Param('id') id: string, @Body() body: ReasonDto, @Context() context: CommandContext) {
+    return this.commands.execute(new SuspendOrganizationCommand(id, body, context));
   }
 }

@@ -1,19 +1,13 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { SuspendOrganization } from '@multitrack/domain';
-import type { EventStore } from '@multitrack/event-store';
-import { EVENT_STORE } from '@multitrack/platform';
-import { EntityTransition } from '../../command-handling/entity-transition';
-import { changeOrganization } from '../organization-stream';
-import type { SuspendOrganizationDto } from './suspend-organization.dto';
+import { CommandHandler } from '@nestjs/cqrs';
+import { TransitionCommand } from '../../command-handling/transition';
+import type { ReasonDto } from '../../http/dto/reason.dto';
+import { OrganizationTransition } from '../organization-transition';
 
-export class SuspendOrganizationCommand extends EntityTransition<SuspendOrganizationDto> {}
+export class SuspendOrganizationCommand extends TransitionCommand<ReasonDto> {}
 
 @CommandHandler(SuspendOrganizationCommand)
-export class SuspendOrganizationHandler implements ICommandHandler<SuspendOrganizationCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  execute({ body, ...transition }: SuspendOrganizationCommand) {
-    return changeOrganization<SuspendOrganization>(this.store, transition, 'SuspendOrganization', () => ({ reason: body.reason }));
+export class SuspendOrganizationHandler extends OrganizationTransition<SuspendOrganizationCommand> {
+  protected command({ body }: SuspendOrganizationCommand) {
+    return { type: 'SuspendOrganization', data: { reason: body.reason } } as const;
   }
 }

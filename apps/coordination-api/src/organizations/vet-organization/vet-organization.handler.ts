@@ -1,22 +1,13 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { VetOrganization } from '@multitrack/domain';
-import type { EventStore } from '@multitrack/event-store';
-import { EVENT_STORE } from '@multitrack/platform';
-import { EntityTransition } from '../../command-handling/entity-transition';
-import { changeOrganization } from '../organization-stream';
+import { CommandHandler } from '@nestjs/cqrs';
+import { TransitionCommand } from '../../command-handling/transition';
 import type { VetOrganizationDto } from './vet-organization.dto';
+import { OrganizationTransition } from '../organization-transition';
 
-export class VetOrganizationCommand extends EntityTransition<VetOrganizationDto> {}
+export class VetOrganizationCommand extends TransitionCommand<VetOrganizationDto> {}
 
 @CommandHandler(VetOrganizationCommand)
-export class VetOrganizationHandler implements ICommandHandler<VetOrganizationCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  execute({ body, ...transition }: VetOrganizationCommand) {
-    return changeOrganization<VetOrganization>(this.store, transition, 'VetOrganization', () => ({
-      decision: body.decision,
-      note: body.note,
-    }));
+export class VetOrganizationHandler extends OrganizationTransition<VetOrganizationCommand> {
+  protected command({ body }: VetOrganizationCommand) {
+    return { type: 'VetOrganization', data: { decision: body.decision, note: body.note } } as const;
   }
 }

@@ -1,28 +1,20 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { IfMatch } from '../../http/if-match';
-import { TransitionEndpoint } from '../../http/write-endpoints';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { TransitionEndpoint } from '../../http/command-endpoints';
 import { AmendRequestDto } from './amend-request.dto';
 import { AmendRequestCommand } from './amend-request.handler';
 
 @ApiTags('help requests')
 @Controller('v1/requests')
-export class AmendRequestController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @TransitionEndpoint(':id', {
+export class AmendRequestController extends CommandController {
+  @TransitionEndpoint('PATCH', ':id', {
     roles: ['officer'],
     summary: 'Amend title, description, budget or neededBy. Role: officer.',
-    method: 'PATCH',
   })
-  amend(
-    @Param('id') id: string,
-    @Body() body: AmendRequestDto,
-    @CommandOf('AmendHelpRequest') context: HttpCommandContext,
-    @IfMatch() ifMatch?: number,
-  ) {
-    return this.commands.execute(new AmendRequestCommand(id, body, context, ifMatch));
+  amend(@Param('id') id: string, @Body() body: AmendRequestDto, @Context() context: CommandContext) {
+    return this.commands.execute(new AmendRequestCommand(id, body, context));
   }
 }

@@ -1,27 +1,20 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { IfMatch } from '../../http/if-match';
-import { TransitionEndpoint } from '../../http/write-endpoints';
-import { CancelRequestDto } from './cancel-request.dto';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { TransitionEndpoint } from '../../http/command-endpoints';
+import { ReasonDto } from '../../http/dto/reason.dto';
 import { CancelRequestCommand } from './cancel-request.handler';
 
 @ApiTags('help requests')
 @Controller('v1/requests')
-export class CancelRequestController {
-  constructor(private readonly commands: CommandBus) {}
-
-  @TransitionEndpoint(':id/cancellation', {
+export class CancelRequestController extends CommandController {
+  @TransitionEndpoint('POST', ':id/cancellation', {
     roles: ['officer'],
     summary: 'Cancel an open request (a matched one is closed through its match). Role: officer.',
   })
-  cancel(
-    @Param('id') id: string,
-    @Body() body: CancelRequestDto,
-    @CommandOf('CancelHelpRequest') context: HttpCommandContext,
-    @IfMatch() ifMatch?: number,
-  ) {
-    return this.commands.execute(new CancelRequestCommand(id, body, context, ifMatch));
+  cancel(@Param('id') id: string, @Body() body: ReasonDto, @Context() context: CommandContext) {
+    return this.commands.execute(new CancelRequestCommand(id, body, context));
   }
 }

@@ -1,30 +1,19 @@
-import { Controller, Param, Query, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { MinRevisionQuery } from '../../http/dto/min-revision.query';
-import { EntityReadEndpoint, withETag } from '../../http/entity-read';
+import { EntityReadEndpoint } from '../../http/entity-read';
+import { QueryController } from '../../http/query-controller';
 import { RequestView } from '../request.view';
 import { GetRequestQuery } from './get-request.handler';
 
 @ApiTags('help requests')
 @Controller('v1/requests')
-export class GetRequestController {
-  constructor(private readonly queries: QueryBus) {}
-
+export class GetRequestController extends QueryController {
   @EntityReadEndpoint(RequestView, {
     roles: ['officer', 'ngo', 'auditor', 'admin', 'witness'],
     summary: 'One help request. Any role. ETag = revision.',
   })
-  async get(
-    @Param('id') id: string,
-    @Query() query: MinRevisionQuery,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return withETag(
-      response,
-      await this.queries.execute(new GetRequestQuery(id, query.minRevision)),
-      `no help request ${id}`,
-    );
+  get(@Param('id') id: string, @Query() query: MinRevisionQuery) {
+    return this.queries.execute(new GetRequestQuery(id, query.minRevision));
   }
 }

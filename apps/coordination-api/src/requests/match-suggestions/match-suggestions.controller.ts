@@ -1,17 +1,15 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@multitrack/auth';
-import { ApiQueryResponses } from '@multitrack/platform';
+import { ApiProblemResponses, ApiQueryResponses } from '@multitrack/platform';
+import { QueryController } from '../../http/query-controller';
 import { MatchSuggestionsQueryDto } from './match-suggestions.dto';
 import { MatchSuggestionsQuery } from './match-suggestions.handler';
 import { MatchSuggestionsView } from './match-suggestions.view';
 
 @ApiTags('help requests')
 @Controller('v1/requests')
-export class MatchSuggestionsController {
-  constructor(private readonly queries: QueryBus) {}
-
+export class MatchSuggestionsController extends QueryController {
   @Get(':id/match-suggestions')
   @Roles('officer')
   @ApiOperation({
@@ -20,9 +18,8 @@ export class MatchSuggestionsController {
   })
   @ApiOkResponse({ type: MatchSuggestionsView })
   @ApiQueryResponses()
-  async suggest(@Param('id') id: string, @Query() query: MatchSuggestionsQueryDto) {
-    const suggestions = await this.queries.execute(new MatchSuggestionsQuery(id, query.limit));
-    if (!suggestions) throw new NotFoundException(`no help request ${id}`);
-    return suggestions;
+  @ApiProblemResponses(404)
+  suggest(@Param('id') id: string, @Query() query: MatchSuggestionsQueryDto) {
+    return this.queries.execute(new MatchSuggestionsQuery(id, query.limit));
   }
 }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Database } from '@multitrack/database';
+import { rule, type DomainError } from '@multitrack/domain';
 import { DATABASE } from '@multitrack/platform';
 import {
   DEFAULT_LIMIT,
@@ -19,7 +20,7 @@ import { rankSuggestions, type CandidateFacts } from './suggestion-score';
 /** Bounds the work of one suggestion query on a very large registry. */
 const MAX_CANDIDATE_PAGES = 20;
 
-export class MatchSuggestionsQuery extends Query<MatchSuggestionsView | null> {
+export class MatchSuggestionsQuery extends Query<MatchSuggestionsView | DomainError> {
   constructor(
     readonly requestId: string,
     readonly limit = DEFAULT_LIMIT,
@@ -49,12 +50,14 @@ const everyPage = async <T>(fetch: (cursor?: string) => Promise<PageOf<T>>): Pro
 export class MatchSuggestionsHandler implements IQueryHandler<MatchSuggestionsQuery> {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  async execute({ requestId, limit }: MatchSuggestionsQuery): Promise<MatchSuggestionsView | null> {
+  async execute({ requestId, limit }: MatchSuggestionsQuery): Promise<MatchSuggestionsView | DomainError> {
     const request = await findRequest(this.db, requestId);
-    if (!request) return null;
+    if (!request) return rule('request.not-found', `no help request ${requestId}`);
     const [organizations, offers, ledger] = await Promise.all([
       everyPage((cursor) => listOrganizations(this.db, { status: 'vetted' }, { limit: MAX_LIMIT, cursor })),
-      everyPage((cursor) => listOffersForRequest(this.db, requestId, { status: 'submitted' }, { limit: MAX_LIMIT, cursor })),
+      everyPage((cursor) =>
+        listOffersForRequest(this.db, requestId, { status: 'submitted' }, { limit: MAX_LIMIT, cursor }),
+      ),
       fundingLedger(this.db, 'organization', { currency: request.budget.currency }),
     ]);
     const records = new Map(ledger.map((line) => [line.key, line]));
@@ -67,9 +70,17 @@ export class MatchSuggestionsHandler implements IQueryHandler<MatchSuggestionsQu
     const vetted = new Map(organizations.map((organization) => [organization.id, organization]));
     const candidates = [
       // Offers from organisations no longer vetted (suspended since) are left out.
-      ...offers.filter((offer) => vetted.has(offer.organizationId)).map((offer) => candidate(vetted.get(offer.organizationId)!, offer)),
-      ...organizations.filter((organization) => !offered.has(organization.id)).map((organization) => candidate(organization)),
+      ...offers
+        .filter((offer) => vetted.has(offer.organizationId))
+        .map((offer) => candidate(vetted.get(offer.organizationId)!, offer)),
+      ...organizations
+        .filter((organization) => !offered.has(organization.id))
+        .map((organization) => candidate(organization)),
     ];
-    return { requestId, revision: request.revision, items: rankSuggestions(request, candidates).slice(0, limit) };
+    return {
+      requestId,
+      revision: request.revision,
+      items: rankSuggestions(request, candidates).slice(0, limit),
+    };
   }
 }

@@ -1,7 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class SuggestionView {
-  @ApiProperty({ enum: ['offer', 'organization'], description: 'A submitted offer, or a vetted organisation that has not offered' })
+  @ApiProperty({
+    enum: ['offer', 'organization'],
+    description: 'A submitted offer, or a vetted organisation that has not offered',
+  })
   kind: 'offer' | 'organization';
   @ApiProperty() organizationId: string;
   @ApiProperty() organizationName: string;
@@ -12,6 +15,7 @@ export class SuggestionView {
 
 export class MatchSuggestionsView {
   @ApiProperty() requestId: string;
-  @ApiProperty({ description: 'The request’s revision the suggestions were computed against' }) revision: number;
+  @ApiProperty({ description: 'The request’s revision the suggestions were computed against' })
+  revision: number;
   @ApiProperty({ type: [SuggestionView] }) items: SuggestionView[];
 }

@@ -27,7 +27,9 @@ describe('scoreCandidate', () => {
   });
 
   it('scores track overlap in proportion and gives no country points elsewhere', () =>
-    expect(scoreCandidate(request, { organization: organization({ tracks: [5, 9], country: 'GB' }) })).toMatchObject({
+    expect(
+      scoreCandidate(request, { organization: organization({ tracks: [5, 9], country: 'GB' }) }),
+    ).toMatchObject({
       kind: 'organization',
       offerId: null,
       // 40 × 1/2 tracks + 0 country + 0 amount (no offer) + 10 (no record yet)
@@ -36,7 +38,8 @@ describe('scoreCandidate', () => {
 
   it('scales the amount points down by budget / amount for an offer above budget', () =>
     expect(
-      scoreCandidate(request, { organization: organization(), offer: { id: 'o', amount: usd('600000.00') } }).score,
+      scoreCandidate(request, { organization: organization(), offer: { id: 'o', amount: usd('600000.00') } })
+        .score,
     ).toBe(40 + 20 + 10 + 10));
 
   it('gives delivery points by the share of disbursed money reported as spent', () =>
@@ -53,7 +56,10 @@ describe('rankSuggestions', () => {
     const ranked = rankSuggestions(request, [
       { organization: organization({ id: 'GB-CHC-2', country: 'GB' }) },
       { organization: organization({ id: 'CO-NIT-3' }) },
-      { organization: organization({ id: 'CO-NIT-4', tracks: [1] }), offer: { id: 'o-4', amount: usd('1.00') } },
+      {
+        organization: organization({ id: 'CO-NIT-4', tracks: [1] }),
+        offer: { id: 'o-4', amount: usd('1.00') },
+      },
     ]);
     expect(ranked.map((s) => [s.organizationId, s.score])).toEqual([
       ['CO-NIT-3', 70],

@@ -52,7 +52,10 @@ const amountPart = (request: RequestFacts, candidate: CandidateFacts) => {
   const budget = fromWire(request.budget).minor;
   const amount = fromWire(candidate.offer.amount).minor;
   if (amount <= budget) {
-    return { points: WEIGHTS.amount, reason: `offers ${candidate.offer.amount.amount} ${candidate.offer.amount.currency}, within the budget` };
+    return {
+      points: WEIGHTS.amount,
+      reason: `offers ${candidate.offer.amount.amount} ${candidate.offer.amount.currency}, within the budget`,
+    };
   }
   return {
     points: WEIGHTS.amount * ratio(budget, amount),
@@ -63,7 +66,8 @@ const amountPart = (request: RequestFacts, candidate: CandidateFacts) => {
 /** Reported expenditure against money disbursed; without any disbursement, half marks (unknown, not bad). */
 const deliveryPart = (candidate: CandidateFacts) => {
   const disbursed = candidate.record ? fromWire(candidate.record.disbursed).minor : 0n;
-  if (!candidate.record || disbursed === 0n) return { points: WEIGHTS.delivery / 2, reason: 'no delivery record yet' };
+  if (!candidate.record || disbursed === 0n)
+    return { points: WEIGHTS.delivery / 2, reason: 'no delivery record yet' };
   const reported = fromWire(candidate.record.reportedExpenditure).minor;
   const share = Math.min(1, ratio(reported, disbursed));
   return {
@@ -73,7 +77,12 @@ const deliveryPart = (candidate: CandidateFacts) => {
 };
 
 export const scoreCandidate = (request: RequestFacts, candidate: CandidateFacts): Suggestion => {
-  const parts = [trackPart(request, candidate), countryPart(request, candidate), amountPart(request, candidate), deliveryPart(candidate)];
+  const parts = [
+    trackPart(request, candidate),
+    countryPart(request, candidate),
+    amountPart(request, candidate),
+    deliveryPart(candidate),
+  ];
   return {
     kind: candidate.offer ? 'offer' : 'organization',
     organizationId: candidate.organization.id,

@@ -1,22 +1,21 @@
 import { Body, Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandOf, type HttpCommandContext } from '../../http/command-context.decorator';
-import { CreatingEndpoint } from '../../http/write-endpoints';
+import type { CommandContext } from '../../command-handling/command-context';
+import { CommandController } from '../../http/command-controller';
+import { Context } from '../../http/command-context.decorator';
+import { CreatingEndpoint } from '../../http/command-endpoints';
 import { PublishRequestDto } from './publish-request.dto';
 import { PublishRequestCommand } from './publish-request.handler';
 
 @ApiTags('help requests')
 @Controller('v1/requests')
-export class PublishRequestController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class PublishRequestController extends CommandController {
   @CreatingEndpoint('/', {
     roles: ['officer'],
     summary:
       'Publish a help request (open). The id is a UUID, derived from Idempotency-Key when sent. Role: officer.',
   })
-  publish(@Body() body: PublishRequestDto, @CommandOf('PublishHelpRequest') context: HttpCommandContext) {
+  publish(@Body() body: PublishRequestDto, @Context() context: CommandContext) {
     return this.commands.execute(new PublishRequestCommand(body, context));
   }
 }

@@ -1,4 +1,11 @@
-import { CountryField, DateField, MoneyField, TextField, TitleField, TracksField } from '../../http/dto/fields';
+import {
+  CountryField,
+  DateField,
+  MoneyField,
+  TextField,
+  TitleField,
+  TracksField,
+} from '../../http/dto/fields';
 import type { MoneyDto } from '../../http/dto/money.dto';
 
 export class PublishRequestDto {

@@ -1,19 +1,14 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { requestDecider, type DomainError } from '@multitrack/domain';
-import type { EventStore } from '@multitrack/event-store';
-import { EVENT_STORE } from '@multitrack/platform';
-import { entityIdFor } from '../../command-handling/entity-id';
-import { writeToEntity } from '../../command-handling/write-to-entity';
-import type { HttpCommandContext } from '../../http/command-context.decorator';
-import { isDomainError, moneyOf } from '../../http/dto/wire-money';
-import type { WriteResult } from '../../http/write-result';
+import type { DomainError } from '@multitrack/domain';
+import { newEntityId, type CommandContext } from '../../command-handling/command-context';
+import { StreamWriter } from '../../command-handling/stream-writer';
+import { writtenOf, type Written } from '../../command-handling/written';
 import type { PublishRequestDto } from './publish-request.dto';
 
-export class PublishRequestCommand extends Command<WriteResult | DomainError> {
+export class PublishRequestCommand extends Command<Written | DomainError> {
   constructor(
     readonly body: PublishRequestDto,
-    readonly context: HttpCommandContext,
+    readonly context: CommandContext,
   ) {
     super();
   }
@@ -21,23 +16,21 @@ export class PublishRequestCommand extends Command<WriteResult | DomainError> {
 
 @CommandHandler(PublishRequestCommand)
 export class PublishRequestHandler implements ICommandHandler<PublishRequestCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly streams: StreamWriter) {}
 
-  execute({ body, context }: PublishRequestCommand): Promise<WriteResult | DomainError> {
-    const requestId = entityIdFor({ sub: context.actor.sub, route: context.route, idempotencyKey: context.idempotencyKey });
-    const budget = moneyOf(body.budget);
-    if (isDomainError(budget)) return Promise.resolve(budget);
+  async execute({ body, context }: PublishRequestCommand): Promise<Written | DomainError> {
+    const requestId = newEntityId(context);
     const { title, description, tracks, country, neededBy } = body;
-    return writeToEntity(requestDecider, {
-      store: this.store,
-      category: 'request',
-      id: requestId,
+    const data = { requestId, title, description, tracks, country, budget: body.budget.toMoney(), neededBy };
+    const outcome = await this.streams.decide(
+      {
+        category: 'request',
+        id: requestId,
+        creates: true,
+        command: () => ({ type: 'PublishHelpRequest', data }),
+      },
       context,
-      creates: true,
-      command: () => ({
-        type: 'PublishHelpRequest',
-        data: { requestId, title, description, tracks, country, budget, neededBy },
-      }),
-    });
+    );
+    return writtenOf(requestId, outcome);
   }
 }

@@ -34,6 +34,8 @@ export class HttpCommandSpanInterceptor implements NestInterceptor {
       span.end();
     });
     const traced = trace.setSpan(parent, span);
-    return new Observable((subscriber) => activeContext.with(traced, () => next.handle().subscribe(subscriber)));
+    return new Observable((subscriber) =>
+      activeContext.with(traced, () => next.handle().subscribe(subscriber)),
+    );
   }
 }

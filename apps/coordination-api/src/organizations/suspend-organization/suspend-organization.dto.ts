@@ -1,3 +1,0 @@
-import { ReasonDto } from '../../http/dto/reason.dto';
-
-export class SuspendOrganizationDto extends ReasonDto {}
