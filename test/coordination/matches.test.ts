@@ -33,12 +33,6 @@ describe.each(['postgres', 'pglite'] as const)('matches and money over HTTP (%s)
     return { organizationId, requestId, offerId, rivalOffer, ngo, otherNgo, made };
   };
 
-  const offerStatus = async (offerId: string) => {
-    const { rows } = await api.db
-      .query<{ status: string }>('SELECT status FROM rm_offers.offers WHERE id = $1', [offerId])
-      .catch(() => ({ rows: [] as { status: string }[] }));
-    return rows[0]?.status;
-  };
 
   const streamTypes = async (streamId: string) =>
     (await api.store.readStream(streamId)).map((event) => event.type);
@@ -254,8 +248,4 @@ describe.each(['postgres', 'pglite'] as const)('matches and money over HTTP (%s)
     expect(refused.body.type).toMatch(/organization\.suspended$/);
   });
 
-  const waitFor = async (condition: () => Promise<boolean>) => {
-    for (let i = 0; i < 200 && !(await condition()); i++)
-      await new Promise((resolve) => setTimeout(resolve, 25));
-  };
 });
