@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Database } from '@multitrack/database';
 import { createKafkaBus } from '@multitrack/messaging';
-import { EventTopics, readModels } from '@multitrack/read-models';
+import { readModels } from '@multitrack/read-models';
+import { EventTopics } from '@multitrack/messaging';
 import { Projector } from '../../apps/projector/src/projector';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

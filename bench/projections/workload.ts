@@ -1,5 +1,6 @@
 import type { EventMetadata, EventStore, NewEvent } from '@multitrack/event-store';
-import { categoryOf, entityIdOf, fundingStory, type StoryEvent } from '@multitrack/read-models';
+import { fundingStory, type StoryEvent } from '@multitrack/read-models';
+import { parseStreamId } from '@multitrack/domain';
 
 /**
  * The commands of the projection benchmark: the events of `fundingStory` (registration, vetting,
@@ -24,7 +25,10 @@ const rowOf: Record<string, string> = {
   match: 'rm_matches.matches',
 };
 
-export const visibleRow = (streamId: string): { table: string; id: string } => ({ table: rowOf[categoryOf(streamId)], id: entityIdOf(streamId) });
+export const visibleRow = (streamId: string): { table: string; id: string } => {
+  const { category, id } = parseStreamId(streamId)!;
+  return { table: rowOf[category], id };
+};
 
 /** One story's events grouped per stream, in order: one append each. */
 const appendsOf = (story: StoryEvent[]) => {

@@ -20,13 +20,8 @@ import {
   type Subscription,
 } from '@multitrack/event-store';
 import { createHttpApp, httpAppConfig, IdempotencyModule, InfrastructureModule } from '@multitrack/platform';
-import {
-  applyEvents,
-  installReadModel,
-  readModels,
-  toEnvelope,
-  topicForStream,
-} from '@multitrack/read-models';
+import { applyEvents, installReadModel, readModels } from '@multitrack/read-models';
+import { toEnvelope, topicForStream } from '@multitrack/messaging';
 import { CommandProblemsInterceptor } from '../../apps/coordination-api/src/http/command-problems.interceptor';
 import { DisbursementPolicies } from '../../apps/coordination-api/src/matches/disbursement-policies';
 import { MatchesModule } from '../../apps/coordination-api/src/matches/matches.module';

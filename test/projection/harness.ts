@@ -11,7 +11,8 @@ import {
   type ConsumedMessage,
   type MessageBus,
 } from '@multitrack/messaging';
-import { topicForStream, type ReadModel, type StoryEvent } from '@multitrack/read-models';
+import { type ReadModel, type StoryEvent } from '@multitrack/read-models';
+import { topicForStream } from '@multitrack/messaging';
 import { register } from 'prom-client';
 
 export type BusKind = 'kafka' | 'in-process';

@@ -1,21 +1,8 @@
 import { Projector } from '../../apps/projector/src/projector';
 import { Relay } from '../../apps/relay/src/relay';
-import { toMessage } from '../../apps/relay/src/to-message';
-import {
-  diffReadModel,
-  EventTopics,
-  findMatch,
-  matchesReadModel,
-  findRequest,
-  fundingStory,
-  readModels,
-  rebuildIntoSchema,
-  rebuildReadModel,
-  requestsReadModel,
-  Topics,
-  topicForStream,
-  type ReadModel,
-} from '@multitrack/read-models';
+import { toMessage } from '@multitrack/messaging';
+import { diffReadModel, findMatch, matchesReadModel, findRequest, fundingStory, readModels, rebuildIntoSchema, rebuildReadModel, requestsReadModel, type ReadModel } from '@multitrack/read-models';
+import { EventTopics, Topics, topicForStream } from '@multitrack/messaging';
 import { allEvents, append, caughtUp, counterTotal, drain, openStack, waitUntil, type BusKind, type Stack } from './harness';
 
 const stories = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => fundingStory(from + i)).flat();

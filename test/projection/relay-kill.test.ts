@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { EventTopics, fundingStory } from '@multitrack/read-models';
+import { fundingStory } from '@multitrack/read-models';
+import { EventTopics } from '@multitrack/messaging';
 import { allEvents, append, drain, openStack, spawnApp, waitUntil, type Stack } from './harness';
 
 const startRelay = (stack: Stack): ChildProcess => spawnApp('relay', stack, { RELAY_BATCH_SIZE: '2' });

@@ -1,5 +1,6 @@
 import { Relay } from '../../apps/relay/src/relay';
-import { EventTopics, fundingStory } from '@multitrack/read-models';
+import { fundingStory } from '@multitrack/read-models';
+import { EventTopics } from '@multitrack/messaging';
 import type { MessageBus } from '@multitrack/messaging';
 import { allEvents, append, drain, openStack, waitUntil, type Stack } from './harness';
 

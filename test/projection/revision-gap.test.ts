@@ -1,5 +1,6 @@
 import { Projector } from '../../apps/projector/src/projector';
-import { asEnvelopes, findRequest, fundingStory, requestsReadModel, Topics, type EventEnvelope } from '@multitrack/read-models';
+import { asEnvelopes, findRequest, fundingStory, requestsReadModel } from '@multitrack/read-models';
+import { Topics, type EventEnvelope } from '@multitrack/messaging';
 import { counterTotal, openStack, waitUntil, type BusKind, type Stack } from './harness';
 
 const message = (stack: Stack, event: EventEnvelope) => ({

@@ -2,20 +2,8 @@ import { SpanKind } from '@opentelemetry/api';
 import type { Database, SqlExecutor } from '@multitrack/database';
 import type { BusMessage, ConsumedBatch, ConsumedMessage, MessageBus, MessageConsumer, MessagePublisher } from '@multitrack/messaging';
 import { batchSpanStart, withSpan } from '@multitrack/platform';
-import {
-  applyEvents,
-  installReadModel,
-  isPoison,
-  forgetOffsets,
-  loadOffsets,
-  lockOffset,
-  parseEnvelope,
-  reasonOf,
-  saveOffset,
-  Topics,
-  type EventEnvelope,
-  type ReadModel,
-} from '@multitrack/read-models';
+import { applyEvents, installReadModel, isPoison, forgetOffsets, loadOffsets, lockOffset, reasonOf, saveOffset, type ReadModel } from '@multitrack/read-models';
+import { parseEnvelope, Topics, type EventEnvelope } from '@multitrack/messaging';
 import { projectorMetrics as metrics } from './projector.metrics';
 
 export interface ProjectorLogger {

@@ -3,10 +3,10 @@ import type { Database } from '@multitrack/database';
 import type { EventStore, RecordedEvent, Subscription } from '@multitrack/event-store';
 import type { MessageBus, MessagePublisher } from '@multitrack/messaging';
 import { batchSpanStart, markFailed, tracer } from '@multitrack/platform';
-import { EventTopics } from '@multitrack/read-models';
+import { EventTopics } from '@multitrack/messaging';
 import { installRelayCheckpoints, loadCheckpoint, saveCheckpoint, type RelayCheckpoint } from './relay-checkpoints';
 import { relayMetrics } from './relay.metrics';
-import { toMessage } from './to-message';
+import { toMessage } from '@multitrack/messaging';
 
 export interface RelayLogger {
   log(message: string): void;

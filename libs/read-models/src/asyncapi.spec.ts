@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { categoryOfEventType, eventTypes } from '@multitrack/domain';
 import { parse } from 'yaml';
-import { EventTopics, fundingStory, Topics, topicForStream } from '@multitrack/read-models';
+import { fundingStory } from '@multitrack/read-models';
+import { EventTopics, Topics, topicForStream } from '@multitrack/messaging';
 
 interface Schema {
   required?: string[];

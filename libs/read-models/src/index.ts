@@ -1,7 +1,6 @@
-export * from './envelope';
-export * from './topics';
 export * from './cursor';
-export { sql, type ReadModel, type Statement } from './mechanism/read-model';
+export type { ReadModel } from './mechanism/read-model';
+export { sql, type Statement } from './mechanism/statement';
 export {
   Change,
   add,

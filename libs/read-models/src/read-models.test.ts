@@ -1,23 +1,6 @@
 import { createTestDatabase, type Database } from '@multitrack/database';
-import {
-  applyEvents,
-  asEnvelopes,
-  cooperationMetrics,
-  findMatch,
-  findOffer,
-  findOrganization,
-  findRequest,
-  fundingLedger,
-  fundingStory,
-  installReadModel,
-  listOffersForRequest,
-  listRequests,
-  readModels,
-  requestsReadModel,
-  topicForStream,
-  waitForRevision,
-  type EventEnvelope,
-} from '@multitrack/read-models';
+import { applyEvents, asEnvelopes, cooperationMetrics, findMatch, findOffer, findOrganization, findRequest, fundingLedger, fundingStory, installReadModel, listOffersForRequest, listRequests, readModels, requestsReadModel, waitForRevision } from '@multitrack/read-models';
+import { topicForStream, type EventEnvelope } from '@multitrack/messaging';
 
 const projectAll = async (db: Database, events: EventEnvelope[]) => {
   for (const model of readModels) {

@@ -1,6 +1,7 @@
 import type { Database } from '@multitrack/database';
 import type { EventStore, RecordedEvent } from '@multitrack/event-store';
-import { readModels, topicForStream } from '@multitrack/read-models';
+import { readModels } from '@multitrack/read-models';
+import { topicForStream } from '@multitrack/messaging';
 
 /**
  * Follows the event store and measures how far behind the read models are: the age of the oldest

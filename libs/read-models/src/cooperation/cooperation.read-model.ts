@@ -1,9 +1,8 @@
 import type { MatchEvent, OfferEvent, RequestEvent } from '@multitrack/domain';
-import { type EventEnvelope } from '../envelope';
+import { type EventEnvelope, Topics } from '@multitrack/messaging';
 import type { ReadModel } from '../mechanism/read-model';
 import { add, greatest, insertRow, least, updateRow, upsertRow, type Write } from '../mechanism/row-write';
 import { minorOf } from '../money-columns';
-import { Topics } from '../topics';
 
 const migrations = (s: string) => [
   {

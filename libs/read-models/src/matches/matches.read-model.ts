@@ -1,9 +1,9 @@
 import type { MatchEvent, RequestEvent } from '@multitrack/domain';
-import { entityIdOf, type EventEnvelope } from '../envelope';
+import { type EventEnvelope, Topics } from '@multitrack/messaging';
+import { parseStreamId } from '@multitrack/domain';
 import type { ReadModel } from '../mechanism/read-model';
 import { add, defined, insertRow, touchRow, updateRow, type Write } from '../mechanism/row-write';
 import { minorOf } from '../money-columns';
-import { Topics } from '../topics';
 
 const money = (name: string) => `${name}_minor numeric(38,0) NOT NULL DEFAULT 0`;
 
@@ -34,7 +34,7 @@ const migrations = (s: string) => [
 ];
 
 const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
-  const id = entityIdOf(e.streamId);
+  const id = parseStreamId(e.streamId)!.id;
   const touch = touchRow('matches', id, e);
   const tranche = (disbursementId: string, changes: Record<string, unknown>) => updateRow('tranches', ['id', disbursementId], changes);
   switch (event.type) {

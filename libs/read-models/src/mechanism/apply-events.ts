@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@multitrack/database';
-import type { EventEnvelope } from '../envelope';
+import { EventEnvelope } from '@multitrack/messaging';
 import { loadRevisions, saveApplied } from './bookkeeping';
 import { isPoison, ProjectionError } from './errors';
 import type { ReadModel } from './read-model';

@@ -1,5 +1,5 @@
 import { foldWrites, type Generation } from './fold-writes';
-import { sql } from './read-model';
+import { sql } from './statement';
 import { add, Change, greatest, insertRow, least, updateRow, upsertRow } from './row-write';
 
 const changesOf = (generation: Generation) =>

@@ -1,4 +1,4 @@
-import type { Statement } from './read-model';
+import type { Statement } from './statement';
 import { Change, isRowWrite, type RowWrite, type Write } from './row-write';
 
 /** One row's writes of a batch, folded: the mode of its first write and each column's net change. */

@@ -1,14 +1,5 @@
-import type { EventEnvelope } from '../envelope';
-import type { Topic } from '../topics';
 import type { Write } from './row-write';
-
-/** One SQL statement a projection wants run; parameters are positional (`$1`, …). */
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
-export const sql = (text: string, ...params: unknown[]): Statement => ({ sql: text, params });
+import { EventEnvelope, Topic } from '@multitrack/messaging';
 
 /**
  * A read model: its tables (DDL for any schema, so that a rebuild can build them beside the live

@@ -1,7 +1,6 @@
 import type { Database } from '@multitrack/database';
+import { toEnvelope, type EventEnvelope, topicForStream } from '@multitrack/messaging';
 import type { EventStore } from '@multitrack/event-store';
-import { toEnvelope, type EventEnvelope } from '../envelope';
-import { topicForStream } from '../topics';
 import { applyEvents } from './apply-events';
 import { isPoison, RevisionGapError } from './errors';
 import { createScratchSchema, dropSchema, installReadModel } from './install';

@@ -1,4 +1,4 @@
-import type { Statement } from './read-model';
+import type { Statement } from './statement';
 
 /** How one column of a row changes; folded per row over a batch before anything is written. */
 export class Change {

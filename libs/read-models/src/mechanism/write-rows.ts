@@ -1,6 +1,6 @@
 import type { SqlExecutor } from '@multitrack/database';
 import { foldWrites, type FoldedRow, type Generation } from './fold-writes';
-import type { Statement } from './read-model';
+import type { Statement } from './statement';
 import type { Change, Write } from './row-write';
 
 interface Column {

@@ -1,9 +1,9 @@
 import type { OfferEvent } from '@multitrack/domain';
-import { entityIdOf } from '../envelope';
+import { Topics } from '@multitrack/messaging';
+import { parseStreamId } from '@multitrack/domain';
 import type { ReadModel } from '../mechanism/read-model';
 import { defined, insertRow, touchRow, type Write } from '../mechanism/row-write';
 import { minorOf } from '../money-columns';
-import { Topics } from '../topics';
 
 const migrations = (s: string) => [
   {
@@ -22,7 +22,7 @@ const migrations = (s: string) => [
 
 const project = (e: Parameters<ReadModel['project']>[0]): Write[] => {
   const event = e as unknown as OfferEvent;
-  const id = entityIdOf(e.streamId);
+  const id = parseStreamId(e.streamId)!.id;
   const touch = touchRow('offers', id, e);
   switch (event.type) {
     case 'OfferSubmitted': {

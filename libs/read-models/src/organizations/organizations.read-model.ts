@@ -1,8 +1,8 @@
 import type { OrganizationEvent } from '@multitrack/domain';
-import { entityIdOf } from '../envelope';
+import { Topics } from '@multitrack/messaging';
+import { parseStreamId } from '@multitrack/domain';
 import type { ReadModel } from '../mechanism/read-model';
 import { insertRow, touchRow, type Write } from '../mechanism/row-write';
-import { Topics } from '../topics';
 
 const migrations = (s: string) => [
   {
@@ -22,7 +22,7 @@ const migrations = (s: string) => [
 
 const project = (e: Parameters<ReadModel['project']>[0]): Write[] => {
   const event = e as unknown as OrganizationEvent;
-  const id = entityIdOf(e.streamId);
+  const id = parseStreamId(e.streamId)!.id;
   const touch = touchRow('organizations', id, e);
   switch (event.type) {
     case 'OrganizationRegistered': {

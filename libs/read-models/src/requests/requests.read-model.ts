@@ -1,9 +1,9 @@
 import type { OfferEvent, RequestEvent } from '@multitrack/domain';
-import { entityIdOf, type EventEnvelope } from '../envelope';
+import { type EventEnvelope, Topics } from '@multitrack/messaging';
+import { parseStreamId } from '@multitrack/domain';
 import type { ReadModel } from '../mechanism/read-model';
 import { defined, insertRow, touchRow, updateRow, type Write } from '../mechanism/row-write';
 import { minorOf } from '../money-columns';
-import { Topics } from '../topics';
 
 const migrations = (s: string) => [
   {
@@ -28,7 +28,7 @@ const migrations = (s: string) => [
 ];
 
 const onRequest = (event: RequestEvent, e: EventEnvelope): Write[] => {
-  const id = entityIdOf(e.streamId);
+  const id = parseStreamId(e.streamId)!.id;
   const touch = touchRow('requests', id, e);
   switch (event.type) {
     case 'HelpRequestPublished': {

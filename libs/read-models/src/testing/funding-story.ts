@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '../envelope';
+import { EventEnvelope } from '@multitrack/messaging';
 
 export interface StoryEvent {
   streamId: string;

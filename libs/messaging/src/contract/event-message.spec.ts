@@ -1,12 +1,18 @@
 import type { RecordedEvent } from '@multitrack/event-store';
-import { parseEnvelope } from '@multitrack/read-models';
-import { toMessage } from './to-message';
+import { parseEnvelope } from './event-envelope';
+import { toMessage } from './event-message';
 
 const event = (streamId: string, traceparent?: string): RecordedEvent => ({
   eventId: '3f6c1b0e-5d1a-4f2e-9a57-8e2b1c0d9f11',
   type: 'FundsCommitted',
   data: { matchId: 'm1', amount: { amount: '250000.00', currency: 'USD' } },
-  metadata: { actor: { sub: 'o', roles: ['officer'] }, correlationId: 'c', occurredAt: '2026-12-01T00:00:00.000Z', schemaVersion: 1, ...(traceparent ? { traceparent } : {}) },
+  metadata: {
+    actor: { sub: 'o', roles: ['officer'] },
+    correlationId: 'c',
+    occurredAt: '2026-12-01T00:00:00.000Z',
+    schemaVersion: 1,
+    ...(traceparent ? { traceparent } : {}),
+  },
   streamId,
   revision: 3,
   position: 42,

@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '@multitrack/event-store';
-import type { BusMessage } from '@multitrack/messaging';
-import { toEnvelope, topicForStream } from '@multitrack/read-models';
+import type { BusMessage } from '../bus.port';
+import { toEnvelope } from './event-envelope';
+import { topicForStream } from './topics';
 
+/** The CloudEvents `source` of every event of the log, on the bus and in feeds. */
 export const CLOUDEVENTS_SOURCE = '/multitrack/event-store';
 
 /**
@@ -22,5 +24,10 @@ export const toMessage = (event: RecordedEvent, topicPrefix = ''): BusMessage =>
     revision: String(event.revision),
   };
   if (typeof event.metadata.traceparent === 'string') headers.traceparent = event.metadata.traceparent;
-  return { topic: topicPrefix + topicForStream(event.streamId), key: event.streamId, value: JSON.stringify(toEnvelope(event)), headers };
+  return {
+    topic: topicPrefix + topicForStream(event.streamId),
+    key: event.streamId,
+    value: JSON.stringify(toEnvelope(event)),
+    headers,
+  };
 };

@@ -45,8 +45,3 @@ export const parseEnvelope = (value: string): EventEnvelope => {
   if (!valid) throw new Error('not an event envelope');
   return parsed;
 };
-
-/** Streams are named `{category}-{entityId}`; entity ids may themselves contain dashes. */
-export const categoryOf = (streamId: string): string => streamId.slice(0, Math.max(0, streamId.indexOf('-')));
-
-export const entityIdOf = (streamId: string): string => streamId.slice(streamId.indexOf('-') + 1);

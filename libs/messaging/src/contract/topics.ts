@@ -1,4 +1,4 @@
-import { categoryOf } from './envelope';
+import { parseStreamId, type Category } from '@multitrack/domain';
 
 /** One topic per aggregate category; the `v1` suffix changes only with an incompatible envelope. */
 export const Topics = {
@@ -12,7 +12,7 @@ export const Topics = {
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
 
-const byCategory: Record<string, Topic> = {
+const byCategory: Record<Category, Topic> = {
   organization: Topics.organizations,
   request: Topics.requests,
   offer: Topics.offers,
@@ -23,7 +23,10 @@ const byCategory: Record<string, Topic> = {
  * The topic an event of this stream goes to. Categories other than the four aggregates (audit
  * reads, and any stream a later feature adds) go to the audit topic, so the relay never drops one.
  */
-export const topicForStream = (streamId: string): Topic => byCategory[categoryOf(streamId)] ?? Topics.audit;
+export const topicForStream = (streamId: string): Topic => {
+  const category = parseStreamId(streamId)?.category;
+  return category ? byCategory[category] : Topics.audit;
+};
 
 /** Every topic the relay publishes to (the dead-letter topic is the projector's). */
 export const EventTopics: Topic[] = [
