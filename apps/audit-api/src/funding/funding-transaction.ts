@@ -88,18 +88,18 @@ export const fundingTransactionOf = (directory: FundingDirectory, references: Ma
     streamId: event.streamId,
     revision: event.revision,
   };
-  const tranche = (id: string) => ({ disbursementId: id, reference: references.get(id) ?? '' });
+  const disbursement = (id: string) => ({ disbursementId: id, reference: references.get(id) ?? '' });
   switch (event.type) {
     case 'FundsCommitted':
       return { ...base, kind: 'commitment', amount: data.amount, valueDate: valueDateOf(event)!, description: 'Funds committed' };
     case 'FundsDisbursed':
-      return { ...base, ...tranche(data.disbursementId), kind: 'disbursement', amount: data.amount, valueDate: valueDateOf(event)!, description: `Tranche ${data.reference} disbursed` };
+      return { ...base, ...disbursement(data.disbursementId), kind: 'disbursement', amount: data.amount, valueDate: valueDateOf(event)!, description: `Tranche ${data.reference} disbursed` };
     case 'DisbursementReversed':
-      return { ...base, ...tranche(data.disbursementId), kind: 'reversal', amount: negative(data.amount), valueDate: valueDateOf(event)!, description: `Tranche reversed: ${data.reason}` };
+      return { ...base, ...disbursement(data.disbursementId), kind: 'reversal', amount: negative(data.amount), valueDate: valueDateOf(event)!, description: `Tranche reversed: ${data.reason}` };
     case 'DisbursementReceiptConfirmed': {
       const discrepancy = data.discrepancy as FundingTransaction['discrepancy'];
       const differs = discrepancy ? `; discrepancy: ${discrepancy.expected.amount} sent, ${discrepancy.received.amount} received` : '';
-      return { ...base, ...tranche(data.disbursementId), kind: 'receipt', amount: data.amount, valueDate: valueDateOf(event)!, ...(discrepancy ? { discrepancy } : {}), description: `Receipt confirmed by the implementer${differs}` };
+      return { ...base, ...disbursement(data.disbursementId), kind: 'receipt', amount: data.amount, valueDate: valueDateOf(event)!, ...(discrepancy ? { discrepancy } : {}), description: `Receipt confirmed by the implementer${differs}` };
     }
     case 'ExpenditureReported':
       return { ...base, kind: 'expenditure', amount: data.amount, valueDate: valueDateOf(event)!, description: data.description };

@@ -13,7 +13,7 @@ import {
   reportExpenditure,
   requestDisbursement,
   reverseDisbursement,
-} from './tranches.decide';
+} from './disbursements.decide';
 
 type Outcome = MatchEvent[] | DomainError;
 

@@ -17,7 +17,7 @@ const organizationId = 'KE-NCB-0001';
 const usd = (minor: number) => money(BigInt(minor), 'USD');
 const start = Date.parse('2025-01-01T00:00:00.000Z');
 const officers = ['alice', 'bob', 'carol'];
-const trancheIds = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5'];
+const disbursementIds = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5'];
 
 type Intent =
   | { type: 'commit'; amount: Money }
@@ -34,7 +34,7 @@ const amountUpTo = (max: number): fc.Arbitrary<Money> =>
     { weight: 9, arbitrary: fc.integer({ min: 0, max }).map(usd) },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 1_000 }).map((minor) => money(BigInt(minor), 'EUR')) },
   );
-const trancheId = fc.constantFrom(...trancheIds);
+const disbursementId = fc.constantFrom(...disbursementIds);
 const intent: fc.Arbitrary<Intent> = fc.oneof(
   {
     weight: 4,
@@ -44,21 +44,21 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
     weight: 8,
     arbitrary: fc.record({
       type: fc.constant('disburse' as const),
-      id: trancheId,
+      id: disbursementId,
       amount: amountUpTo(8_000_000),
       suspended: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
     }),
   },
-  { weight: 5, arbitrary: fc.record({ type: fc.constant('approve' as const), id: trancheId }) },
+  { weight: 5, arbitrary: fc.record({ type: fc.constant('approve' as const), id: disbursementId }) },
   {
     weight: 2,
     arbitrary: fc.record({
       type: fc.constant('confirm' as const),
-      id: trancheId,
+      id: disbursementId,
       amount: amountUpTo(8_000_000),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('reverse' as const), id: trancheId }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('reverse' as const), id: disbursementId }) },
   { weight: 1, arbitrary: fc.constant({ type: 'complete' as const }) },
 );
 const actor: fc.Arbitrary<CommandMetadata['actor']> = fc.oneof(
@@ -174,8 +174,8 @@ describe('match money under any sequence of commands', () => {
             if (isDomainError(outcome)) continue;
             for (const event of outcome) {
               if (event.type === 'DisbursementApproved') {
-                const tranche = before.disbursements.find((d) => d.id === event.data.disbursementId);
-                expect(event.data.approvedBy).not.toBe(tranche?.requestedBy);
+                const disbursement = before.disbursements.find((d) => d.id === event.data.disbursementId);
+                expect(event.data.approvedBy).not.toBe(disbursement?.requestedBy);
               }
               state = matchDecider.evolve(state, event);
             }

@@ -14,7 +14,7 @@ export type Receipt = {
   discrepancy?: { expected: Money; received: Money };
 };
 
-/** A tranche. */
+/** A disbursement. */
 export type Disbursement = {
   id: string;
   amount: Money;
@@ -90,7 +90,7 @@ const evolveActive = (match: Match, event: MatchEvent): Match => {
         requestedAt,
         requiresApproval,
       } = event.data;
-      const tranche: Disbursement = {
+      const disbursement: Disbursement = {
         id,
         amount: fromWire(amount),
         reference,
@@ -99,9 +99,9 @@ const evolveActive = (match: Match, event: MatchEvent): Match => {
         status: requiresApproval ? 'pending_approval' : 'requested',
       };
       const pendingApproval = requiresApproval
-        ? add(match.pendingApproval, tranche.amount)
+        ? add(match.pendingApproval, disbursement.amount)
         : match.pendingApproval;
-      return { ...match, pendingApproval, disbursements: [...match.disbursements, tranche] };
+      return { ...match, pendingApproval, disbursements: [...match.disbursements, disbursement] };
     }
     case 'DisbursementApproved':
       return changeDisbursement(match, event.data.disbursementId, (d) => ({
@@ -144,9 +144,9 @@ const fundsDisbursed = (
   match: Match,
   { disbursementId: id, disbursedAt, approvedBy }: FundsDisbursed['data'],
 ): Match => {
-  const tranche = findDisbursement(match, id);
-  if (!tranche) return match;
-  const wasPending = tranche.status === 'pending_approval';
+  const disbursement = findDisbursement(match, id);
+  if (!disbursement) return match;
+  const wasPending = disbursement.status === 'pending_approval';
   return {
     ...changeDisbursement(match, id, (d) => ({
       ...d,
@@ -154,7 +154,9 @@ const fundsDisbursed = (
       disbursedAt,
       ...(approvedBy && { approvedBy }),
     })),
-    disbursed: add(match.disbursed, tranche.amount),
-    pendingApproval: wasPending ? subtract(match.pendingApproval, tranche.amount) : match.pendingApproval,
+    disbursed: add(match.disbursed, disbursement.amount),
+    pendingApproval: wasPending
+      ? subtract(match.pendingApproval, disbursement.amount)
+      : match.pendingApproval,
   };
 };

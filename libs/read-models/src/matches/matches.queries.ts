@@ -3,14 +3,18 @@ import type { SqlExecutor } from '@multitrack/database';
 import { wireOf, wireOrZero } from '../money-columns';
 import { matchesReadModel } from './matches.read-model';
 
-export interface TrancheView {
+export interface DisbursementView {
   id: string;
   amount: WireMoney;
   reference: string;
   status: 'requested' | 'pending_approval' | 'disbursed' | 'reversed';
   requestedBy: string;
   approvedBy?: string;
-  receipt?: { amount: WireMoney; receivedOn: string; discrepancy?: { expected: WireMoney; received: WireMoney } };
+  receipt?: {
+    amount: WireMoney;
+    receivedOn: string;
+    discrepancy?: { expected: WireMoney; received: WireMoney };
+  };
 }
 
 /** `GET /v1/matches/{id}`. */
@@ -25,7 +29,7 @@ export interface MatchView {
   pendingApproval: WireMoney;
   reportedExpenditure: WireMoney;
   confirmedReceived: WireMoney;
-  disbursements: TrancheView[];
+  disbursements: DisbursementView[];
   revision: number;
 }
 
@@ -44,12 +48,12 @@ interface MatchRow {
   revision: number;
 }
 
-interface TrancheRow {
+interface DisbursementRow {
   id: string;
   amount: string;
   currency: string;
   reference: string;
-  status: TrancheView['status'];
+  status: DisbursementView['status'];
   requested_by: string;
   approved_by: string | null;
   receipt: string | null;
@@ -59,7 +63,7 @@ interface TrancheRow {
 
 const s = matchesReadModel.schema;
 
-const toTranche = (row: TrancheRow): TrancheView => ({
+const toDisbursement = (row: DisbursementRow): DisbursementView => ({
   id: row.id,
   amount: wireOf(row.amount, row.currency)!,
   reference: row.reference,
@@ -72,7 +76,12 @@ const toTranche = (row: TrancheRow): TrancheView => ({
           amount: wireOf(row.receipt, row.currency)!,
           receivedOn: row.received_on,
           ...(row.expected !== null
-            ? { discrepancy: { expected: wireOf(row.expected, row.currency)!, received: wireOf(row.receipt, row.currency)! } }
+            ? {
+                discrepancy: {
+                  expected: wireOf(row.expected, row.currency)!,
+                  received: wireOf(row.receipt, row.currency)!,
+                },
+              }
             : {}),
         },
       }
@@ -89,10 +98,10 @@ export const findMatch = async (db: SqlExecutor, id: string): Promise<MatchView 
   );
   const row = rows[0];
   if (!row) return null;
-  const tranches = await db.query<TrancheRow>(
+  const disbursements = await db.query<DisbursementRow>(
     `SELECT id, amount_minor::text AS amount, currency, reference, status, requested_by, approved_by,
        receipt_minor::text AS receipt, received_on, expected_minor::text AS expected
-     FROM ${s}.tranches WHERE match_id = $1 ORDER BY requested_position`,
+     FROM ${s}.disbursements WHERE match_id = $1 ORDER BY requested_position`,
     [id],
   );
   const money = (minor: string) => wireOrZero(minor, row.currency);
@@ -107,7 +116,7 @@ export const findMatch = async (db: SqlExecutor, id: string): Promise<MatchView 
     pendingApproval: money(row.pending),
     reportedExpenditure: money(row.expenditure),
     confirmedReceived: money(row.confirmed),
-    disbursements: tranches.rows.map(toTranche),
+    disbursements: disbursements.rows.map(toDisbursement),
     revision: Number(row.revision),
   };
 };

@@ -31,19 +31,33 @@ const migrations = (s: string) => [
       -- requests and matches arrive on different topics, in no particular order between them
       CREATE TABLE ${s}.match_requests (request_id text PRIMARY KEY, tracks int[] NOT NULL, country text NOT NULL);`,
   },
+  {
+    // One name per concept, from the domain's events to the table (issue 11).
+    version: 3,
+    name: 'tranches are disbursements',
+    sql: `ALTER TABLE ${s}.tranches RENAME TO disbursements;`,
+  },
 ];
 
 const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
   const id = parseStreamId(e.streamId)!.id;
   const touch = touchRow('matches', id, e);
-  const tranche = (disbursementId: string, changes: Record<string, unknown>) => updateRow('tranches', ['id', disbursementId], changes);
+  const disbursement = (disbursementId: string, changes: Record<string, unknown>) =>
+    updateRow('disbursements', ['id', disbursementId], changes);
   switch (event.type) {
     case 'MatchMade': {
       const d = event.data;
       return [
         insertRow('matches', ['id', id], {
-          request_id: d.requestId, offer_id: d.offerId, organization_id: d.organizationId, currency: d.currency, status: 'active',
-          revision: e.revision, made_position: e.position, made_at: e.recordedAt, updated_at: e.recordedAt,
+          request_id: d.requestId,
+          offer_id: d.offerId,
+          organization_id: d.organizationId,
+          currency: d.currency,
+          status: 'active',
+          revision: e.revision,
+          made_position: e.position,
+          made_at: e.recordedAt,
+          updated_at: e.recordedAt,
         }),
       ];
     }
@@ -52,40 +66,55 @@ const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
     case 'DisbursementRequested': {
       const d = event.data;
       return [
-        insertRow('tranches', ['id', d.disbursementId], {
-          match_id: id, amount_minor: minorOf(d.amount), currency: d.amount.currency, reference: d.reference,
-          status: d.requiresApproval ? 'pending_approval' : 'requested', requested_by: d.requestedBy, requested_position: e.position,
+        insertRow('disbursements', ['id', d.disbursementId], {
+          match_id: id,
+          amount_minor: minorOf(d.amount),
+          currency: d.amount.currency,
+          reference: d.reference,
+          status: d.requiresApproval ? 'pending_approval' : 'requested',
+          requested_by: d.requestedBy,
+          requested_position: e.position,
         }),
         touch({ pending_minor: add(d.requiresApproval ? minorOf(d.amount) : 0) }),
       ];
     }
     case 'DisbursementApproved':
-      return [tranche(event.data.disbursementId, { approved_by: event.data.approvedBy }), touch()];
+      return [disbursement(event.data.disbursementId, { approved_by: event.data.approvedBy }), touch()];
     case 'FundsDisbursed': {
       const d = event.data;
       return [
         // `approvedBy` is there exactly when the tranche waited for a second officer: it leaves "pending".
-        touch({ disbursed_minor: add(minorOf(d.amount)), pending_minor: add(d.approvedBy ? -BigInt(minorOf(d.amount)) : 0) }),
-        tranche(d.disbursementId, defined({ status: 'disbursed', approved_by: d.approvedBy, disbursed_at: e.recordedAt })),
+        touch({
+          disbursed_minor: add(minorOf(d.amount)),
+          pending_minor: add(d.approvedBy ? -BigInt(minorOf(d.amount)) : 0),
+        }),
+        disbursement(
+          d.disbursementId,
+          defined({ status: 'disbursed', approved_by: d.approvedBy, disbursed_at: e.recordedAt }),
+        ),
       ];
     }
     case 'DisbursementReceiptConfirmed': {
       const d = event.data;
       const differs = d.discrepancy !== undefined;
       return [
-        tranche(d.disbursementId, {
-          receipt_minor: minorOf(d.amount), received_on: d.receivedOn, expected_minor: differs ? minorOf(d.discrepancy!.expected) : null,
+        disbursement(d.disbursementId, {
+          receipt_minor: minorOf(d.amount),
+          received_on: d.receivedOn,
+          expected_minor: differs ? minorOf(d.discrepancy!.expected) : null,
         }),
         touch({
           confirmed_minor: add(minorOf(d.amount)),
           discrepancy_count: add(differs ? 1 : 0),
-          discrepancy_minor: add(differs ? BigInt(minorOf(d.discrepancy!.expected)) - BigInt(minorOf(d.discrepancy!.received)) : 0),
+          discrepancy_minor: add(
+            differs ? BigInt(minorOf(d.discrepancy!.expected)) - BigInt(minorOf(d.discrepancy!.received)) : 0,
+          ),
         }),
       ];
     }
     case 'DisbursementReversed':
       return [
-        tranche(event.data.disbursementId, { status: 'reversed' }),
+        disbursement(event.data.disbursementId, { status: 'reversed' }),
         touch({ disbursed_minor: add(-BigInt(minorOf(event.data.amount))) }),
       ];
     case 'ExpenditureReported':
@@ -101,7 +130,12 @@ const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
 
 const onRequest = (event: RequestEvent): Write[] =>
   event.type === 'HelpRequestPublished'
-    ? [insertRow('match_requests', ['request_id', event.data.requestId], { tracks: event.data.tracks, country: event.data.country })]
+    ? [
+        insertRow('match_requests', ['request_id', event.data.requestId], {
+          tracks: event.data.tracks,
+          country: event.data.country,
+        }),
+      ]
     : [];
 
 /** Matches with their money totals and tranches; the funding ledger is a grouping of these rows. */

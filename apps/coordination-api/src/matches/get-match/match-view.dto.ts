@@ -14,7 +14,7 @@ class ReceiptDto {
   discrepancy?: DiscrepancyDto;
 }
 
-class TrancheDto {
+class DisbursementDto {
   @ApiProperty() id!: string;
   @ApiProperty({ type: MoneyDto }) amount!: MoneyDto;
   @ApiProperty() reference!: string;
@@ -35,6 +35,6 @@ export class MatchViewDto {
   @ApiProperty({ type: MoneyDto }) pendingApproval!: MoneyDto;
   @ApiProperty({ type: MoneyDto }) reportedExpenditure!: MoneyDto;
   @ApiProperty({ type: MoneyDto }) confirmedReceived!: MoneyDto;
-  @ApiProperty({ type: [TrancheDto] }) disbursements!: TrancheDto[];
+  @ApiProperty({ type: [DisbursementDto] }) disbursements!: DisbursementDto[];
   @ApiProperty() revision!: number;
 }

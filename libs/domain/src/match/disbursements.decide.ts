@@ -17,7 +17,7 @@ import { findDisbursement, type Disbursement, type Match } from './match.state';
 
 type Outcome = MatchEvent[] | DomainError;
 
-const tranche = (match: Match, id: string): Disbursement | DomainError =>
+const disbursement = (match: Match, id: string): Disbursement | DomainError =>
   findDisbursement(match, id) ?? rule('disbursement.not-found', `no disbursement ${id} in this match`);
 
 export const requestDisbursement = ({ data, metadata }: RequestDisbursement, match: Match): Outcome => {
@@ -63,7 +63,7 @@ export const requestDisbursement = ({ data, metadata }: RequestDisbursement, mat
 
 /** Four eyes: the officer who asked for the money cannot be the one who releases it. */
 export const approveDisbursement = ({ data, metadata }: ApproveDisbursement, match: Match): Outcome => {
-  const found = tranche(match, data.disbursementId);
+  const found = disbursement(match, data.disbursementId);
   if ('kind' in found) return found;
   const approvedBy = metadata.actor.sub;
   const failure = firstFailure(
@@ -100,7 +100,7 @@ export const approveDisbursement = ({ data, metadata }: ApproveDisbursement, mat
 
 /** Both sides of a transfer are kept: a different amount is a recorded discrepancy, not an error. */
 export const confirmReceipt = ({ data, metadata }: ConfirmDisbursementReceipt, match: Match): Outcome => {
-  const found = tranche(match, data.disbursementId);
+  const found = disbursement(match, data.disbursementId);
   if ('kind' in found) return found;
   const { amount, receivedOn } = data;
   const failure = firstFailure(
@@ -136,12 +136,12 @@ export const confirmReceipt = ({ data, metadata }: ConfirmDisbursementReceipt, m
 
 /** Money that bounced or came back; once the NGO confirmed receipt, it did arrive. */
 export const reverseDisbursement = ({ data, metadata }: ReverseDisbursement, match: Match): Outcome => {
-  const found = tranche(match, data.disbursementId);
+  const found = disbursement(match, data.disbursementId);
   if ('kind' in found) return found;
   if (found.status !== 'disbursed' || found.receipt) {
     return rule(
       'disbursement.not-reversible',
-      'only a disbursed tranche without a confirmed receipt is reversed',
+      'only a disbursed disbursement without a confirmed receipt is reversed',
     );
   }
   return [
