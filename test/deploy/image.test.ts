@@ -55,7 +55,7 @@ describe('the container image', () => {
       });
     });
 
-  it.each([...deployedApps, 'standalone', 'migrate', 'audit', 'projections-rebuild'])('runs an entry point that the build produced for %s', async (command) => {
+  it.each([...deployedApps, 'standalone', 'migrate', 'rewrap-personal-data', 'audit', 'projections-rebuild'])('runs an entry point that the build produced for %s', async (command) => {
     const { status, stdout } = await entrypoint([command, '--flag'], { fakeNode: true });
     expect(status).toBe(0);
     const [script, ...rest] = stdout.trim().split(' ').filter((word) => !word.startsWith('--max-'));
