@@ -76,6 +76,17 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     expect(environmentOf(container, objects, secrets).DATABASE_URL).toBe(configOf('coordination-api').DATABASE_URL);
   });
 
+  it('lets the migration Job reach PostgreSQL, and splits into the apply steps of deploy/README.md', () => {
+    const migration = objects.filter((object) => object.metadata.labels?.['app.kubernetes.io/component'] === 'migration');
+    expect(migration.map((object) => `${object.kind}/${object.metadata.name}`).sort()).toEqual(['Job/multitrack-migrate', 'NetworkPolicy/multitrack-migrate']);
+    const policy = named(objects, 'NetworkPolicy', 'multitrack-migrate')!;
+    const port = serverPortsOf({ DATABASE_URL: configOf('coordination-api').DATABASE_URL }).get('DATABASE_URL');
+    expect(policy.spec.egress.flatMap((rule: { ports: { port: number }[] }) => rule.ports.map((p) => p.port))).toEqual([port]);
+    // Step one applies what is not Multitrack's own: the namespace and the engines, nothing that runs the image.
+    const engines = objects.filter((object) => object.metadata.labels?.['app.kubernetes.io/part-of'] !== 'multitrack');
+    expect(new Set(engines.map((object) => object.kind))).toEqual(new Set(['Namespace', 'Kafka', 'KafkaNodePool', 'Cluster', 'ScheduledBackup', 'Issuer', 'Certificate', 'KurrentDB']));
+  });
+
   it('runs every container as a non-root user on a read-only root filesystem, with resource requests', () => {
     for (const object of objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
       const pod = object.spec.template.spec;
