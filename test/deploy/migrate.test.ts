@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@multitrack/database';
 import { readModels } from '@multitrack/read-models';
-
-const root = path.resolve(__dirname, '../..');
+import { root } from './support/deployed-apps';
+import { runScript } from './support/run-script';
 
 /** Every module name a `migrate(db, '<module>', …)` call in apps/ and libs/ names, read from the source. */
 const modulesMigratedInSource = (): Set<string> => {
@@ -24,12 +23,7 @@ const modulesMigratedInSource = (): Set<string> => {
   return modules;
 };
 
-const runMigrate = (url: string) =>
-  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/migrate.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, DATABASE_URL: url },
-    encoding: 'utf8',
-  });
+const runMigrate = (url: string) => runScript('migrate', { DATABASE_URL: url });
 
 describe('npm run migrate (the migration Job of a deployment)', () => {
   let database: TestDatabase;

@@ -1,15 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@multitrack/database';
 import { createPersonalDataVault } from '@multitrack/personal-data';
-import { root } from './support/deployed-apps';
+import { runScript } from './support/run-script';
 
-const rewrap = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/rewrap-personal-data.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, ...env },
-    encoding: 'utf8',
-  });
+const rewrap = (env: Record<string, string>) => runScript('rewrap-personal-data', env);
 
 describe('npm run rewrap-personal-data (rotating the personal-data master key)', () => {
   let database: TestDatabase;

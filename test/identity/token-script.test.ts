@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { decodeJwt } from 'jose';
+import { runScript } from '../deploy/support/run-script';
 
-const root = path.resolve(__dirname, '../..');
 const secret = 'token-script-test-secret-of-32-characters';
 
 /** `npm run token`, as a developer types it. */
-const token = (...args: string[]) =>
-  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/token.ts', ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH, AUTH_JWT_SECRET: secret },
-    encoding: 'utf8',
-  });
+const token = (...args: string[]) => runScript('token', { AUTH_JWT_SECRET: secret }, args);
 
 describe('npm run token', () => {
   it('mints a token for at most 24 hours', () => {
