@@ -44,6 +44,11 @@ describe('the compose deployment', () => {
     expect(service?.command).toEqual([app]);
     const config = parseConfig(configSchemaOf(app), environmentOf(app)) as Record<string, unknown>;
     expect(() => resolveAuthMode(authOptionsFrom(config as Parameters<typeof authOptionsFrom>[0]))).not.toThrow();
+    // The KurrentDB CA it trusts is mounted, and nothing else of the certificates volume.
+    const caFile = /tlsCAFile=([^&]+)/.exec(String(config.EVENTSTORE_CONNECTION_STRING ?? ''))?.[1];
+    if (config.EVENT_STORE === 'eventstoredb' && caFile) {
+      expect(service.volumes).toEqual([expect.objectContaining({ source: 'kurrentdb-certs', target: path.dirname(caFile), read_only: true, volume: { subpath: 'ca' } })]);
+    }
   });
 
   it.each(deployedApps)('health-checks and scrapes %s on the port it listens on, after the migrations', (app) => {
