@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveAuthMode } from '@multitrack/auth';
 import { authOptionsFrom, parseConfig, READINESS_TIMEOUT_MS } from '@multitrack/platform';
@@ -145,6 +145,22 @@ describe.each(overlays)('the %s overlay', (overlay) => {
       const ingressPorts = (policy.spec.ingress as { ports: { port: string }[] }[]).flatMap((rule) => rule.ports.map((p) => p.port));
       expect(new Set(ingressPorts)).toEqual(new Set(['http']));
     });
+  });
+
+  it("lets the runbooks' operation Jobs start: valid, with their Secrets, reaching only PostgreSQL and the event store", () => {
+    const jobs = readdirSync(path.join(k8s, 'operations')).flatMap((file) => yamlObjects(readFileSync(path.join(k8s, 'operations', file), 'utf8')));
+    expect(jobs.map((job) => job.metadata.name).sort()).toEqual(['multitrack-projections-rebuild', 'multitrack-rewrap-personal-data']);
+    const policy = named(objects, 'NetworkPolicy', 'multitrack-operations')!;
+    const ports = policy.spec.egress.flatMap((rule: { ports: { port: number }[] }) => rule.ports.map((p) => p.port));
+    const config = configOf('relay');
+    expect(ports.sort()).toEqual([...serverPortsOf({ ...config, KAFKA_BROKERS: undefined }).values()].sort());
+    for (const job of jobs) {
+      expect(schemaProblems(job)).toEqual([]);
+      expect(job.spec.template.metadata.labels).toMatchObject(policy.spec.podSelector.matchLabels);
+      const container = job.spec.template.spec.containers[0] as Container;
+      expect(container.args?.[0]).toMatch(/^(rewrap-personal-data|projections-rebuild)$/);
+      expect(() => environmentOf(container, objects, secrets)).not.toThrow();
+    }
   });
 
   it('runs one relay at a time, replacing it rather than rolling', () => {
