@@ -1,13 +1,14 @@
 /**
  * Prints an HS256 development token signed with AUTH_JWT_SECRET:
  *   npm run token -- --role officer --sub alice [--role auditor] [--org US-EIN-123] [--ttl 3600]
+ * A token lives at most 24 hours (--ttl 86400).
  * AUTH_ISSUER and AUTH_AUDIENCE are copied into the token when set, so it passes the same checks
  * as the running app.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isRole, ORGANIZATION_ID_PATTERN, Role, signDevelopmentToken } from '@multitrack/auth';
+import { isRole, MAX_DEVELOPMENT_TOKEN_TTL_S, ORGANIZATION_ID_PATTERN, Role, signDevelopmentToken } from '@multitrack/auth';
 import { DEVELOPMENT_SECRET_FILE } from '../apps/standalone/src/development-secret';
 
 const fail = (message: string): never => {
@@ -42,6 +43,7 @@ const main = async () => {
   if (values.org && !ORGANIZATION_ID_PATTERN.test(values.org)) fail(`--org "${values.org}" is not an IATI organisation id`);
   const ttlSeconds = Number(values.ttl);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) fail('--ttl must be a positive number of seconds');
+  if (ttlSeconds > MAX_DEVELOPMENT_TOKEN_TTL_S) fail(`--ttl ${ttlSeconds} is over 24 hours (${MAX_DEVELOPMENT_TOKEN_TTL_S} s); mint a new token instead`);
 
   const token = await signDevelopmentToken({
     secret: secret as string,

@@ -1,7 +1,7 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, KeyLike, SignJWT, UnsecuredJWT } from 'jose';
-import { AuthConfigurationError } from './auth-options';
+import { AuthConfigurationError, AuthOptions } from './auth-options';
 import { signDevelopmentToken } from './sign-token';
 import { InvalidToken, TokenVerifier } from './token-verifier';
 
@@ -21,7 +21,7 @@ const rejection = async (verifier: TokenVerifier, token: string): Promise<string
 
 describe('TokenVerifier with an HS256 shared secret', () => {
   const verifier = new TokenVerifier({ jwtSecret: secret, issuer: 'multitrack-dev', audience: 'multitrack' });
-  const valid = { sub: 'alice', roles: ['officer'], iss: 'multitrack-dev', aud: 'multitrack', exp: now() + 60 };
+  const valid = { sub: 'alice', roles: ['officer'], iss: 'multitrack-dev', aud: 'multitrack', iat: now(), exp: now() + 60 };
 
   it('accepts a valid token and returns the actor', async () => {
     await expect(verifier.verify(await hs256(valid))).resolves.toEqual({ sub: 'alice', roles: ['officer'] });
@@ -65,13 +65,36 @@ describe('TokenVerifier with an HS256 shared secret', () => {
   });
 
   it('rejects an ngo token without org', async () => {
-    expect(await rejection(verifier, await hs256({ ...valid, roles: ['ngo'] }))).toBe('an ngo token needs an org claim');
+    expect(await rejection(verifier, await hs256({ ...valid, roles: ['ngo'] }))).toBe('an ngo token needs an org claim ("org")');
   });
 
-  it('rejects unknown roles, missing roles and a malformed org', async () => {
-    expect(await rejection(verifier, await hs256({ ...valid, roles: ['officer', 'root'] }))).toMatch(/unknown role: root/);
-    expect(await rejection(verifier, await hs256({ ...valid, roles: undefined }))).toBe('token has no roles');
+  it('ignores roles that are not Multitrack roles, and grants only the ones that are', async () => {
+    const token = await hs256({ ...valid, roles: ['offline_access', 'officer', 'officer', 'default-roles-ministry'] });
+    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'alice', roles: ['officer'] });
+  });
+
+  it('rejects a token with none of the Multitrack roles, missing roles and a malformed org', async () => {
+    expect(await rejection(verifier, await hs256({ ...valid, roles: ['root', 'offline_access'] }))).toMatch(/none of the roles officer, ngo/);
+    expect(await rejection(verifier, await hs256({ ...valid, roles: undefined }))).toBe('token has no roles (claim "roles")');
+    expect(await rejection(verifier, await hs256({ ...valid, roles: 'officer' }))).toBe('token has no roles (claim "roles")');
     expect(await rejection(verifier, await hs256({ ...valid, org: 'not an id' }))).toMatch(/IATI/);
+  });
+
+  it('rejects a token without iat, since its age cannot be known', async () => {
+    const { iat: _iat, ...withoutIat } = valid;
+    expect(await rejection(verifier, await hs256(withoutIat))).toMatch(/"iat" claim/);
+  });
+
+  it('rejects a token issued longer ago than the maximum age, even if it has not expired', async () => {
+    const strict = new TokenVerifier({ jwtSecret: secret, maxTokenAgeSeconds: 600 });
+    const old = { ...valid, iat: now() - 600 - 31 - 5, exp: now() + 3600 };
+    expect(await rejection(strict, await hs256(old))).toBe('token too old (see AUTH_MAX_TOKEN_AGE_S)');
+    await expect(strict.verify(await hs256({ ...old, iat: now() - 300 }))).resolves.toMatchObject({ sub: 'alice' });
+  });
+
+  it('refuses by default a token issued more than 24 hours ago', async () => {
+    const old = { ...valid, iat: now() - 86_400 - 31 - 5, exp: now() + 3600 };
+    expect(await rejection(verifier, await hs256(old))).toBe('token too old (see AUTH_MAX_TOKEN_AGE_S)');
   });
 
   it('rejects garbage', async () => {
@@ -91,13 +114,13 @@ describe('TokenVerifier against a JWKS', () => {
     server = createServer((_, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    verifier = new TokenVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks.json`, audience: 'multitrack' });
+    verifier = new TokenVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks.json`, allowHttpJwks: true, issuer: 'https://idp.test', audience: 'multitrack' });
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   const es256 = (claims: Record<string, unknown>) =>
     new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'key-1' }).sign(privateKey);
-  const valid = { sub: 'carol', roles: ['auditor'], aud: 'multitrack', exp: now() + 60 };
+  const valid = { sub: 'carol', roles: ['auditor'], iss: 'https://idp.test', aud: 'multitrack', iat: now(), exp: now() + 60 };
 
   it('accepts a token signed by a published key', async () => {
     await expect(verifier.verify(await es256(valid))).resolves.toEqual({ sub: 'carol', roles: ['auditor'] });
@@ -124,5 +147,28 @@ describe('TokenVerifier configuration', () => {
 
   it('refuses a short HS256 secret', () => {
     expect(() => new TokenVerifier({ jwtSecret: 'short' })).toThrow(/AUTH_JWT_SECRET: must be at least 32/);
+  });
+
+  const jwks = { jwksUrl: 'https://idp.example/jwks', issuer: 'https://idp.example', audience: 'multitrack' };
+  const refusal = (options: AuthOptions) => {
+    try {
+      new TokenVerifier(options);
+    } catch (error) {
+      expect(error).toBeInstanceOf(AuthConfigurationError);
+      return (error as AuthConfigurationError).variable;
+    }
+    throw new Error('the verifier accepted the configuration');
+  };
+
+  it('with a JWKS, needs the issuer and the audience', () => {
+    expect(refusal({ ...jwks, issuer: undefined })).toBe('AUTH_ISSUER');
+    expect(refusal({ ...jwks, audience: '' })).toBe('AUTH_AUDIENCE');
+    expect(() => new TokenVerifier(jwks)).not.toThrow();
+  });
+
+  it('with a JWKS, needs https:// unless plain HTTP is allowed explicitly', () => {
+    expect(refusal({ ...jwks, jwksUrl: 'http://idp.example/jwks' })).toBe('AUTH_JWKS_URL');
+    expect(refusal({ ...jwks, jwksUrl: 'ftp://idp.example/jwks', allowHttpJwks: true })).toBe('AUTH_JWKS_URL');
+    expect(() => new TokenVerifier({ ...jwks, jwksUrl: 'http://127.0.0.1:1/jwks', allowHttpJwks: true })).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig, parseConfig } from './load-config';
-import { auditVariables, disbursementVariables, httpVariables, kafkaVariables, storageVariables } from './variables';
+import { auditVariables, authVariables, disbursementVariables, httpVariables, kafkaVariables, storageVariables } from './variables';
 
 const schema = z.object({ ...httpVariables, ...storageVariables, ...kafkaVariables, ...disbursementVariables, ...auditVariables });
 
@@ -36,6 +36,18 @@ describe('parseConfig', () => {
     expect(() => parseConfig(schema, { AUDIT_WITNESS_KEYS: 'alpha' })).toThrow(
       'AUDIT_WITNESS_KEYS must be name=base64key, comma-separated',
     );
+  });
+
+  it('types the identity settings, and names a bad one', () => {
+    const auth = z.object(authVariables);
+    expect(parseConfig(auth, { AUTH_ALLOW_HTTP_JWKS: 'true', AUTH_MAX_TOKEN_AGE_S: '600', AUTH_ROLES_CLAIM: 'realm_access.roles' })).toMatchObject({
+      AUTH_ALLOW_HTTP_JWKS: true,
+      AUTH_MAX_TOKEN_AGE_S: 600,
+      AUTH_ROLES_CLAIM: 'realm_access.roles',
+    });
+    expect(parseConfig(auth, {}).AUTH_ALLOW_HTTP_JWKS).toBeUndefined();
+    expect(() => parseConfig(auth, { AUTH_ALLOW_HTTP_JWKS: 'yes' })).toThrow('AUTH_ALLOW_HTTP_JWKS must be true or false');
+    expect(() => parseConfig(auth, { AUTH_ORG_CLAIM: 'my org' })).toThrow('AUTH_ORG_CLAIM must be a claim name or a dotted path');
   });
 
   it('treats an empty variable as unset', () => {

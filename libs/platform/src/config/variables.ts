@@ -20,11 +20,28 @@ export const httpVariables = {
   RATE_LIMIT_HOLD_MS: z.coerce.number({ message: 'must be a whole number of milliseconds' }).int().min(0).max(60_000).default(1000),
 };
 
+/** A dotted claim path such as `realm_access.roles` (or a namespaced claim's whole name). */
+const claimPath = z.string().regex(/^[^\s]+$/, 'must be a claim name or a dotted path such as realm_access.roles');
+
+/**
+ * Which combinations are valid (one mode; issuer and audience with a JWKS) is checked by libs/auth
+ * at start, which also owns the defaults of the optional ones below (`DEFAULT_*` in auth-options).
+ */
 export const authVariables = {
   AUTH_JWT_SECRET: z.string().optional(),
   AUTH_JWKS_URL: z.string().url('must be an absolute URL').optional(),
+  /** Required with AUTH_JWKS_URL. */
   AUTH_ISSUER: z.string().optional(),
+  /** Required with AUTH_JWKS_URL. */
   AUTH_AUDIENCE: z.string().optional(),
+  /** Only tests on the loopback: an http:// JWKS could be swapped on the way. */
+  AUTH_ALLOW_HTTP_JWKS: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((value) => value === 'true').optional(),
+  /** Tokens issued longer ago than this are refused whatever their exp (needs iat). */
+  AUTH_MAX_TOKEN_AGE_S: positiveInt('must be a positive whole number of seconds').optional(),
+  AUTH_ROLES_CLAIM: claimPath.optional(),
+  AUTH_ORG_CLAIM: claimPath.optional(),
+  /** Least time between two JWKS fetches that an unknown kid triggers. */
+  AUTH_JWKS_COOLDOWN_S: positiveInt('must be a positive whole number of seconds').optional(),
 };
 
 export const storageVariables = {

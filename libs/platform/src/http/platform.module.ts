@@ -27,6 +27,11 @@ export const authOptionsFrom = (config: HttpAppConfig): AuthOptions => ({
   jwksUrl: config.AUTH_JWKS_URL,
   issuer: config.AUTH_ISSUER,
   audience: config.AUTH_AUDIENCE,
+  allowHttpJwks: config.AUTH_ALLOW_HTTP_JWKS,
+  maxTokenAgeSeconds: config.AUTH_MAX_TOKEN_AGE_S,
+  rolesClaim: config.AUTH_ROLES_CLAIM,
+  organizationClaim: config.AUTH_ORG_CLAIM,
+  jwksCooldownSeconds: config.AUTH_JWKS_COOLDOWN_S,
 });
 
 const RATE_LIMIT_WINDOW_MS = 60_000;
