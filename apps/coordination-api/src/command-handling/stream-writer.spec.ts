@@ -60,6 +60,16 @@ const memoryStore = () => {
   };
 };
 
+/** The store, and every event appended through it. */
+const recordingAppends = (store: EventStore) => {
+  const recorded: NewEvent[] = [];
+  const appendToStreams = async (appends: StreamAppend[]) => {
+    recorded.push(...appends.flatMap((append) => append.events));
+    return store.appendToStreams(appends);
+  };
+  return { spy: { ...store, appendToStreams } as EventStore, recorded };
+};
+
 const officer: Actor = { sub: 'officer-1', roles: ['officer'] };
 const context = (extra: Partial<CommandContext> = {}): CommandContext => ({
   actor: officer,
@@ -312,16 +322,9 @@ describe('StreamWriter', () => {
     it('names the span after the command, continues the caller’s trace and writes the span into the events', async () => {
       const { store, write } = memoryStore();
       write('organization-GB-CHC-1', [registered]);
-      const recorded: NewEvent[] = [];
-      const spy = {
-        ...store,
-        appendToStreams: async (appends: StreamAppend[]) => (
-          recorded.push(...appends.flatMap((a) => a.events)),
-          store.appendToStreams(appends)
-        ),
-      };
+      const { spy, recorded } = recordingAppends(store);
 
-      await new StreamWriter(spy as EventStore).decide(vetting, context({ traceparent }));
+      await new StreamWriter(spy).decide(vetting, context({ traceparent }));
 
       const span = recorder.spans().find((candidate) => candidate.name === 'VetOrganization')!;
       expect(span.spanContext().traceId).toBe(callersTrace);
@@ -357,17 +360,10 @@ describe('StreamWriter', () => {
   it('passes the caller’s traceparent on unchanged when no tracing SDK is registered', async () => {
     const { store, write } = memoryStore();
     write('organization-GB-CHC-1', [registered]);
-    const recorded: NewEvent[] = [];
-    const spy = {
-      ...store,
-      appendToStreams: async (appends: StreamAppend[]) => (
-        recorded.push(...appends.flatMap((a) => a.events)),
-        store.appendToStreams(appends)
-      ),
-    };
+    const { spy, recorded } = recordingAppends(store);
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
-    await new StreamWriter(spy as EventStore).decide(vetting, context({ traceparent }));
+    await new StreamWriter(spy).decide(vetting, context({ traceparent }));
 
     expect(recorded[0].metadata.traceparent).toBe(traceparent);
   });

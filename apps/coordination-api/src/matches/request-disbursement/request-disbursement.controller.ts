@@ -1,17 +1,15 @@
-import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '../../command-handling/command-context';
-import { CommandController } from '../../http/command-controller';
-import { Context } from '../../http/command-context.decorator';
-import { TransitionEndpoint } from '../../http/command-endpoints';
+import { TransitionController } from '../../http/transition-controller';
 import { DisbursementWriteResult } from '../disbursement-write-result';
 import { RequestDisbursementDto } from './request-disbursement.dto';
 import { RequestDisbursementCommand } from './request-disbursement.handler';
 
 @ApiTags('matches')
-@Controller('v1/matches')
-export class RequestDisbursementController extends CommandController {
-  @TransitionEndpoint('POST', ':id/disbursements', {
+export class RequestDisbursementController extends TransitionController(
+  RequestDisbursementCommand,
+  RequestDisbursementDto,
+  {
+    route: 'POST v1/matches/:id/disbursements',
     roles: ['officer'],
     summary: 'Disburse a tranche (officer)',
     description:
@@ -21,12 +19,5 @@ export class RequestDisbursementController extends CommandController {
     status: 201,
     answer: DisbursementWriteResult,
     answerDescription: 'The tranche; `id` is the disbursement id, revision/position the match stream’s',
-  })
-  disburse(
-    @Param('id') matchId: string,
-    @Body() body: RequestDisbursementDto,
-    @Context() context: CommandContext,
-  ) {
-    return this.commands.execute(new RequestDisbursementCommand(matchId, body, context));
-  }
-}
+  },
+) {}

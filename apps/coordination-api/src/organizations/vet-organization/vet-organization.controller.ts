@@ -1,20 +1,15 @@
-import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '../../command-handling/command-context';
-import { CommandController } from '../../http/command-controller';
-import { Context } from '../../http/command-context.decorator';
-import { TransitionEndpoint } from '../../http/command-endpoints';
+import { TransitionController } from '../../http/transition-controller';
 import { VetOrganizationDto } from './vet-organization.dto';
 import { VetOrganizationCommand } from './vet-organization.handler';
 
 @ApiTags('organisations')
-@Controller('v1/organizations')
-export class VetOrganizationController extends CommandController {
-  @TransitionEndpoint('POST', ':id/vetting', {
+export class VetOrganizationController extends TransitionController(
+  VetOrganizationCommand,
+  VetOrganizationDto,
+  {
+    route: 'POST v1/organizations/:id/vetting',
     roles: ['officer'],
     summary: 'Approve or reject a pending (or rejected) organisation. Role: officer.',
-  })
-  vet(@Param('id') id: string, @Body() body: VetOrganizationDto, @Context() context: CommandContext) {
-    return this.commands.execute(new VetOrganizationCommand(id, body, context));
-  }
-}
+  },
+) {}
