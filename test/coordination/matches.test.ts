@@ -1,4 +1,4 @@
-import { openMatchesApi, type MatchesApi } from './matches-harness';
+import { openMatchesApi, type MatchesApi, type Reply } from './matches-harness';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 
@@ -33,134 +33,154 @@ describe.each(['postgres', 'pglite'] as const)('matches and money over HTTP (%s)
     return { organizationId, requestId, offerId, rivalOffer, ngo, otherNgo, made };
   };
 
-
   const streamTypes = async (streamId: string) =>
     (await api.store.readStream(streamId)).map((event) => event.type);
 
-  it('tells the whole funding story', async () => {
-    // Given a vetted NGO's offer and a rival offer on a published request
-    const { requestId, offerId, rivalOffer, ngo, made, organizationId } = await matched();
+  describe('the funding story', () => {
+    let story: Awaited<ReturnType<typeof matched>>;
+    let matchId: string;
+    let small: Reply;
+    let large: Reply;
+    let approvalPath: string;
 
-    // When an officer matches the offer
-    expect(made.status).toBe(201);
-    const matchId: string = made.body.id;
-    expect(made.body).toEqual({ id: matchId, revision: 0, position: expect.any(Number) });
-    // Then the request is matched, the offer accepted, the rival declined
-    expect(await streamTypes(`request-${requestId}`)).toEqual([
-      'HelpRequestPublished',
-      'OfferReceived',
-      'OfferReceived',
-      'RequestMatched',
-    ]);
-    expect(await streamTypes(`offer-${offerId}`)).toEqual(['OfferSubmitted', 'OfferAccepted']);
-    expect(await streamTypes(`offer-${rivalOffer}`)).toEqual(['OfferSubmitted', 'OfferDeclined']);
-    expect(await streamTypes(`match-${matchId}`)).toEqual(['MatchMade']);
-
-    // When funds are committed and a small tranche disbursed
-    const commit = await api.call('POST', `/v1/matches/${matchId}/commitments`, {
-      token: alice,
-      body: { amount: usd('300000.00') },
-    });
-    expect(commit).toMatchObject({ status: 201, body: { id: matchId, revision: 1 } });
-    const small = await api.call('POST', `/v1/matches/${matchId}/disbursements`, {
-      token: alice,
-      body: { amount: usd('50000.00'), reference: 'PAY-1' },
-    });
-    expect(small.status).toBe(201);
-    expect(small.body).toEqual({
-      id: expect.any(String),
-      matchId,
-      status: 'disbursed',
-      revision: 3,
-      position: expect.any(Number),
+    beforeAll(async () => {
+      story = await matched();
+      matchId = story.made.body.id;
     });
 
-    // When a large tranche is requested, it waits for a second officer
-    const large = await api.call('POST', `/v1/matches/${matchId}/disbursements`, {
-      token: alice,
-      body: { amount: usd('150000.00'), reference: 'PAY-2' },
-    });
-    expect(large.body).toMatchObject({ matchId, status: 'pending_approval', revision: 4 });
-    const approvalPath = `/v1/matches/${matchId}/disbursements/${large.body.id}/approval`;
-
-    // And the requester cannot approve it
-    const self = await api.call('POST', approvalPath, { token: alice });
-    expect(self.status).toBe(422);
-    expect(self.body.type).toMatch(/disbursement\.self-approval$/);
-    expect(self.headers.get('content-type')).toMatch(/application\/problem\+json/);
-
-    // But another officer can, which releases it
-    const approved = await api.call('POST', approvalPath, { token: bob });
-    expect(approved).toMatchObject({
-      status: 200,
-      body: { id: large.body.id, matchId, status: 'disbursed', revision: 6 },
+    it('matches the offer: the request matched, the offer accepted, the rival declined, in one write', async () => {
+      const { made, requestId, offerId, rivalOffer } = story;
+      expect(made.status).toBe(201);
+      expect(made.body).toEqual({ id: matchId, revision: 0, position: expect.any(Number) });
+      // Then the request is matched, the offer accepted, the rival declined
+      expect(await streamTypes(`request-${requestId}`)).toEqual([
+        'HelpRequestPublished',
+        'OfferReceived',
+        'OfferReceived',
+        'RequestMatched',
+      ]);
+      expect(await streamTypes(`offer-${offerId}`)).toEqual(['OfferSubmitted', 'OfferAccepted']);
+      expect(await streamTypes(`offer-${rivalOffer}`)).toEqual(['OfferSubmitted', 'OfferDeclined']);
+      expect(await streamTypes(`match-${matchId}`)).toEqual(['MatchMade']);
     });
 
-    // When the NGO confirms less than was sent, the difference is recorded, not refused
-    const receipt = await api.call('POST', `/v1/matches/${matchId}/disbursements/${small.body.id}/receipt`, {
-      token: ngo,
-      body: { amount: usd('49975.50'), receivedOn: '2030-02-01' },
-    });
-    expect(receipt.status).toBe(200);
-    expect(receipt.body.discrepancy).toEqual({ expected: usd('50000.00'), received: usd('49975.50') });
-    const twice = await api.call('POST', `/v1/matches/${matchId}/disbursements/${small.body.id}/receipt`, {
-      token: ngo,
-      body: { amount: usd('49975.50'), receivedOn: '2030-02-01' },
-    });
-    expect(twice.body.type).toMatch(/disbursement\.receipt-already-confirmed$/);
-
-    // And reports what it spent
-    const report = await api.call('POST', `/v1/matches/${matchId}/expenditure-reports`, {
-      token: ngo,
-      body: {
-        amount: usd('20000.00'),
-        description: 'Venue hire',
-        period: { from: '2030-02-01', to: '2030-02-28' },
-      },
-    });
-    expect(report).toMatchObject({ status: 201, body: { id: matchId, revision: 8 } });
-
-    // Then the match reads back in the contract's shape, for the officer, the auditor and the NGO
-    for (const token of [alice, auditor, ngo]) {
-      const read = await api.call('GET', `/v1/matches/${matchId}?minRevision=8`, { token });
-      expect(read.status).toBe(200);
-      expect(read.headers.get('etag')).toBe('"8"');
-      expect(read.body).toEqual({
-        id: matchId,
-        requestId,
-        offerId,
-        organizationId,
-        status: 'active',
-        committed: usd('300000.00'),
-        disbursed: usd('200000.00'),
-        pendingApproval: usd('0.00'),
-        reportedExpenditure: usd('20000.00'),
-        confirmedReceived: usd('49975.50'),
-        disbursements: [
-          {
-            id: small.body.id,
-            amount: usd('50000.00'),
-            reference: 'PAY-1',
-            status: 'disbursed',
-            requestedBy: 'alice',
-            receipt: {
-              amount: usd('49975.50'),
-              receivedOn: '2030-02-01',
-              discrepancy: { expected: usd('50000.00'), received: usd('49975.50') },
-            },
-          },
-          {
-            id: large.body.id,
-            amount: usd('150000.00'),
-            reference: 'PAY-2',
-            status: 'disbursed',
-            requestedBy: 'alice',
-            approvedBy: 'bob',
-          },
-        ],
-        revision: 8,
+    it('commits funds, and releases a tranche within the threshold at once', async () => {
+      const commit = await api.call('POST', `/v1/matches/${matchId}/commitments`, {
+        token: alice,
+        body: { amount: usd('300000.00') },
       });
-    }
+      expect(commit).toMatchObject({ status: 201, body: { id: matchId, revision: 1 } });
+      small = await api.call('POST', `/v1/matches/${matchId}/disbursements`, {
+        token: alice,
+        body: { amount: usd('50000.00'), reference: 'PAY-1' },
+      });
+      expect(small.status).toBe(201);
+      expect(small.body).toEqual({
+        id: expect.any(String),
+        matchId,
+        status: 'disbursed',
+        revision: 3,
+        position: expect.any(Number),
+      });
+    });
+
+    it('holds a tranche above the threshold for a second officer, whom the requester cannot stand in for', async () => {
+      large = await api.call('POST', `/v1/matches/${matchId}/disbursements`, {
+        token: alice,
+        body: { amount: usd('150000.00'), reference: 'PAY-2' },
+      });
+      expect(large.body).toMatchObject({ matchId, status: 'pending_approval', revision: 4 });
+      approvalPath = `/v1/matches/${matchId}/disbursements/${large.body.id}/approval`;
+
+      const self = await api.call('POST', approvalPath, { token: alice });
+      expect(self.status).toBe(422);
+      expect(self.body.type).toMatch(/disbursement\.self-approval$/);
+      expect(self.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    });
+
+    it('releases the held tranche when another officer approves it', async () => {
+      const approved = await api.call('POST', approvalPath, { token: bob });
+      expect(approved).toMatchObject({
+        status: 200,
+        body: { id: large.body.id, matchId, status: 'disbursed', revision: 6 },
+      });
+    });
+
+    it('records a receipt of less than was sent as a discrepancy, and only once', async () => {
+      const { ngo } = story;
+      const receipt = await api.call(
+        'POST',
+        `/v1/matches/${matchId}/disbursements/${small.body.id}/receipt`,
+        {
+          token: ngo,
+          body: { amount: usd('49975.50'), receivedOn: '2030-02-01' },
+        },
+      );
+      expect(receipt.status).toBe(200);
+      expect(receipt.body.discrepancy).toEqual({ expected: usd('50000.00'), received: usd('49975.50') });
+      const twice = await api.call('POST', `/v1/matches/${matchId}/disbursements/${small.body.id}/receipt`, {
+        token: ngo,
+        body: { amount: usd('49975.50'), receivedOn: '2030-02-01' },
+      });
+      expect(twice.body.type).toMatch(/disbursement\.receipt-already-confirmed$/);
+    });
+
+    it('takes the NGO’s report of what it spent', async () => {
+      const { ngo } = story;
+      const report = await api.call('POST', `/v1/matches/${matchId}/expenditure-reports`, {
+        token: ngo,
+        body: {
+          amount: usd('20000.00'),
+          description: 'Venue hire',
+          period: { from: '2030-02-01', to: '2030-02-28' },
+        },
+      });
+      expect(report).toMatchObject({ status: 201, body: { id: matchId, revision: 8 } });
+    });
+
+    it('reads the match back in the contract’s shape, for the officer, the auditor and the NGO', async () => {
+      const { ngo, requestId, offerId, organizationId } = story;
+      for (const token of [alice, auditor, ngo]) {
+        const read = await api.call('GET', `/v1/matches/${matchId}?minRevision=8`, { token });
+        expect(read.status).toBe(200);
+        expect(read.headers.get('etag')).toBe('"8"');
+        expect(read.body).toEqual({
+          id: matchId,
+          requestId,
+          offerId,
+          organizationId,
+          status: 'active',
+          committed: usd('300000.00'),
+          disbursed: usd('200000.00'),
+          pendingApproval: usd('0.00'),
+          reportedExpenditure: usd('20000.00'),
+          confirmedReceived: usd('49975.50'),
+          disbursements: [
+            {
+              id: small.body.id,
+              amount: usd('50000.00'),
+              reference: 'PAY-1',
+              status: 'disbursed',
+              requestedBy: 'alice',
+              receipt: {
+                amount: usd('49975.50'),
+                receivedOn: '2030-02-01',
+                discrepancy: { expected: usd('50000.00'), received: usd('49975.50') },
+              },
+            },
+            {
+              id: large.body.id,
+              amount: usd('150000.00'),
+              reference: 'PAY-2',
+              status: 'disbursed',
+              requestedBy: 'alice',
+              approvedBy: 'bob',
+            },
+          ],
+          revision: 8,
+        });
+      }
+    });
   });
 
   it('hides a match from other NGOs and waits for a revision it cannot reach with a 503', async () => {
@@ -215,7 +235,11 @@ describe.each(['postgres', 'pglite'] as const)('matches and money over HTTP (%s)
     });
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
-    expect(await streamTypes(`request-${requestId}`)).toEqual(['HelpRequestPublished', 'OfferReceived', 'RequestMatched']);
+    expect(await streamTypes(`request-${requestId}`)).toEqual([
+      'HelpRequestPublished',
+      'OfferReceived',
+      'RequestMatched',
+    ]);
     expect(await streamTypes(`match-${first.body.id}`)).toEqual(['MatchMade']);
     expect(await streamTypes(`offer-${offerId}`)).toEqual(['OfferSubmitted', 'OfferAccepted']);
   });
@@ -247,5 +271,4 @@ describe.each(['postgres', 'pglite'] as const)('matches and money over HTTP (%s)
     expect(refused.status).toBe(422);
     expect(refused.body.type).toMatch(/organization\.suspended$/);
   });
-
 });
