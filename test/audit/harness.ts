@@ -14,6 +14,8 @@ const secret = 'audit-test-secret-that-is-long-enough-0123456789';
 
 export interface AuditApp {
   db: Database;
+  /** The PostgreSQL test database's URL (unset on PGlite), for a second connection. */
+  databaseUrl?: string;
   store: EventStore;
   app: NestExpressApplication;
   log: AuditLog;
@@ -25,10 +27,18 @@ export interface AuditApp {
   close(): Promise<void>;
 }
 
-export const openAuditApp = async (kind: 'postgres' | 'pglite', settings: Record<string, unknown> = {}): Promise<AuditApp> => {
-  const test = await createTestDatabase(kind);
+/**
+ * The audit API in this process on a fresh database. `eventstoredb` keeps events on the server
+ * that EVENTSTORE_CONNECTION_STRING names (the rest on a PostgreSQL test database); `settle` counts
+ * SQL rows, so it is for the SQL adapters only.
+ */
+export const openAuditApp = async (kind: 'postgres' | 'pglite' | 'eventstoredb', settings: Record<string, unknown> = {}): Promise<AuditApp> => {
+  const test = await createTestDatabase(kind === 'pglite' ? 'pglite' : 'postgres');
   const dataDir = await mkdtemp(join(tmpdir(), 'audit-test-'));
-  const store = await openEventStore({ kind, database: test.db, pollIntervalMs: 20 });
+  const store =
+    kind === 'eventstoredb'
+      ? await openEventStore({ kind, connectionString: process.env.EVENTSTORE_CONNECTION_STRING ?? '' })
+      : await openEventStore({ kind, database: test.db, pollIntervalMs: 20 });
   @Module({ imports: [InfrastructureModule.forRoot({ db: test.db, store, settings: { DATA_DIR: dataDir, AUDIT_CHECKPOINT_INTERVAL_S: 3600, ...settings } }), AuditApiModule] })
   class Root {}
   const config = { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' as const, RATE_LIMIT_PER_MINUTE: 0, RATE_LIMIT_HOLD_MS: 0, AUTH_JWT_SECRET: secret };
@@ -46,6 +56,7 @@ export const openAuditApp = async (kind: 'postgres' | 'pglite', settings: Record
   };
   return {
     db: test.db,
+    databaseUrl: test.url,
     store,
     app,
     log,

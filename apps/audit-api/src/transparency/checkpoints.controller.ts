@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty 
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { publicKeyDocument, renderSignedNote, StoredCheckpoint } from '@multitrack/transparency-log';
 import { ApiCommandResponses } from '@multitrack/platform';
-import { AuditRoute } from '../http/audit-route';
+import { TransparencyRoute } from '../http/audit-route';
 import { AuditLog } from './audit-log.service';
 import { asProblem, notFound } from './transparency.problems';
 import { CosignatureResponse, PublicKeyResponse, SIGNED_NOTE_EXAMPLE } from './transparency.response';
@@ -43,7 +43,7 @@ export class CheckpointsController {
   constructor(private readonly log: AuditLog) {}
 
   @Get('public-key')
-  @AuditRoute('auditor', 'witness')
+  @TransparencyRoute('auditor', 'witness')
   @ApiOperation({ summary: 'The Ed25519 key that signs checkpoints' })
   @ApiOkResponse({ type: PublicKeyResponse })
   publicKey() {
@@ -51,7 +51,7 @@ export class CheckpointsController {
   }
 
   @Get('checkpoints/latest')
-  @AuditRoute('auditor', 'witness')
+  @TransparencyRoute('auditor', 'witness')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({ summary: 'The latest signed checkpoint' })
   @ApiOkResponse(signedNote)
@@ -60,7 +60,7 @@ export class CheckpointsController {
   }
 
   @Get('checkpoints/:treeSize')
-  @AuditRoute('auditor', 'witness')
+  @TransparencyRoute('auditor', 'witness')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({ summary: 'The checkpoint signed at `treeSize`, with every signature it has' })
   @treeSizeParameter
@@ -72,7 +72,7 @@ export class CheckpointsController {
   /** A witness that checked consistency adds its signature line; it must verify under its configured key. */
   @Post('checkpoints/:treeSize/cosignatures')
   @HttpCode(201)
-  @AuditRoute('witness')
+  @TransparencyRoute('witness')
   @ApiCommandResponses()
   @ApiOperation({ summary: "A witness adds its signature line to a checkpoint; it must verify under the name's configured key, else 422" })
   @treeSizeParameter
