@@ -64,7 +64,7 @@ describe.each(['postgres', 'pglite'] as const)('what the audit API records of it
 
   it('appends nothing for reads of the public transparency material, however often a witness polls it', async () => {
     const size = await audit.settle();
-    const paths = ['/v1/audit/checkpoints/latest', `/v1/audit/checkpoints/${treeSize}`, '/v1/audit/public-key', `/v1/audit/proofs/consistency?from=1&to=${treeSize}`];
+    const paths = ['/v1/audit/checkpoints/latest', `/v1/audit/checkpoints/${treeSize}`, '/v1/audit/public-key', '/v1/audit/public-keys', `/v1/audit/proofs/consistency?from=1&to=${treeSize}`];
     for (let round = 0; round < 60; round++)
       for (const path of paths) {
         const response = await audit.get(path, 'witness');

@@ -6,7 +6,7 @@ import { ApiCommandResponses } from '@multitrack/platform';
 import { TransparencyRoute } from '../http/audit-route';
 import { AuditLog } from './audit-log.service';
 import { asProblem, notFound } from './transparency.problems';
-import { CosignatureResponse, PublicKeyResponse, SIGNED_NOTE_EXAMPLE } from './transparency.response';
+import { CosignatureResponse, PublicKeyHistoryResponse, PublicKeyPeriodResponse, PublicKeyResponse, SIGNED_NOTE_EXAMPLE } from './transparency.response';
 
 export class CosignatureBody {
   @ApiProperty({ description: "The witness's key name, as configured in AUDIT_WITNESS_KEYS" })
@@ -48,6 +48,22 @@ export class CheckpointsController {
   @ApiOkResponse({ type: PublicKeyResponse })
   publicKey() {
     return publicKeyDocument(this.log.signer);
+  }
+
+  @Get('public-keys')
+  @TransparencyRoute('auditor', 'witness')
+  @ApiOperation({ summary: 'Every key that has signed checkpoints of this log, oldest first, with the tree sizes it signed' })
+  @ApiOkResponse({ type: PublicKeyHistoryResponse })
+  async publicKeys(): Promise<{ items: PublicKeyPeriodResponse[] }> {
+    const current = this.log.signer;
+    const items = (await this.log.keys.list()).map(({ name, publicKey, firstTreeSize, lastTreeSize }) => ({
+      name,
+      algorithm: 'Ed25519' as const,
+      publicKey: publicKey.toString('base64'),
+      firstTreeSize,
+      ...(name === current.name && publicKey.equals(current.publicKey) ? {} : { lastTreeSize }),
+    }));
+    return { items };
   }
 
   @Get('checkpoints/latest')
