@@ -17,7 +17,7 @@ export const auditModuleVariables = {
   /** `true`: on a database server, generate and keep the signing key in the database beside the log (decision 0173). */
   AUDIT_SIGNING_KEY_IN_DATABASE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((value) => value === 'true'),
   /** Heavy reads over the whole log (capacity/heavy-work.ts): how many run at once, how many wait, how many per caller. */
-  AUDIT_HEAVY_CONCURRENCY: count(1, 'must be a positive whole number').default(2),
+  AUDIT_HEAVY_CONCURRENCY: count(1, 'must be a positive whole number').default(1),
   AUDIT_HEAVY_QUEUE: count(0, 'must be a whole number').default(10),
   AUDIT_HEAVY_PER_CALLER: count(1, 'must be a positive whole number').default(2),
 };
