@@ -14,7 +14,7 @@ import { summaryTable } from './support/summary';
 const benchRoot = __dirname;
 const root = path.resolve(benchRoot, '..');
 /** The order matters only for reading the output: the request path first, then what it rests on. */
-const preferredOrder = ['http', 'event-store', 'projections', 'audit'];
+const preferredOrder = ['http', 'event-store', 'projections', 'audit', 'audit-load'];
 
 const discover = (): string[] =>
   readdirSync(benchRoot, { withFileTypes: true })

@@ -97,6 +97,19 @@ generated_secret() {
   cat "$file"
 }
 
+# The audit log's Ed25519 signing key, as a file the audit-api reads (AUDIT_SIGNING_KEY_FILE): kept
+# apart from the database that holds the log (docs/decisions/0173). Made once per state directory.
+generated_signing_key() {
+  local file=$state/secrets/audit-signing-key
+  if [[ ! -s $file ]]; then
+    mkdir -p "$state/secrets"
+    chmod 700 "$state/secrets"
+    (umask 077 && cd "$repo" && node -e 'process.stdout.write(require("node:crypto").generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"))' >"$file.tmp" && mv "$file.tmp" "$file")
+    say "generated the audit signing key into $file" >&2
+  fi
+  echo "$file"
+}
+
 resolve_settings() {
   if [[ -z ${AUTH_JWT_SECRET:-} && -z ${AUTH_JWKS_URL:-} ]]; then
     AUTH_JWT_SECRET=$(generated_secret auth-jwt-secret)
@@ -105,6 +118,11 @@ resolve_settings() {
   if [[ -z ${PERSONAL_DATA_MASTER_KEY:-} ]]; then
     PERSONAL_DATA_MASTER_KEY=$(generated_secret personal-data-master-key)
     master_key_source="$state/secrets/personal-data-master-key"
+  fi
+  if [[ -z ${AUDIT_SIGNING_KEY:-} && -z ${AUDIT_SIGNING_KEY_FILE:-} && ${AUDIT_SIGNING_KEY_IN_DATABASE:-} != true ]]; then
+    AUDIT_SIGNING_KEY_FILE=$(generated_signing_key)
+    signing_key_source=$AUDIT_SIGNING_KEY_FILE
+    export AUDIT_SIGNING_KEY_FILE
   fi
   export AUTH_JWT_SECRET PERSONAL_DATA_MASTER_KEY
 }
@@ -294,6 +312,7 @@ up() {
   say "up in $((SECONDS - began))s: ${started[*]} (logs: $state/*.log)"
   [[ -n ${secret_source:-} ]] && say "AUTH_JWT_SECRET (development value) kept in $secret_source"
   [[ -n ${master_key_source:-} ]] && say "PERSONAL_DATA_MASTER_KEY (development value) kept in $master_key_source: keep it with the database"
+  [[ -n ${signing_key_source:-} ]] && say "AUDIT_SIGNING_KEY_FILE (development key) kept in $signing_key_source"
   status_lines || true
 }
 

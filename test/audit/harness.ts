@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Role, signDevelopmentToken } from '@multitrack/auth';
-import { createTestDatabase, Database } from '@multitrack/database';
+import { createTestDatabase, Database, TestDatabase } from '@multitrack/database';
 import { EventStore, openEventStore } from '@multitrack/event-store';
 import { createHttpApp, InfrastructureModule } from '@multitrack/platform';
+import { generateSigningKey } from '@multitrack/transparency-log';
 import { AuditApiModule } from '../../apps/audit-api/src/audit-api.module';
 import { AuditLog } from '../../apps/audit-api/src/transparency/audit-log.service';
 
@@ -14,6 +15,8 @@ const secret = 'audit-test-secret-that-is-long-enough-0123456789';
 
 export interface AuditApp {
   db: Database;
+  /** The PostgreSQL test database's URL (unset on PGlite), for a second connection. */
+  databaseUrl?: string;
   store: EventStore;
   app: NestExpressApplication;
   log: AuditLog;
@@ -22,13 +25,39 @@ export interface AuditApp {
   get(path: string, role?: Role | null): Promise<Response>;
   /** Waits until the transparency log holds every event appended so far, and signs a checkpoint of it. */
   settle(): Promise<number>;
+  /** Stops this app and starts another on the same database, store and data directory (a restart with other settings). */
+  reopen(settings: Record<string, unknown>): Promise<AuditApp>;
   close(): Promise<void>;
 }
 
-export const openAuditApp = async (kind: 'postgres' | 'pglite', settings: Record<string, unknown> = {}): Promise<AuditApp> => {
-  const test = await createTestDatabase(kind);
+type Kind = 'postgres' | 'pglite' | 'eventstoredb';
+
+interface Backing {
+  kind: Kind;
+  test: TestDatabase;
+  store: EventStore;
+  dataDir: string;
+}
+
+/**
+ * The audit API in this process on a fresh database. `eventstoredb` keeps events on the server
+ * that EVENTSTORE_CONNECTION_STRING names (the rest on a PostgreSQL test database); `settle` counts
+ * SQL rows, so it is for the SQL adapters only. On a database server the log's signing key is
+ * given (AUDIT_SIGNING_KEY), as the real stack must; a setting of `undefined` unsets a default.
+ */
+export const openAuditApp = async (kind: Kind, settings: Record<string, unknown> = {}): Promise<AuditApp> => {
+  const test = await createTestDatabase(kind === 'pglite' ? 'pglite' : 'postgres');
   const dataDir = await mkdtemp(join(tmpdir(), 'audit-test-'));
-  const store = await openEventStore({ kind, database: test.db, pollIntervalMs: 20 });
+  const store =
+    kind === 'eventstoredb'
+      ? await openEventStore({ kind, connectionString: process.env.EVENTSTORE_CONNECTION_STRING ?? '' })
+      : await openEventStore({ kind, database: test.db, pollIntervalMs: 20 });
+  const server = kind === 'pglite' ? {} : { AUDIT_SIGNING_KEY: generateSigningKey() };
+  return startAuditApp({ kind, test, store, dataDir }, { ...server, ...settings });
+};
+
+const startAuditApp = async (backing: Backing, settings: Record<string, unknown>): Promise<AuditApp> => {
+  const { test, store, dataDir } = backing;
   @Module({ imports: [InfrastructureModule.forRoot({ db: test.db, store, settings: { DATA_DIR: dataDir, AUDIT_CHECKPOINT_INTERVAL_S: 3600, ...settings } }), AuditApiModule] })
   class Root {}
   const config = { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' as const, RATE_LIMIT_PER_MINUTE: 0, RATE_LIMIT_HOLD_MS: 0, AUTH_JWT_SECRET: secret };
@@ -46,6 +75,7 @@ export const openAuditApp = async (kind: 'postgres' | 'pglite', settings: Record
   };
   return {
     db: test.db,
+    databaseUrl: test.url,
     store,
     app,
     log,
@@ -60,6 +90,10 @@ export const openAuditApp = async (kind: 'postgres' | 'pglite', settings: Record
       await log.feeder.reached(size);
       await log.checkpointNow();
       return size;
+    },
+    async reopen(next) {
+      await app.close();
+      return startAuditApp(backing, next);
     },
     async close() {
       await app.close();

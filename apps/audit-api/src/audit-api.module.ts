@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { APP_SETTINGS } from '@multitrack/platform';
+import { readAuditSettings } from './audit-settings';
+import { HeavyWork } from './capacity/heavy-work';
 import { ExportsController } from './exports/exports.controller';
 import { LedgerController } from './funding/ledger.controller';
 import { EntitiesController } from './history/entities.controller';
@@ -12,7 +15,7 @@ import { ProofsController } from './transparency/proofs.controller';
 
 /**
  * The audit API: history, time travel, integrity, exports, the ledger, the transparency log and
- * reconciliation — read-only but for recording every call and witnesses' cosignatures. Needs the
+ * reconciliation — read-only but for recording the reads of the record and witnesses' cosignatures. Needs the
  * adapters of `InfrastructureModule` (event store, database, settings), provided by whoever boots it.
  */
 @Module({
@@ -26,7 +29,18 @@ import { ProofsController } from './transparency/proofs.controller';
     ProofsController,
     ReconciliationsController,
   ],
-  providers: [AuditLog, RecordAuditRead],
+  providers: [
+    AuditLog,
+    RecordAuditRead,
+    {
+      provide: HeavyWork,
+      inject: [APP_SETTINGS],
+      useFactory: (settings: Record<string, unknown>) => {
+        const { AUDIT_HEAVY_CONCURRENCY, AUDIT_HEAVY_QUEUE, AUDIT_HEAVY_PER_CALLER } = readAuditSettings(settings);
+        return new HeavyWork({ concurrency: AUDIT_HEAVY_CONCURRENCY, queue: AUDIT_HEAVY_QUEUE, perCaller: AUDIT_HEAVY_PER_CALLER });
+      },
+    },
+  ],
   exports: [AuditLog],
 })
 export class AuditApiModule {}

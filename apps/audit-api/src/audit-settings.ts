@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { auditVariables, parseConfig, storageVariables } from '@multitrack/platform';
 
+const count = (minimum: number, message: string) => z.coerce.number({ message }).int({ message }).min(minimum, { message });
+
 /** What the audit module reads from the app's settings (`APP_SETTINGS`); docs/configuration.md. */
 export const auditModuleVariables = {
   ...auditVariables,
@@ -10,6 +12,14 @@ export const auditModuleVariables = {
   /** The funder in the IATI and HXL exports: the ministry's IATI organisation identifier and name. */
   AUDIT_FUNDER_REF: z.string().regex(/^[A-Z]{2}-[A-Za-z0-9]+(-[A-Za-z0-9._-]+)?$/, 'must be an IATI organisation identifier').default('XM-MFA-1'),
   AUDIT_FUNDER_NAME: z.string().min(1).default('Ministry of Foreign Affairs'),
+  /** A file holding the signing key (base64 PKCS#8 or PEM), instead of AUDIT_SIGNING_KEY: a mounted secret. */
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** `true`: on a database server, generate and keep the signing key in the database beside the log (decision 0173). */
+  AUDIT_SIGNING_KEY_IN_DATABASE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((value) => value === 'true'),
+  /** Heavy reads over the whole log (capacity/heavy-work.ts): how many run at once, how many wait, how many per caller. */
+  AUDIT_HEAVY_CONCURRENCY: count(1, 'must be a positive whole number').default(1),
+  AUDIT_HEAVY_QUEUE: count(0, 'must be a whole number').default(10),
+  AUDIT_HEAVY_PER_CALLER: count(1, 'must be a positive whole number').default(2),
 };
 
 export const auditModuleSettings = z.object(auditModuleVariables);

@@ -30,6 +30,7 @@ export { DomainErrorInterceptor } from './errors/domain-error.interceptor';
 
 // Validation
 export { StrictValidationPipe, createValidationPipe, flattenValidationErrors } from './validation/validation-pipe';
+export { isXmlText, xmlSafe, IsXmlText, XML_REPLACEMENT } from './validation/xml-text';
 
 // Logging
 export { createLogger, httpLogger, requestIdFor, REDACTED_PATHS } from './logging/logging';

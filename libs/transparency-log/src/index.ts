@@ -29,5 +29,6 @@ export { WitnessKey, parseWitnessKeys } from './note/witness-keys';
 // Signed checkpoints: storage, cosignatures, the signing key and the periodic signer.
 export { createCheckpointStore, CheckpointStore, StoredCheckpoint } from './checkpoints/checkpoint-store';
 export { CheckpointNotFoundError, CosignatureRejectedError } from './checkpoints/errors';
-export { loadOrCreateSigningKey, SIGNING_KEY_FILE } from './checkpoints/signing-key';
+export { loadOrCreateSigningKey, keptSigningKeys, readSigningKeyFile, SIGNING_KEY_FILE } from './checkpoints/signing-key';
+export { createKeyHistory, KeyHistory, SigningKeyPeriod } from './checkpoints/key-history';
 export { createCheckpointer, Checkpointer, CheckpointerDependencies } from './checkpoints/checkpointer';

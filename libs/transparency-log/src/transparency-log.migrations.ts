@@ -42,6 +42,21 @@ export const transparencyLogMigrations: Migration[] = [
         created_at timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    version: 4,
+    name: 'signing key history',
+    // Public keys only: the checkpoint sizes each key signed, so old checkpoints verify after a rotation.
+    sql: `
+      CREATE TABLE tlog_signing_keys (
+        name text NOT NULL,
+        public_key bytea NOT NULL CHECK (octet_length(public_key) = 32),
+        key_id bytea NOT NULL CHECK (octet_length(key_id) = 4),
+        first_tree_size int8,
+        last_tree_size int8,
+        added_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (name, public_key)
+      );`,
+  },
 ];
 
 export const migrateTransparencyLog = (db: Database): Promise<void> =>

@@ -11,6 +11,8 @@ export interface FuzzTarget {
   principals: Record<string, string | null>;
   /** Values that name existing things for a path template's parameter: ids, stream ids, tree sizes. */
   known(path: string, parameter: string): string[];
+  /** What else is wrong with one answer, by this app's own rules (beyond the document's). */
+  check?(sent: FuzzRequest, status: number, headers: Headers, text: string): string[];
 }
 
 export interface FuzzRequest {
@@ -27,6 +29,8 @@ export interface FuzzReport {
   byOperation: Record<string, number>;
   byStatus: Record<string, number>;
   byPrincipal: Record<string, number>;
+  /** `operation status` → count. */
+  byOperationStatus: Record<string, number>;
 }
 
 /** Lone surrogates cannot be percent-encoded; a client would send U+FFFD in their place. */
@@ -140,7 +144,7 @@ export const fuzz = async (target: FuzzTarget, runs: number, include: (operation
   const operations = operationsOf(target.doc).filter(include);
   const validate = responseValidator(target.doc);
   const problemSchema = { $ref: '#/components/schemas/ProblemSchema' };
-  const report: FuzzReport = { requests: 0, byOperation: {}, byStatus: {}, byPrincipal: {} };
+  const report: FuzzReport = { requests: 0, byOperation: {}, byStatus: {}, byPrincipal: {}, byOperationStatus: {} };
   const count = (tally: Record<string, number>, key: string) => (tally[key] = (tally[key] ?? 0) + 1);
   const byKey = new Map(operations.map((operation) => [operation.key, operation]));
   const request = fc.nat(operations.length - 1).chain((i) => requestOf(target, operations[i]));
@@ -153,7 +157,11 @@ export const fuzz = async (target: FuzzTarget, runs: number, include: (operation
       count(report.byOperation, operation.key);
       count(report.byStatus, String(response.status));
       count(report.byPrincipal, sent.principal);
-      const found = violationsOf(operation, response.status, response.headers.get('content-type') ?? '', text, validate, problemSchema);
+      count(report.byOperationStatus, `${operation.key} ${response.status}`);
+      const found = [
+        ...violationsOf(operation, response.status, response.headers.get('content-type') ?? '', text, validate, problemSchema),
+        ...(target.check?.(sent, response.status, response.headers, text) ?? []),
+      ];
       if (found.length) throw new Error(`${found.join('; ')}\nanswer: ${text.slice(0, 600)}`);
     }),
     { numRuns: runs, endOnFailure: true, verbose: 1 },

@@ -6,8 +6,9 @@ import type { EventStore } from '@multitrack/event-store';
 import { DATABASE, EVENT_STORE } from '@multitrack/platform';
 import { fundingFlows, matchFlows, readDirectory } from '../funding/funding-flows';
 import { AuditRoute } from '../http/audit-route';
-import { ExportQuery } from '../http/queries';
+import { ExportQuery, NoQuery } from '../http/queries';
 import { streamResponse } from '../http/stream-response';
+import { Recorded, RecordedRead } from '../recording/recorded-read';
 import { AuditLog } from '../transparency/audit-log.service';
 import { Funder, fundingCsv } from './funding-csv';
 import { iatiActivity, iatiClosing, iatiOpening } from './iati-activities';
@@ -41,14 +42,14 @@ export class ExportsController {
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: 'The log as NDJSON, streamed' })
   @ApiFile('application/x-ndjson', 'audit-log.ndjson', 'One event per line, each exactly as `GET /v1/audit/events` shows it (`AuditEventResponse`)')
-  async ndjson(@Query() query: ExportQuery, @Res() response: Response): Promise<void> {
+  async ndjson(@Query() query: ExportQuery, @Res() response: Response, @Recorded() read: RecordedRead): Promise<void> {
     const filter = {
       fromPosition: query.fromPosition,
       category: query.category,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     };
-    await streamResponse(response, 'application/x-ndjson; charset=utf-8', logNdjson(this.store, this.db, filter), attachment('audit-log.ndjson'));
+    await read.heavy(query, () => streamResponse(response, 'application/x-ndjson; charset=utf-8', logNdjson(this.store, this.db, filter), attachment('audit-log.ndjson')));
   }
 
   /** The funding flows as IATI 2.03 activity XML: one activity per match, streamed activity by activity. */
@@ -57,7 +58,7 @@ export class ExportsController {
   @ApiProduces('application/xml')
   @ApiOperation({ summary: 'The funding flows as IATI 2.03 activity XML' })
   @ApiFile('application/xml', 'iati-activities.xml', 'One `iati-activity` per match; transaction types 2 commitment, 3 disbursement, 4 expenditure')
-  async iati(@Res() response: Response): Promise<void> {
+  async iati(@NoQuery() query: object, @Res() response: Response, @Recorded() read: RecordedRead): Promise<void> {
     const { store, funder } = this;
     async function* document(): AsyncGenerator<string> {
       const directory = await readDirectory(store);
@@ -69,7 +70,7 @@ export class ExportsController {
       }
       yield iatiClosing;
     }
-    await streamResponse(response, 'application/xml; charset=utf-8', document(), attachment('iati-activities.xml'));
+    await read.heavy(query, () => streamResponse(response, 'application/xml; charset=utf-8', document(), attachment('iati-activities.xml')));
   }
 
   /** The funding flows as CSV with an HXL hashtag row, one row per transaction, streamed. */
@@ -78,7 +79,7 @@ export class ExportsController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The funding flows as CSV with an HXL hashtag row' })
   @ApiFile('text/csv', 'funding.csv', 'One row per transaction; the second row holds HXL hashtags (`#org+name+funder`, `#org+name+impl`, `#value+funding`, `#currency`, `#date`, …)')
-  async csv(@Res() response: Response): Promise<void> {
-    await streamResponse(response, 'text/csv; charset=utf-8', fundingCsv(fundingFlows(this.store), this.funder), attachment('funding.csv'));
+  async csv(@NoQuery() query: object, @Res() response: Response, @Recorded() read: RecordedRead): Promise<void> {
+    await read.heavy(query, () => streamResponse(response, 'text/csv; charset=utf-8', fundingCsv(fundingFlows(this.store), this.funder), attachment('funding.csv')));
   }
 }

@@ -1,5 +1,6 @@
 import { fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { xmlSafe } from '@multitrack/platform';
 import type { FundingDirectory, MatchEntry } from '../funding/funding-directory';
 import type { FundingTransaction } from '../funding/funding-transaction';
 import { iatiTypeOf } from '../funding/funding-transaction';
@@ -12,8 +13,19 @@ const ngoTypeOf = (organizationCountry: string | undefined, recipientCountry: st
 /** IATI ActivityStatus: 2 implementation, 3 finalisation, 5 cancelled. */
 const activityStatusOf: Record<MatchEntry['status'], string> = { active: '2', completed: '3', cancelled: '5' };
 
+/**
+ * Every attribute and text of an activity comes from the log, which may hold characters XML 1.0
+ * forbids (written before the input rule refused them): they become U+FFFD here, and only here,
+ * so the NDJSON export still shows exactly what was hashed.
+ */
+const ele = (parent: XMLBuilder, element: string, attributes: Record<string, string> = {}) =>
+  parent.ele(element, Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, xmlSafe(value)])));
+const txt = (element: XMLBuilder, text: string) => element.txt(xmlSafe(text));
+const narrative = (parent: XMLBuilder, element: string, text: string, attributes: Record<string, string> = {}) =>
+  txt(ele(ele(parent, element, attributes), 'narrative'), text);
+
 const org = (parent: XMLBuilder, element: string, ref: string, type: string, name: string, role?: string) =>
-  parent.ele(element, { ref, ...(role ? { role } : {}), type }).ele('narrative').txt(name).up().up();
+  narrative(parent, element, name, { ref, ...(role ? { role } : {}), type });
 
 export interface ActivityInput {
   match: MatchEntry;
@@ -28,22 +40,22 @@ export const iatiActivity = ({ match, directory, funder, transactions }: Activit
   const implementer = directory.organizations.get(match.organizationId);
   const country = request?.country ?? '';
   const ngoType = ngoTypeOf(implementer?.country, country);
-  const activity = fragment().ele('iati-activity', { 'last-updated-datetime': new Date().toISOString().replace(/\.\d+Z$/, 'Z'), 'xml:lang': 'en', 'default-currency': match.currency });
-  activity.ele('iati-identifier').txt(`${funder.ref}-${match.matchId}`);
+  const activity = ele(fragment(), 'iati-activity', { 'last-updated-datetime': new Date().toISOString().replace(/\.\d+Z$/, 'Z'), 'xml:lang': 'en', 'default-currency': match.currency });
+  txt(ele(activity, 'iati-identifier'), `${funder.ref}-${match.matchId}`);
   org(activity, 'reporting-org', funder.ref, GOVERNMENT, funder.name);
-  activity.ele('title').ele('narrative').txt(request?.title ?? match.matchId);
-  activity.ele('description', { type: '1' }).ele('narrative').txt(request?.description || `Match ${match.matchId} of request ${match.requestId}`);
+  narrative(activity, 'title', request?.title ?? match.matchId);
+  narrative(activity, 'description', request?.description || `Match ${match.matchId} of request ${match.requestId}`, { type: '1' });
   org(activity, 'participating-org', funder.ref, GOVERNMENT, funder.name, '1');
   org(activity, 'participating-org', match.organizationId, ngoType, implementer?.name ?? match.organizationId, '4');
-  activity.ele('activity-status', { code: activityStatusOf[match.status] });
-  activity.ele('activity-date', { 'iso-date': match.madeAt.toISOString().slice(0, 10), type: '2' });
-  if (country) activity.ele('recipient-country', { code: country, percentage: '100' });
+  ele(activity, 'activity-status', { code: activityStatusOf[match.status] });
+  ele(activity, 'activity-date', { 'iso-date': match.madeAt.toISOString().slice(0, 10), type: '2' });
+  if (country) ele(activity, 'recipient-country', { code: country, percentage: '100' });
   for (const t of transactions) {
-    const transaction = activity.ele('transaction', { ref: `${t.streamId}@${t.revision}` });
-    transaction.ele('transaction-type', { code: iatiTypeOf[t.kind] });
-    transaction.ele('transaction-date', { 'iso-date': t.valueDate });
-    transaction.ele('value', { currency: t.amount.currency, 'value-date': t.valueDate }).txt(t.amount.amount);
-    transaction.ele('description').ele('narrative').txt(t.reference ? `${t.description} (reference ${t.reference})` : t.description);
+    const transaction = ele(activity, 'transaction', { ref: `${t.streamId}@${t.revision}` });
+    ele(transaction, 'transaction-type', { code: iatiTypeOf[t.kind] });
+    ele(transaction, 'transaction-date', { 'iso-date': t.valueDate });
+    txt(ele(transaction, 'value', { currency: t.amount.currency, 'value-date': t.valueDate }), t.amount.amount);
+    narrative(transaction, 'description', t.reference ? `${t.description} (reference ${t.reference})` : t.description);
     if (t.kind === 'expenditure') {
       org(transaction, 'provider-org', match.organizationId, ngoType, t.organizationName);
     } else {

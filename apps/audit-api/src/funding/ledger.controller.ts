@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { EventStore } from '@multitrack/event-store';
 import { EVENT_STORE } from '@multitrack/platform';
 import { AuditRoute } from '../http/audit-route';
+import { Recorded, RecordedRead } from '../recording/recorded-read';
 import { LedgerQuery } from '../http/queries';
 import { LedgerAsOf, ledgerAsOf } from './ledger-as-of';
 import { LedgerResponse } from './ledger.response';
@@ -16,7 +17,7 @@ export class LedgerController {
   @AuditRoute('auditor')
   @ApiOperation({ summary: 'Committed, disbursed, confirmed received and reported, per match, organisation, track and country' })
   @ApiOkResponse({ type: LedgerResponse })
-  ledger(@Query() query: LedgerQuery): Promise<LedgerAsOf> {
-    return ledgerAsOf(this.store, query.asOf ? new Date(query.asOf) : new Date(), query.valueDate);
+  ledger(@Query() query: LedgerQuery, @Recorded() read: RecordedRead): Promise<LedgerAsOf> {
+    return read.heavy(query, () => ledgerAsOf(this.store, query.asOf ? new Date(query.asOf) : new Date(), query.valueDate));
   }
 }

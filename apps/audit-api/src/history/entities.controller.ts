@@ -3,6 +3,8 @@ import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { EventStore } from '@multitrack/event-store';
 import { EVENT_STORE, ProblemException, statusProblem } from '@multitrack/platform';
 import { AuditRoute } from '../http/audit-route';
+import { AuditedStreamId } from '../http/stream-id';
+import { Recorded, RecordedRead } from '../recording/recorded-read';
 import { AsOfQuery } from '../http/queries';
 import { EntityAsOf, entityAsOf } from './entity-as-of';
 import { EntityAsOfResponse } from './entity-as-of.response';
@@ -16,10 +18,12 @@ export class EntitiesController {
   @AuditRoute('auditor')
   @ApiOperation({ summary: 'An entity rebuilt from its events recorded at or before `asOf`' })
   @ApiOkResponse({ type: EntityAsOfResponse })
-  async entity(@Param('streamId') streamId: string, @Query() query: AsOfQuery): Promise<EntityAsOf> {
-    const asOf = query.asOf ? new Date(query.asOf) : new Date();
-    const found = await entityAsOf(this.store, streamId, asOf);
-    if (!found) throw new ProblemException(statusProblem(404, `${streamId} is no organisation, request, offer or match stream with an event recorded at or before ${asOf.toISOString()}`));
-    return found;
+  entity(@Param('streamId', AuditedStreamId) streamId: string, @Query() query: AsOfQuery, @Recorded() read: RecordedRead): Promise<EntityAsOf> {
+    return read.light({ streamId, ...query }, async () => {
+      const asOf = query.asOf ? new Date(query.asOf) : new Date();
+      const found = await entityAsOf(this.store, streamId, asOf);
+      if (!found) throw new ProblemException(statusProblem(404, `${streamId} is no organisation, request, offer or match stream with an event recorded at or before ${asOf.toISOString()}`));
+      return found;
+    });
   }
 }

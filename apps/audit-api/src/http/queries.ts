@@ -1,7 +1,8 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, PipeTransform, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { validationProblem } from '@multitrack/platform';
 
 /**
  * A position or tree size in the query string: a whole number that fits a JavaScript number (and
@@ -16,6 +17,24 @@ const LogNumber = (minimum: number, description: string, { optional = false } = 
     Min(minimum),
     Max(Number.MAX_SAFE_INTEGER),
   );
+
+/** An ISO 8601 instant, strictly; 35 characters hold any instant with nanoseconds and an offset. */
+const Instant = (description: string) =>
+  applyDecorators(ApiPropertyOptional({ format: 'date-time', maxLength: 35, description }), IsOptional(), IsISO8601({ strict: true }), MaxLength(35));
+
+/**
+ * A route that takes no query: any parameter is a 400 naming it, as the DTOs' whitelist answers
+ * unknown ones, so nothing unvalidated reaches the recorded read.
+ */
+class RefuseAnyQuery implements PipeTransform<Record<string, unknown>, Record<string, never>> {
+  transform(query: Record<string, unknown>): Record<string, never> {
+    const names = Object.keys(query ?? {});
+    if (names.length > 0) throw validationProblem(names.slice(0, 20).map((name) => ({ field: name.slice(0, 100), message: `property ${name.slice(0, 100)} should not exist` })));
+    return {};
+  }
+}
+
+export const NoQuery = () => Query(RefuseAnyQuery);
 
 /** Stream categories: the part of a stream id before the first dash. */
 const categories = ['organization', 'request', 'offer', 'match', 'audit'];
@@ -44,8 +63,7 @@ export class StreamPageQuery {
 }
 
 export class AsOfQuery {
-  @ApiPropertyOptional({ format: 'date-time', description: 'ISO 8601 instant; only events recorded at or before it count (default: now)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @Instant('ISO 8601 instant; only events recorded at or before it count (default: now)')
   asOf?: string;
 }
 
@@ -63,12 +81,10 @@ export class ExportQuery {
   @IsOptional() @IsIn(categories)
   category?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Recorded at or after this instant (ISO 8601)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @Instant('Recorded at or after this instant (ISO 8601)')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Recorded at or before this instant (ISO 8601)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @Instant('Recorded at or before this instant (ISO 8601)')
   to?: string;
 }
 

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AuditRoute } from '../http/audit-route';
+import { NoQuery } from '../http/queries';
+import { Recorded, RecordedRead } from '../recording/recorded-read';
 import { AuditLog } from '../transparency/audit-log.service';
 import { IntegrityReportResponse } from './integrity-report.response';
 import { IntegrityReport, verifyIntegrity } from './verify-integrity';
@@ -14,7 +16,7 @@ export class IntegrityController {
   @AuditRoute('auditor')
   @ApiOperation({ summary: 'Recomputes the hash chains and the Merkle root' })
   @ApiOkResponse({ type: IntegrityReportResponse, description: 'A broken chain is a 200 with `verified: false`, not an error' })
-  integrity(): Promise<IntegrityReport> {
-    return verifyIntegrity({ store: this.log.store, db: this.log.db, tree: this.log.tree });
+  integrity(@NoQuery() query: object, @Recorded() read: RecordedRead): Promise<IntegrityReport> {
+    return read.heavy(query, () => verifyIntegrity({ store: this.log.store, db: this.log.db, tree: this.log.tree }));
   }
 }

@@ -4,6 +4,8 @@ import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
 import { DATABASE, EVENT_STORE } from '@multitrack/platform';
 import { AuditRoute } from '../http/audit-route';
+import { NoQuery } from '../http/queries';
+import { Recorded, RecordedRead } from '../recording/recorded-read';
 import { reconcile, Reconciliation } from './reconcile';
 import { ReconciliationResponse } from './reconciliation.response';
 
@@ -20,7 +22,7 @@ export class ReconciliationsController {
   @AuditRoute('auditor')
   @ApiOperation({ summary: 'Rebuilds the read models from the log and diffs them against the live ones; takes no body' })
   @ApiOkResponse({ type: ReconciliationResponse, description: 'Differences are a 200 with `consistent: false`; nothing live is written' })
-  reconcile(): Promise<Reconciliation> {
-    return reconcile(this.store, this.db);
+  reconcile(@NoQuery() query: object, @Recorded() read: RecordedRead): Promise<Reconciliation> {
+    return read.heavy(query, () => reconcile(this.store, this.db));
   }
 }

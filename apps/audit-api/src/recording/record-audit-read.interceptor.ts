@@ -1,33 +1,46 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { from, Observable, switchMap } from 'rxjs';
+import { Observable, tap } from 'rxjs';
 import type { RequestWithActor } from '@multitrack/auth';
 import type { EventStore } from '@multitrack/event-store';
 import { EVENT_STORE } from '@multitrack/platform';
-import { auditRecordRead, auditStreamOf } from './audit-read';
+import { HeavyWork } from '../capacity/heavy-work';
+import { RECORDED_READ, RecordedRead } from './recorded-read';
 
 /**
- * The audit of the audit: every call is appended to the log before it is answered, so a read
- * that cannot be recorded is not served (the store's failure becomes a 503).
+ * The audit of the audit (decision 0101): every call of an AuditRoute is appended to the log before
+ * it is answered. This only prepares the RecordedRead; the handler records it, after validation,
+ * with the validated query (decision 0171). A handler that answered without recording is a bug,
+ * and fails loudly rather than serve an unrecorded read.
  */
 @Injectable()
 export class RecordAuditRead implements NestInterceptor {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly heavyWork: HeavyWork,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request & RequestWithActor & { id?: unknown }>();
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & RequestWithActor & { id?: unknown; [RECORDED_READ]?: RecordedRead }>();
+    const response = http.getResponse<Response>();
     const actor = request.actor;
     if (!actor) return next.handle();
-    const at = new Date();
-    const event = auditRecordRead({
+    const gone = new AbortController();
+    response.once('close', () => gone.abort());
+    const read = new RecordedRead(this.store, this.heavyWork, {
       method: request.method,
       path: request.path,
-      query: { ...(request.query as Record<string, unknown>) },
       actor,
       requestId: typeof request.id === 'string' ? request.id : randomUUID(),
-      at,
+      signal: gone.signal,
     });
-    return from(this.store.appendToStream(auditStreamOf(at), [event], { expectedRevision: 'any' })).pipe(switchMap(() => next.handle()));
+    request[RECORDED_READ] = read;
+    return next.handle().pipe(
+      tap(() => {
+        if (!read.recorded) throw new Error(`${request.method} ${request.route?.path ?? request.path} answered without recording the read`);
+      }),
+    );
   }
 }

@@ -3,10 +3,10 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty 
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { publicKeyDocument, renderSignedNote, StoredCheckpoint } from '@multitrack/transparency-log';
 import { ApiCommandResponses } from '@multitrack/platform';
-import { AuditRoute } from '../http/audit-route';
+import { TransparencyRoute } from '../http/audit-route';
 import { AuditLog } from './audit-log.service';
 import { asProblem, notFound } from './transparency.problems';
-import { CosignatureResponse, PublicKeyResponse, SIGNED_NOTE_EXAMPLE } from './transparency.response';
+import { CosignatureResponse, PublicKeyHistoryResponse, PublicKeyPeriodResponse, PublicKeyResponse, SIGNED_NOTE_EXAMPLE } from './transparency.response';
 
 export class CosignatureBody {
   @ApiProperty({ description: "The witness's key name, as configured in AUDIT_WITNESS_KEYS" })
@@ -43,15 +43,31 @@ export class CheckpointsController {
   constructor(private readonly log: AuditLog) {}
 
   @Get('public-key')
-  @AuditRoute('auditor', 'witness')
+  @TransparencyRoute('auditor', 'witness')
   @ApiOperation({ summary: 'The Ed25519 key that signs checkpoints' })
   @ApiOkResponse({ type: PublicKeyResponse })
   publicKey() {
     return publicKeyDocument(this.log.signer);
   }
 
+  @Get('public-keys')
+  @TransparencyRoute('auditor', 'witness')
+  @ApiOperation({ summary: 'Every key that has signed checkpoints of this log, oldest first, with the tree sizes it signed' })
+  @ApiOkResponse({ type: PublicKeyHistoryResponse })
+  async publicKeys(): Promise<{ items: PublicKeyPeriodResponse[] }> {
+    const current = this.log.signer;
+    const items = (await this.log.keys.list()).map(({ name, publicKey, firstTreeSize, lastTreeSize }) => ({
+      name,
+      algorithm: 'Ed25519' as const,
+      publicKey: publicKey.toString('base64'),
+      firstTreeSize,
+      ...(name === current.name && publicKey.equals(current.publicKey) ? {} : { lastTreeSize }),
+    }));
+    return { items };
+  }
+
   @Get('checkpoints/latest')
-  @AuditRoute('auditor', 'witness')
+  @TransparencyRoute('auditor', 'witness')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({ summary: 'The latest signed checkpoint' })
   @ApiOkResponse(signedNote)
@@ -60,7 +76,7 @@ export class CheckpointsController {
   }
 
   @Get('checkpoints/:treeSize')
-  @AuditRoute('auditor', 'witness')
+  @TransparencyRoute('auditor', 'witness')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({ summary: 'The checkpoint signed at `treeSize`, with every signature it has' })
   @treeSizeParameter
@@ -72,7 +88,7 @@ export class CheckpointsController {
   /** A witness that checked consistency adds its signature line; it must verify under its configured key. */
   @Post('checkpoints/:treeSize/cosignatures')
   @HttpCode(201)
-  @AuditRoute('witness')
+  @TransparencyRoute('witness')
   @ApiCommandResponses()
   @ApiOperation({ summary: "A witness adds its signature line to a checkpoint; it must verify under the name's configured key, else 422" })
   @treeSizeParameter

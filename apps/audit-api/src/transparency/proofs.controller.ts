@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { AuditRoute } from '../http/audit-route';
+import { TransparencyRoute } from '../http/audit-route';
 import { ConsistencyQuery, InclusionQuery } from '../http/queries';
 import { AuditLog } from './audit-log.service';
 import { leafAtPosition } from './leaf-positions';
@@ -20,7 +20,7 @@ export class ProofsController {
 
   /** The audit path from the event at `position` to the root of the tree of `treeSize` leaves. */
   @Get('inclusion')
-  @AuditRoute('auditor', 'witness')
+  @TransparencyRoute('auditor', 'witness')
   @ApiOperation({ summary: 'RFC 9162 inclusion proof of one event in a tree of `treeSize` leaves' })
   @ApiOkResponse({ type: InclusionProofResponse })
   async inclusion(@Query() { position, treeSize }: InclusionQuery) {
@@ -34,7 +34,7 @@ export class ProofsController {
 
   /** Proves that the tree of `to` leaves extends the tree of `from` leaves unchanged. */
   @Get('consistency')
-  @AuditRoute('auditor', 'witness')
+  @TransparencyRoute('auditor', 'witness')
   @ApiOperation({ summary: 'RFC 9162 consistency proof between two tree sizes' })
   @ApiOkResponse({ type: ConsistencyProofResponse })
   async consistency(@Query() { from, to }: ConsistencyQuery) {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 const base64 = { format: 'byte', example: 'fdAtQvdoHLIJ8Zx3I0xD8NAWxj9Xv4xdyDsBtQVaxvo=' };
 
@@ -7,6 +7,16 @@ export class PublicKeyResponse {
   @ApiProperty({ description: 'The signer name, also the checkpoint origin', example: 'audit.multitrack.example/log' }) name: string;
   @ApiProperty({ enum: ['Ed25519'] }) algorithm: 'Ed25519';
   @ApiProperty({ ...base64, description: 'The raw 32-byte Ed25519 public key, base64' }) publicKey: string;
+}
+
+/** OpenAPI-only: one key of the key history. */
+export class PublicKeyPeriodResponse extends PublicKeyResponse {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The tree size of the first checkpoint this key signed' }) firstTreeSize: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'The tree size of the last checkpoint it signed; absent for the key that signs now' }) lastTreeSize?: number;
+}
+
+export class PublicKeyHistoryResponse {
+  @ApiProperty({ type: [PublicKeyPeriodResponse], description: 'Every key that has signed checkpoints of this log, oldest first' }) items: PublicKeyPeriodResponse[];
 }
 
 export class InclusionProofResponse {

@@ -3,7 +3,7 @@ import { hashLeaf } from '../merkle/hashes';
 import { merkleTree } from '../merkle/merkle-tree';
 import { SignedCheckpoint, parseCheckpoint } from '../note/checkpoint';
 import { renderSignedNote, verifyNote } from '../note/signed-note';
-import { generateSigningKey, loadSigner } from '../note/signer';
+import { generateSigningKey, loadSigner, NoteSignature } from '../note/signer';
 import { createCheckpointer } from './checkpointer';
 
 const leaf = (i: number) => hashLeaf(createHash('sha256').update(`event-${i}`).digest());
@@ -24,6 +24,11 @@ const fixture = () => {
     signed,
     latest: async () => signed[signed.length - 1],
     add: async (checkpoint: SignedCheckpoint) => (signed.push(checkpoint), checkpoint),
+    addLogSignature: async (treeSize: number, signature: NoteSignature) => {
+      const checkpoint = signed.find((c) => c.treeSize === treeSize)!;
+      checkpoint.signatures.push(signature);
+      return checkpoint;
+    },
   };
   const signer = loadSigner({ name: 'audit.example/log', privateKeyPkcs8Base64: generateSigningKey() });
   return { log, checkpoints, signer };
@@ -96,5 +101,24 @@ describe('the checkpointer', () => {
     expect(jest.getTimerCount()).toBe(1);
     await checkpointer.stop();
     expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('after a key rotation, signs the unchanged latest checkpoint with the new key too, once, so both keys verify it', async () => {
+    const { log, checkpoints, signer: oldKey } = fixture();
+    log.grow(5);
+    await createCheckpointer({ log, checkpoints, signer: oldKey, origin: oldKey.name, intervalSeconds: 10 }).checkpointNow();
+    const newKey = loadSigner({ name: oldKey.name, privateKeyPkcs8Base64: generateSigningKey() });
+    const rotated = createCheckpointer({ log, checkpoints, signer: newKey, origin: newKey.name, intervalSeconds: 10 });
+
+    const handedOver = await rotated.checkpointNow();
+    await rotated.checkpointNow();
+    expect(checkpoints.signed.map((c) => [c.treeSize, c.signatures.length])).toEqual([[5, 2]]);
+    const note = renderSignedNote(handedOver.body, handedOver.signatures);
+    for (const key of [oldKey, newKey]) expect(verifyNote(note, { name: key.name, publicKey: key.publicKey })).toMatchObject({ valid: true, verifiedBy: [key.name] });
+
+    log.grow(1);
+    const next = await rotated.checkpointNow();
+    expect([next.treeSize, next.signatures.length]).toEqual([6, 1]);
+    expect(verifyNote(renderSignedNote(next.body, next.signatures), { name: oldKey.name, publicKey: oldKey.publicKey }).valid).toBe(false);
   });
 });
