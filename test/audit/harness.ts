@@ -6,9 +6,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Role, signDevelopmentToken } from '@multitrack/auth';
 import { createTestDatabase, Database, TestDatabase } from '@multitrack/database';
 import { EventStore, openEventStore } from '@multitrack/event-store';
-import { createHttpApp, InfrastructureModule } from '@multitrack/platform';
+import { createHttpApp, InfrastructureModule, parseConfig } from '@multitrack/platform';
 import { generateSigningKey } from '@multitrack/transparency-log';
 import { AuditApiModule } from '../../apps/audit-api/src/audit-api.module';
+import { auditModuleSettings, AuditSettings } from '../../apps/audit-api/src/audit-settings';
 import { AuditLog } from '../../apps/audit-api/src/transparency/audit-log.service';
 
 const secret = 'audit-test-secret-that-is-long-enough-0123456789';
@@ -56,17 +57,44 @@ export const openAuditApp = async (kind: Kind, settings: Record<string, unknown>
   return startAuditApp({ kind, test, store, dataDir }, { ...server, ...settings });
 };
 
+/** Settings as the environment gives them: strings, with `undefined` for unset. */
+const stringsOf = (settings: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(settings).map(([key, value]) => [key, value === undefined ? undefined : String(value)]),
+  );
+
 const startAuditApp = async (backing: Backing, settings: Record<string, unknown>): Promise<AuditApp> => {
   const { test, store, dataDir } = backing;
-  @Module({ imports: [InfrastructureModule.forRoot({ db: test.db, store, settings: { DATA_DIR: dataDir, AUDIT_CHECKPOINT_INTERVAL_S: 3600, ...settings } }), AuditApiModule] })
+  const auditSettings = new AuditSettings(
+    parseConfig(
+      auditModuleSettings,
+      stringsOf({ DATA_DIR: dataDir, AUDIT_CHECKPOINT_INTERVAL_S: 3600, ...settings }),
+    ),
+  );
+  @Module({
+    imports: [InfrastructureModule.forRoot({ db: test.db, store }), AuditApiModule.forRoot(auditSettings)],
+  })
   class Root {}
-  const config = { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' as const, RATE_LIMIT_PER_MINUTE: 0, RATE_LIMIT_HOLD_MS: 0, AUTH_JWT_SECRET: secret };
+  const config = {
+    PORT: 0,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent' as const,
+    RATE_LIMIT_PER_MINUTE: 0,
+    RATE_LIMIT_HOLD_MS: 0,
+    AUTH_JWT_SECRET: secret,
+  };
   const app = await createHttpApp(Root, { config, openApi: { title: 'audit test', description: 'test' } });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const log = app.get(AuditLog);
   const token = (role: Role, sub = `${role}-1`) =>
-    signDevelopmentToken({ secret, sub, roles: [role], ttlSeconds: 600, ...(role === 'ngo' ? { org: 'US-EIN-100001' } : {}) });
+    signDevelopmentToken({
+      secret,
+      sub,
+      roles: [role],
+      ttlSeconds: 600,
+      ...(role === 'ngo' ? { org: 'US-EIN-100001' } : {}),
+    });
   // Counted in the table, not through readAll: a transaction open elsewhere on the shared server
   // holds the gap-free global log back for a moment, and settle() must wait for every event.
   const lastEventCount = async () => {

@@ -1,4 +1,4 @@
-import { writeDirectly } from './support/write-directly';
+import { writeDirectly } from '../support/write-directly';
 import {
   clientOf,
   fundingScene,

@@ -25,7 +25,7 @@ import { toEnvelope, topicForStream } from '@multitrack/messaging';
 import { CommandProblemsInterceptor } from '../../apps/coordination-api/src/http/command-problems.interceptor';
 import { DisbursementPolicies } from '../../apps/coordination-api/src/matches/disbursement-policies';
 import { MatchesModule } from '../../apps/coordination-api/src/matches/matches.module';
-import { writeDirectly } from './support/write-directly';
+import { writeDirectly } from '../support/write-directly';
 import { AUTH } from './support/tokens';
 
 // The API engineer's test credentials, so their bad tokens (expired, wrong audience, alg none) fit.

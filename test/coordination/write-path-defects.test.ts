@@ -18,7 +18,7 @@ import {
   type CoordinationApp,
   type Tokens,
 } from './support';
-import { writeDirectly } from './support/write-directly';
+import { writeDirectly } from '../support/write-directly';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 

@@ -1,6 +1,5 @@
-import { Module } from '@nestjs/common';
-import { APP_SETTINGS } from '@multitrack/platform';
-import { readAuditSettings } from './audit-settings';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditSettings } from './audit-settings';
 import { HeavyWork } from './capacity/heavy-work';
 import { ExportsController } from './exports/exports.controller';
 import { LedgerController } from './funding/ledger.controller';
@@ -16,31 +15,38 @@ import { ProofsController } from './transparency/proofs.controller';
 /**
  * The audit API: history, time travel, integrity, exports, the ledger, the transparency log and
  * reconciliation — read-only but for recording the reads of the record and witnesses' cosignatures. Needs the
- * adapters of `InfrastructureModule` (event store, database, settings), provided by whoever boots it.
+ * adapters of `InfrastructureModule` (event store, database), provided by whoever boots it, and its
+ * settings.
  */
-@Module({
-  controllers: [
-    EventsController,
-    EntitiesController,
-    IntegrityController,
-    ExportsController,
-    LedgerController,
-    CheckpointsController,
-    ProofsController,
-    ReconciliationsController,
-  ],
-  providers: [
-    AuditLog,
-    RecordAuditRead,
-    {
-      provide: HeavyWork,
-      inject: [APP_SETTINGS],
-      useFactory: (settings: Record<string, unknown>) => {
-        const { AUDIT_HEAVY_CONCURRENCY, AUDIT_HEAVY_QUEUE, AUDIT_HEAVY_PER_CALLER } = readAuditSettings(settings);
-        return new HeavyWork({ concurrency: AUDIT_HEAVY_CONCURRENCY, queue: AUDIT_HEAVY_QUEUE, perCaller: AUDIT_HEAVY_PER_CALLER });
-      },
-    },
-  ],
-  exports: [AuditLog],
-})
-export class AuditApiModule {}
+@Module({})
+export class AuditApiModule {
+  static forRoot(settings: AuditSettings): DynamicModule {
+    return {
+      module: AuditApiModule,
+      controllers: [
+        EventsController,
+        EntitiesController,
+        IntegrityController,
+        ExportsController,
+        LedgerController,
+        CheckpointsController,
+        ProofsController,
+        ReconciliationsController,
+      ],
+      providers: [
+        { provide: AuditSettings, useValue: settings },
+        AuditLog,
+        RecordAuditRead,
+        {
+          provide: HeavyWork,
+          useValue: new HeavyWork({
+            concurrency: settings.AUDIT_HEAVY_CONCURRENCY,
+            queue: settings.AUDIT_HEAVY_QUEUE,
+            perCaller: settings.AUDIT_HEAVY_PER_CALLER,
+          }),
+        },
+      ],
+      exports: [AuditLog],
+    };
+  }
+}

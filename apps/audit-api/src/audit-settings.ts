@@ -1,21 +1,31 @@
 import { z } from 'zod';
-import { auditVariables, parseConfig, storageVariables } from '@multitrack/platform';
+import { auditVariables, storageVariables } from '@multitrack/platform';
 
-const count = (minimum: number, message: string) => z.coerce.number({ message }).int({ message }).min(minimum, { message });
+const count = (minimum: number, message: string) =>
+  z.coerce.number({ message }).int({ message }).min(minimum, { message });
 
-/** What the audit module reads from the app's settings (`APP_SETTINGS`); docs/configuration.md. */
+/** What the audit module reads, wherever it runs (its own process, or the standalone one); docs/configuration.md. */
 export const auditModuleVariables = {
   ...auditVariables,
   DATA_DIR: storageVariables.DATA_DIR,
   /** The checkpoint origin and the log's key name (c2sp.org/signed-note key names: no spaces or `+`). */
-  AUDIT_LOG_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be a key name without spaces or +').default('multitrack.example/audit-log'),
+  AUDIT_LOG_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]+$/, 'must be a key name without spaces or +')
+    .default('multitrack.example/audit-log'),
   /** The funder in the IATI and HXL exports: the ministry's IATI organisation identifier and name. */
-  AUDIT_FUNDER_REF: z.string().regex(/^[A-Z]{2}-[A-Za-z0-9]+(-[A-Za-z0-9._-]+)?$/, 'must be an IATI organisation identifier').default('XM-MFA-1'),
+  AUDIT_FUNDER_REF: z
+    .string()
+    .regex(/^[A-Z]{2}-[A-Za-z0-9]+(-[A-Za-z0-9._-]+)?$/, 'must be an IATI organisation identifier')
+    .default('XM-MFA-1'),
   AUDIT_FUNDER_NAME: z.string().min(1).default('Ministry of Foreign Affairs'),
   /** A file holding the signing key (base64 PKCS#8 or PEM), instead of AUDIT_SIGNING_KEY: a mounted secret. */
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** `true`: on a database server, generate and keep the signing key in the database beside the log (decision 0173). */
-  AUDIT_SIGNING_KEY_IN_DATABASE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((value) => value === 'true'),
+  AUDIT_SIGNING_KEY_IN_DATABASE: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
   /** Heavy reads over the whole log (capacity/heavy-work.ts): how many run at once, how many wait, how many per caller. */
   AUDIT_HEAVY_CONCURRENCY: count(1, 'must be a positive whole number').default(1),
   AUDIT_HEAVY_QUEUE: count(0, 'must be a whole number').default(10),
@@ -23,8 +33,14 @@ export const auditModuleVariables = {
 };
 
 export const auditModuleSettings = z.object(auditModuleVariables);
-export type AuditSettings = z.output<typeof auditModuleSettings>;
+type AuditVariables = z.output<typeof auditModuleSettings>;
 
-/** The app's parsed settings may hold numbers already; the schema coerces either. */
-export const readAuditSettings = (settings: Record<string, unknown>): AuditSettings =>
-  parseConfig(auditModuleSettings, Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, value === undefined ? undefined : String(value)])));
+/** The audit module's settings, parsed once at start and injected by this class. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the class is the token, the interface its fields
+export interface AuditSettings extends AuditVariables {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class AuditSettings {
+  constructor(variables: AuditVariables) {
+    Object.assign(this, variables);
+  }
+}

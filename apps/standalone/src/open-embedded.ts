@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openPglite } from '@multitrack/database';
 import { openEventStore } from '@multitrack/event-store';
 import { createInProcessBus } from '@multitrack/messaging';
@@ -12,7 +12,7 @@ import { StandaloneConfig } from './standalone.config';
  * idempotency records; an in-process bus stands in for Kafka.
  */
 export const openEmbedded = async (config: StandaloneConfig): Promise<Infrastructure> => {
-  const dataDir = resolve(config.DATA_DIR);
+  const dataDir = config.DATA_DIR;
   await mkdir(dataDir, { recursive: true });
   const db = await openPglite(join(dataDir, 'pglite'));
   const store = await openEventStore({ kind: 'pglite', database: db });
@@ -20,5 +20,5 @@ export const openEmbedded = async (config: StandaloneConfig): Promise<Infrastruc
     ? parseMasterKey(config.PERSONAL_DATA_MASTER_KEY, 'PERSONAL_DATA_MASTER_KEY')
     : await loadOrCreateMasterKey(dataDir);
   const vault = await createPersonalDataVault(db, masterKey);
-  return { db, store, bus: createInProcessBus(), vault, settings: { ...config, DATA_DIR: dataDir } };
+  return { db, store, bus: createInProcessBus(), vault };
 };

@@ -1,25 +1,27 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
-  auditVariables,
   authVariables,
   disbursementVariables,
   httpVariables,
   personalDataVariables,
-  storageVariables,
 } from '@multitrack/platform';
+import { auditModuleVariables } from '../../audit-api/src/audit-settings';
 import { projectorVariables } from '../../projector/src/projector.config';
 import { relayVariables } from '../../relay/src/relay.config';
 
-/** Everything in one process: the HTTP, auth, money-policy and audit settings of every app. */
-export const standaloneConfig = z.object({
-  ...httpVariables,
-  ...authVariables,
-  DATA_DIR: storageVariables.DATA_DIR,
-  ...disbursementVariables,
-  ...auditVariables,
-  ...personalDataVariables,
-  ...relayVariables,
-  ...projectorVariables,
-});
+/** Everything in one process: the HTTP and auth settings, and every app module's own. */
+export const standaloneConfig = z
+  .object({
+    ...httpVariables,
+    ...authVariables,
+    ...disbursementVariables,
+    ...auditModuleVariables,
+    ...personalDataVariables,
+    ...relayVariables,
+    ...projectorVariables,
+  })
+  // One data directory for everything, whatever the working directory of whoever reads it later.
+  .transform((config) => ({ ...config, DATA_DIR: resolve(config.DATA_DIR) }));
 
 export type StandaloneConfig = z.output<typeof standaloneConfig>;

@@ -1,4 +1,5 @@
 import { AuditApiModule } from '../../audit-api/src/audit-api.module';
+import { AuditSettings } from '../../audit-api/src/audit-settings';
 import { coordinationSettingsOf } from '../../coordination-api/src/coordination-api.config';
 import { CoordinationApiModule } from '../../coordination-api/src/coordination-api.module';
 import { ProjectorSettings } from '../../projector/src/projector.config';
@@ -10,7 +11,7 @@ import type { StandaloneConfig } from './standalone.config';
 /** Every app of Multitrack in one process, each given its own settings (docs/decisions/0002). */
 export const standaloneModules = (config: StandaloneConfig) => [
   CoordinationApiModule.forRoot(coordinationSettingsOf(config)),
-  AuditApiModule,
+  AuditApiModule.forRoot(new AuditSettings(config)),
   RelayModule.forRoot(new RelaySettings(config)),
   ProjectorModule.forRoot(new ProjectorSettings(config)),
 ];

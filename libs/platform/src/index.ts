@@ -29,7 +29,7 @@ export { ProblemFilter } from './errors/problem.filter';
 export { DomainErrorInterceptor } from './errors/domain-error.interceptor';
 
 // Validation
-export { StrictValidationPipe, createValidationPipe, flattenValidationErrors } from './validation/validation-pipe';
+export { StrictValidationPipe, flattenValidationErrors } from './validation/validation-pipe';
 export { isXmlText, xmlSafe, IsXmlText, XML_REPLACEMENT } from './validation/xml-text';
 
 // Logging

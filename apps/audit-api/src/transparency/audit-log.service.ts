@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
-import { APP_SETTINGS, DATABASE, EVENT_STORE, ReadinessChecks } from '@multitrack/platform';
+import { DATABASE, EVENT_STORE, ReadinessChecks } from '@multitrack/platform';
 import {
   Checkpointer,
   CheckpointStore,
@@ -18,7 +18,7 @@ import {
   TransparencyLog,
   WitnessKey,
 } from '@multitrack/transparency-log';
-import { AuditSettings, readAuditSettings } from '../audit-settings';
+import { AuditSettings } from '../audit-settings';
 import { LogFeeder } from './log-feeder';
 import { loadLogSigningKey } from './log-signing-key';
 import { migrateLeafPositions } from './leaf-positions';
@@ -30,7 +30,6 @@ import { migrateLeafPositions } from './leaf-positions';
 @Injectable()
 export class AuditLog implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('AuditLog');
-  readonly settings: AuditSettings;
   readonly tree: TransparencyLog;
   readonly checkpoints: CheckpointStore;
   /** Every key that signed checkpoints of this log, so old checkpoints verify after a rotation. */
@@ -43,10 +42,9 @@ export class AuditLog implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   constructor(
     @Inject(DATABASE) readonly db: Database,
     @Inject(EVENT_STORE) readonly store: EventStore,
-    @Inject(APP_SETTINGS) settings: Record<string, unknown>,
+    readonly settings: AuditSettings,
     private readonly readiness: ReadinessChecks,
   ) {
-    this.settings = readAuditSettings(settings);
     this.witnessKeys = parseWitnessKeys(this.settings.AUDIT_WITNESS_KEYS);
     this.tree = createTransparencyLog(db);
     this.checkpoints = createCheckpointStore(db);

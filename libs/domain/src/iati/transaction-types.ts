@@ -9,6 +9,3 @@ export const iatiTransactionTypeOf = {
 } as const;
 
 export type IatiFundingEventType = keyof typeof iatiTransactionTypeOf;
-
-export const isIatiFundingEvent = (type: string): type is IatiFundingEventType =>
-  type in iatiTransactionTypeOf;

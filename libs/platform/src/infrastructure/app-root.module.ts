@@ -20,7 +20,10 @@ class CloseAdaptersLast implements OnApplicationShutdown {
 @Module({})
 export class AppRootModule {
   /** The root of one process: the adapters `main.ts` opened, the app modules on top, closed in order. */
-  static forRoot(infrastructure: Infrastructure, imports: NonNullable<ModuleMetadata['imports']>): DynamicModule {
+  static forRoot(
+    infrastructure: Infrastructure,
+    imports: NonNullable<ModuleMetadata['imports']>,
+  ): DynamicModule {
     return {
       module: AppRootModule,
       imports: [InfrastructureModule.forRoot(infrastructure), ...imports],

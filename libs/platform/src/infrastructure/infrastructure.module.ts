@@ -3,7 +3,7 @@ import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
 import type { MessageBus } from '@multitrack/messaging';
 import type { PersonalDataVault } from '@multitrack/personal-data';
-import { APP_SETTINGS, DATABASE, EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_VAULT } from './tokens';
+import { DATABASE, EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_VAULT } from './tokens';
 
 /** The adapters one process runs on: opened by `main.ts`, closed by it after the app stops. */
 export interface Infrastructure {
@@ -12,8 +12,6 @@ export interface Infrastructure {
   store?: EventStore;
   bus?: MessageBus;
   vault?: PersonalDataVault;
-  /** The app's parsed configuration, for modules that read policy values from it. */
-  settings?: Record<string, unknown>;
 }
 
 /**
@@ -29,7 +27,6 @@ export class InfrastructureModule {
       { provide: EVENT_STORE, useValue: infrastructure.store ?? null },
       { provide: MESSAGE_BUS, useValue: infrastructure.bus ?? null },
       { provide: PERSONAL_DATA_VAULT, useValue: infrastructure.vault ?? null },
-      { provide: APP_SETTINGS, useValue: infrastructure.settings ?? {} },
     ];
     return {
       module: InfrastructureModule,

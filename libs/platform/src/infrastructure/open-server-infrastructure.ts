@@ -29,20 +29,37 @@ export interface ServerNeeds {
  */
 export const openServerInfrastructure = async (
   app: string,
-  settings: ServerSettings & Record<string, unknown>,
+  settings: ServerSettings,
   needs: ServerNeeds,
 ): Promise<Infrastructure> => {
-  const db = await openPostgres({ connectionString: settings.DATABASE_URL, applicationName: `multitrack-${app}` });
+  const db = await openPostgres({
+    connectionString: settings.DATABASE_URL,
+    applicationName: `multitrack-${app}`,
+  });
   const store = !needs.store
     ? undefined
     : settings.EVENT_STORE === 'eventstoredb'
-      ? await openEventStore({ kind: 'eventstoredb', connectionString: settings.EVENTSTORE_CONNECTION_STRING as string })
-      : await openEventStore({ kind: 'postgres', database: db, pollIntervalMs: settings.EVENT_STORE_POLL_MS });
+      ? await openEventStore({
+          kind: 'eventstoredb',
+          connectionString: settings.EVENTSTORE_CONNECTION_STRING as string,
+        })
+      : await openEventStore({
+          kind: 'postgres',
+          database: db,
+          pollIntervalMs: settings.EVENT_STORE_POLL_MS,
+        });
   const bus = needs.bus
-    ? createKafkaBus({ brokers: settings.KAFKA_BROKERS ?? [], clientId: `multitrack-${app}`, partitions: settings.KAFKA_PARTITIONS })
+    ? createKafkaBus({
+        brokers: settings.KAFKA_BROKERS ?? [],
+        clientId: `multitrack-${app}`,
+        partitions: settings.KAFKA_PARTITIONS,
+      })
     : undefined;
   const vault = needs.vault
-    ? await createPersonalDataVault(db, parseMasterKey(settings.PERSONAL_DATA_MASTER_KEY ?? '', 'PERSONAL_DATA_MASTER_KEY'))
+    ? await createPersonalDataVault(
+        db,
+        parseMasterKey(settings.PERSONAL_DATA_MASTER_KEY ?? '', 'PERSONAL_DATA_MASTER_KEY'),
+      )
     : undefined;
-  return { db, store, bus, vault, settings };
+  return { db, store, bus, vault };
 };

@@ -6,4 +6,3 @@ export const DATABASE = Symbol.for('multitrack.Database');
 export const EVENT_STORE = Symbol.for('multitrack.EventStore');
 export const MESSAGE_BUS = Symbol.for('multitrack.MessageBus');
 export const PERSONAL_DATA_VAULT = Symbol.for('multitrack.PersonalDataVault');
-export const APP_SETTINGS = Symbol.for('multitrack.AppSettings');

@@ -63,4 +63,3 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 }
 
-export const createValidationPipe = (): StrictValidationPipe => new StrictValidationPipe();

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@multitrack/auth';
 import { isDomainError, type Category } from '@multitrack/domain';
 import type { EventStore } from '@multitrack/event-store';
-import type { CommandContext } from '../../../apps/coordination-api/src/command-handling/command-context';
+import type { CommandContext } from '../../apps/coordination-api/src/command-handling/command-context';
 import {
   StreamWriter,
   type CommandBody,
-} from '../../../apps/coordination-api/src/command-handling/stream-writer';
+} from '../../apps/coordination-api/src/command-handling/stream-writer';
 
 export const contextOf = (actor: Actor, extra: Partial<CommandContext> = {}): CommandContext => ({
   actor,
