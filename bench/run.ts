@@ -22,7 +22,8 @@ const discover = (): string[] =>
     .map((entry) => entry.name)
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
-const rank = (name: string) => (preferredOrder.includes(name) ? preferredOrder.indexOf(name) : preferredOrder.length);
+const rank = (name: string) =>
+  preferredOrder.includes(name) ? preferredOrder.indexOf(name) : preferredOrder.length;
 
 interface BenchmarkRun {
   exitCode: number | null;
@@ -44,12 +45,15 @@ const runBenchmark = (name: string): Promise<BenchmarkRun> =>
       if (!line.startsWith('{')) return;
       try {
         const parsed = JSON.parse(line) as unknown;
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) measurements.push(parsed as Record<string, unknown>);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+          measurements.push(parsed as Record<string, unknown>);
       } catch {
         // A log line that only looks like JSON: shown above, not a measurement.
       }
     });
-    child.on('close', (exitCode) => resolve({ exitCode, seconds: (Date.now() - began) / 1000, measurements }));
+    child.on('close', (exitCode) =>
+      resolve({ exitCode, seconds: (Date.now() - began) / 1000, measurements }),
+    );
   });
 
 const resultsFile = (date: string) => path.join(benchRoot, 'results', `${date}.json`);
@@ -59,10 +63,20 @@ const save = (date: string, runs: Record<string, BenchmarkRun>) => {
   const file = resultsFile(date);
   // A clean clone has no results yet (they are not committed).
   mkdirSync(path.dirname(file), { recursive: true });
-  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { benchmarks?: Record<string, BenchmarkRun> }) : {};
-  const environment = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) };
+  const previous = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { benchmarks?: Record<string, BenchmarkRun> })
+    : {};
+  const environment = {
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+  };
   const benchmarks = { ...previous.benchmarks, ...runs };
-  writeFileSync(file, `${JSON.stringify({ date, updatedAt: new Date().toISOString(), environment, benchmarks }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date, updatedAt: new Date().toISOString(), environment, benchmarks }, null, 2)}\n`,
+  );
   return file;
 };
 

@@ -23,7 +23,11 @@ const migrateConfig = z.object({
 
 const main = async () => {
   const config = loadConfig(migrateConfig);
-  const db = await openPostgres({ connectionString: config.DATABASE_URL, applicationName: 'multitrack-migrate', maxConnections: 2 });
+  const db = await openPostgres({
+    connectionString: config.DATABASE_URL,
+    applicationName: 'multitrack-migrate',
+    maxConnections: 2,
+  });
   try {
     if (config.EVENT_STORE === 'postgres') await migrateEventStore(db);
     await IdempotencyStore.open(db);

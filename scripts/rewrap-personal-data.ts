@@ -23,12 +23,20 @@ const main = async () => {
   const config = loadConfig(rewrapConfig);
   const newKey = parseMasterKey(config.PERSONAL_DATA_MASTER_KEY, 'PERSONAL_DATA_MASTER_KEY');
   const oldKey = parseMasterKey(config.PERSONAL_DATA_OLD_MASTER_KEY, 'PERSONAL_DATA_OLD_MASTER_KEY');
-  const db = await openPostgres({ connectionString: config.DATABASE_URL, applicationName: 'multitrack-rewrap', maxConnections: 2 });
+  const db = await openPostgres({
+    connectionString: config.DATABASE_URL,
+    applicationName: 'multitrack-rewrap',
+    maxConnections: 2,
+  });
   try {
     const { rewrapped, failed } = await rewrapAll(db, oldKey, newKey);
-    process.stdout.write(`rewrap-personal-data: ${rewrapped} data keys re-wrapped under the new master key\n`);
+    process.stdout.write(
+      `rewrap-personal-data: ${rewrapped} data keys re-wrapped under the new master key\n`,
+    );
     if (failed.length > 0) {
-      process.stderr.write(`rewrap-personal-data: ${failed.length} did not unwrap with the old key and were left as they are: ${failed.join(', ')}\n`);
+      process.stderr.write(
+        `rewrap-personal-data: ${failed.length} did not unwrap with the old key and were left as they are: ${failed.join(', ')}\n`,
+      );
       process.exitCode = 2;
     }
   } finally {

@@ -8,7 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isRole, MAX_DEVELOPMENT_TOKEN_TTL_S, ORGANIZATION_ID_PATTERN, Role, signDevelopmentToken } from '@multitrack/auth';
+import {
+  isRole,
+  MAX_DEVELOPMENT_TOKEN_TTL_S,
+  ORGANIZATION_ID_PATTERN,
+  Role,
+  signDevelopmentToken,
+} from '@multitrack/auth';
 import { DEVELOPMENT_SECRET_FILE } from '../apps/standalone/src/development-secret';
 
 const fail = (message: string): never => {
@@ -33,17 +39,22 @@ const main = async () => {
     },
   });
   const secret = process.env.AUTH_JWT_SECRET || (await developmentSecret());
-  if (!secret) fail('AUTH_JWT_SECRET is not set (and no development secret in DATA_DIR); export the same secret the app uses');
+  if (!secret)
+    fail(
+      'AUTH_JWT_SECRET is not set (and no development secret in DATA_DIR); export the same secret the app uses',
+    );
   const roles = values.role ?? [];
   if (roles.length === 0) fail('give at least one --role (officer, ngo, auditor, admin, witness)');
   const unknown = roles.find((role) => !isRole(role));
   if (unknown) fail(`unknown role "${unknown}" (officer, ngo, auditor, admin, witness)`);
   if (!values.sub) fail('give --sub <user id>');
   if (roles.includes('ngo') && !values.org) fail('an ngo token needs --org <IATI organisation id>');
-  if (values.org && !ORGANIZATION_ID_PATTERN.test(values.org)) fail(`--org "${values.org}" is not an IATI organisation id`);
+  if (values.org && !ORGANIZATION_ID_PATTERN.test(values.org))
+    fail(`--org "${values.org}" is not an IATI organisation id`);
   const ttlSeconds = Number(values.ttl);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) fail('--ttl must be a positive number of seconds');
-  if (ttlSeconds > MAX_DEVELOPMENT_TOKEN_TTL_S) fail(`--ttl ${ttlSeconds} is over 24 hours (${MAX_DEVELOPMENT_TOKEN_TTL_S} s); mint a new token instead`);
+  if (ttlSeconds > MAX_DEVELOPMENT_TOKEN_TTL_S)
+    fail(`--ttl ${ttlSeconds} is over 24 hours (${MAX_DEVELOPMENT_TOKEN_TTL_S} s); mint a new token instead`);
 
   const token = await signDevelopmentToken({
     secret: secret as string,

@@ -25,7 +25,8 @@ const readEveryMs = 50;
 const maxInFlight = 4;
 const logDir = path.join(repoRoot, '.state', 'bench-audit-load', 'logs');
 const secret = randomBytes(32).toString('base64');
-const token = (sub: string, role: 'officer' | 'auditor') => signDevelopmentToken({ secret, sub, roles: [role], ttlSeconds: 3600 });
+const token = (sub: string, role: 'officer' | 'auditor') =>
+  signDevelopmentToken({ secret, sub, roles: [role], ttlSeconds: 3600 });
 
 interface Reads {
   latencies: number[];
@@ -33,7 +34,8 @@ interface Reads {
   seconds: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /** The officer's list of requests, every `readEveryMs`, until `done` resolves. */
 const officerReads = async (url: string, done: Promise<unknown>): Promise<Reads> => {
@@ -77,13 +79,17 @@ const summary = (reads: Reads) => {
 
 /** Publishes `requests` help requests, 20 at a time: one event each, and a row in the read model. */
 const seed = async (url: string) => {
-  const headers = { authorization: `Bearer ${await token('bench-seeder', 'officer')}`, 'content-type': 'application/json' };
+  const headers = {
+    authorization: `Bearer ${await token('bench-seeder', 'officer')}`,
+    'content-type': 'application/json',
+  };
   const body = JSON.stringify(validRequest());
   let next = 0;
   const worker = async () => {
     while (next++ < requests) {
       const answer = await fetch(`${url}/v1/requests`, { method: 'POST', headers, body });
-      if (answer.status !== 201) throw new Error(`seeding: POST /v1/requests answered ${answer.status}: ${await answer.text()}`);
+      if (answer.status !== 201)
+        throw new Error(`seeding: POST /v1/requests answered ${answer.status}: ${await answer.text()}`);
     }
   };
   await Promise.all(Array.from({ length: 20 }, worker));
@@ -91,7 +97,7 @@ const seed = async (url: string) => {
 
 /** Until the process answers a liveness probe quickly three times running: the seed's projections are done. */
 const settle = async (url: string) => {
-  for (let quick = 0, deadline = Date.now() + 120_000; quick < 3 && Date.now() < deadline; ) {
+  for (let quick = 0, deadline = Date.now() + 120_000; quick < 3 && Date.now() < deadline;) {
     const sent = performance.now();
     await fetch(`${url}/health/live`).then((answer) => answer.arrayBuffer());
     quick = performance.now() - sent < 20 ? quick + 1 : 0;
@@ -104,7 +110,10 @@ const tenReconciliations = async (url: string) => {
   const began = performance.now();
   const answers = await Promise.all(
     Array.from({ length: reconciliations }, async (_, n) => {
-      const answer = await fetch(`${url}/v1/audit/reconciliations`, { method: 'POST', headers: { authorization: `Bearer ${await token(`bench-auditor-${n}`, 'auditor')}` } });
+      const answer = await fetch(`${url}/v1/audit/reconciliations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await token(`bench-auditor-${n}`, 'auditor')}` },
+      });
       await answer.arrayBuffer();
       return { status: answer.status, seconds: (performance.now() - began) / 1000 };
     }),
@@ -121,7 +130,13 @@ const main = async () => {
     name: 'standalone',
     args: [path.join(dist, 'apps/standalone/src/main.js')],
     port: await freePort(),
-    env: { AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', PERSONAL_DATA_MASTER_KEY: randomBytes(32).toString('base64'), DATA_DIR: dataDir },
+    env: {
+      AUTH_JWT_SECRET: secret,
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'warn',
+      PERSONAL_DATA_MASTER_KEY: randomBytes(32).toString('base64'),
+      DATA_DIR: dataDir,
+    },
     logDir,
   });
   try {
@@ -129,7 +144,10 @@ const main = async () => {
     await settle(app.url);
     // One reconciliation on its own: the warm-up, and the cost of one for the figures below.
     const began = performance.now();
-    const one = await fetch(`${app.url}/v1/audit/reconciliations`, { method: 'POST', headers: { authorization: `Bearer ${await token('bench-auditor', 'auditor')}` } });
+    const one = await fetch(`${app.url}/v1/audit/reconciliations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await token('bench-auditor', 'auditor')}` },
+    });
     if (one.status !== 200) throw new Error(`a reconciliation answered ${one.status}: ${await one.text()}`);
     await one.arrayBuffer();
     const reconciliationSeconds = round((performance.now() - began) / 1000, 2);
@@ -138,7 +156,9 @@ const main = async () => {
     const alone: Measurement = {
       bench: 'audit-load.officer-read.alone',
       unit: 'reads/s',
-      ...summary(await officerReads(app.url, new Promise((resolve) => setTimeout(resolve, aloneSeconds * 1000)))),
+      ...summary(
+        await officerReads(app.url, new Promise((resolve) => setTimeout(resolve, aloneSeconds * 1000))),
+      ),
       events: requests,
     };
     printMeasurement(alone);

@@ -14,7 +14,12 @@ import { logNdjson } from '../../apps/audit-api/src/exports/log-ndjson';
 import { verifyIntegrity } from '../../apps/audit-api/src/integrity/verify-integrity';
 
 const batchSize = 1000;
-const metadata = { actor: { sub: 'bench', roles: ['officer'] }, correlationId: 'bench', occurredAt: '2030-01-01T00:00:00.000Z', schemaVersion: 1 };
+const metadata = {
+  actor: { sub: 'bench', roles: ['officer'] },
+  correlationId: 'bench',
+  occurredAt: '2030-01-01T00:00:00.000Z',
+  schemaVersion: 1,
+};
 
 /** Plain paged SELECTs of the same rows: no gap-free cursor, no envelope. */
 const rawRead = async (db: Database) => {
@@ -66,7 +71,9 @@ const measurements: Record<string, (store: EventStore, db: Database) => Promise<
  * process's own CPU time it says what a measurement costs whatever the load of the shared machine.
  */
 const serverCpuSeconds = async (db: Database): Promise<Map<number, number>> => {
-  const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const { rows } = await db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
   return new Map(
     rows.map(({ pid }) => {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -118,14 +125,26 @@ const seedAndRun = async (total: number) => {
   try {
     const store = await openEventStore({ kind: 'postgres', database: test.db });
     for (let n = 0; n < total; n += 1000) {
-      const events = Array.from({ length: 1000 }, (_, i) => ({ type: 'FundsCommitted', data: { matchId: `m-${n}`, amount: { amount: `${n + i}.00`, currency: 'USD' }, committedBy: 'officer-1' }, metadata }));
+      const events = Array.from({ length: 1000 }, (_, i) => ({
+        type: 'FundsCommitted',
+        data: {
+          matchId: `m-${n}`,
+          amount: { amount: `${n + i}.00`, currency: 'USD' },
+          committedBy: 'officer-1',
+        },
+        metadata,
+      }));
       await store.appendToStream(`match-m-${n}`, events, { expectedRevision: 'no_stream' });
     }
     await test.db.exec('VACUUM ANALYZE events');
     // Twice, interleaved: the machine is shared and its load drifts.
     for (let round = 0; round < 2; round++)
       for (const name of Object.keys(measurements))
-        execFileSync(process.execPath, ['-r', '@swc-node/register', __filename, '--measure', name, test.url as string], { stdio: 'inherit' });
+        execFileSync(
+          process.execPath,
+          ['-r', '@swc-node/register', __filename, '--measure', name, test.url as string],
+          { stdio: 'inherit' },
+        );
   } finally {
     await test.drop();
   }

@@ -155,7 +155,8 @@ const benchmark = async (adapter: string, store: EventStore, baseline: Baseline)
     await appendWorkload(adapter, store, baseline, 50, 1);
   }
   // Run alone, read-all still needs a log to read: the batch appends write it.
-  if (workloadChosen('batch-append') || workloadChosen('read-all')) await appendWorkload(adapter, store, baseline, 8, 100);
+  if (workloadChosen('batch-append') || workloadChosen('read-all'))
+    await appendWorkload(adapter, store, baseline, 8, 100);
   if (workloadChosen('read-all')) await readAllWorkload(adapter, store, baseline);
 };
 

@@ -39,11 +39,22 @@ interface AutocannonSummary {
 const summarise = (result: AutocannonSummary) => ({
   throughput: Math.round(result['2xx'] / result.duration),
   requests: result.requests.total,
-  statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count])),
+  statuses: Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count]),
+  ),
 });
 
 /** One autocannon run; latencies are autocannon's (HdrHistogram, all answers). */
-export const load = ({ url, connections, seconds, method = 'POST', headers = {}, body, overallRate, idempotencyKeys }: Load): Promise<LoadResult> =>
+export const load = ({
+  url,
+  connections,
+  seconds,
+  method = 'POST',
+  headers = {},
+  body,
+  overallRate,
+  idempotencyKeys,
+}: Load): Promise<LoadResult> =>
   new Promise((resolve, reject) => {
     const run = `${process.pid}-${Date.now()}`;
     autocannon(
@@ -56,7 +67,14 @@ export const load = ({ url, connections, seconds, method = 'POST', headers = {},
         body,
         overallRate,
         requests: idempotencyKeys
-          ? [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${run}-${++keyCounter}` } }) }]
+          ? [
+              {
+                setupRequest: (request) => ({
+                  ...request,
+                  headers: { ...request.headers, 'idempotency-key': `bench-${run}-${++keyCounter}` },
+                }),
+              },
+            ]
           : undefined,
       },
       (error, result) => {
@@ -75,10 +93,32 @@ export const load = ({ url, connections, seconds, method = 'POST', headers = {},
  * The same load from a separate process (the autocannon CLI): a flood driven from the benchmark's
  * own process would starve the measured client's event loop and show up as its latency.
  */
-export const loadFromChildProcess = ({ url, connections, seconds, method = 'POST', headers = {}, body }: Omit<Load, 'overallRate' | 'idempotencyKeys'>): Promise<Pick<LoadResult, 'throughput' | 'requests' | 'statuses'>> =>
+export const loadFromChildProcess = ({
+  url,
+  connections,
+  seconds,
+  method = 'POST',
+  headers = {},
+  body,
+}: Omit<Load, 'overallRate' | 'idempotencyKeys'>): Promise<
+  Pick<LoadResult, 'throughput' | 'requests' | 'statuses'>
+> =>
   new Promise((resolve, reject) => {
-    const args = ['-c', String(connections), '-d', String(seconds), '-m', method, '-j', ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]), ...(body ? ['-b', body] : []), url];
-    const child = spawn(path.join(repoRoot, 'node_modules/.bin/autocannon'), args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const args = [
+      '-c',
+      String(connections),
+      '-d',
+      String(seconds),
+      '-m',
+      method,
+      '-j',
+      ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]),
+      ...(body ? ['-b', body] : []),
+      url,
+    ];
+    const child = spawn(path.join(repoRoot, 'node_modules/.bin/autocannon'), args, {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.on('error', reject);

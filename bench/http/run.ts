@@ -44,7 +44,7 @@ const bearer = async (sub: string) => ({
  */
 const settle = async (app: RunningApp) => {
   const deadline = Date.now() + 60_000;
-  for (let quick = 0; quick < 3 && Date.now() < deadline; ) {
+  for (let quick = 0; quick < 3 && Date.now() < deadline;) {
     const sent = performance.now();
     await fetch(`${app.url}/health/live`).then((answer) => answer.arrayBuffer());
     quick = performance.now() - sent < 20 ? quick + 1 : 0;
@@ -59,7 +59,10 @@ const measured = async (app: RunningApp, options: Omit<Load, 'url' | 'seconds'>)
   return load({ ...options, url, seconds });
 };
 
-const withApp = async <T>(launch: () => Promise<RunningApp>, work: (app: RunningApp) => Promise<T>): Promise<T> => {
+const withApp = async <T>(
+  launch: () => Promise<RunningApp>,
+  work: (app: RunningApp) => Promise<T>,
+): Promise<T> => {
   const app = await launch();
   try {
     return await work(app);
@@ -95,57 +98,96 @@ const main = async () => {
 
   // The ceiling: same platform, same DTO, no decide, no append.
   const ceilingResult = await withApp(
-    async () => launchApp({ name: 'ceiling', args: ['-r', '@swc-node/register', 'bench/http/ceiling/main.ts'], port: await freePort(), env: platformEnv, logDir }),
+    async () =>
+      launchApp({
+        name: 'ceiling',
+        args: ['-r', '@swc-node/register', 'bench/http/ceiling/main.ts'],
+        port: await freePort(),
+        env: platformEnv,
+        logDir,
+      }),
     (app) => measured(app, { connections, headers: officer, body }),
   );
   const ceiling = { bench: 'http.validate-only.ceiling', throughput: ceilingResult.throughput };
   printMeasurement(measurement(ceiling.bench, ceilingResult, { ratio: 1 }));
   // A reference for the platform's own cost: bare Nest + ValidationPipe, same DTO.
   const bareResult = await withApp(
-    async () => launchApp({ name: 'bare-nest', args: ['-r', '@swc-node/register', 'bench/http/bare/main.ts'], port: await freePort(), env: {}, logDir }),
+    async () =>
+      launchApp({
+        name: 'bare-nest',
+        args: ['-r', '@swc-node/register', 'bench/http/bare/main.ts'],
+        port: await freePort(),
+        env: {},
+        logDir,
+      }),
     (app) => measured(app, { connections, headers: { 'content-type': 'application/json' }, body }),
   );
-  printMeasurement(measurement('http.bare-nest.reference', bareResult, { ceiling, ratio: round(bareResult.throughput / ceiling.throughput, 2) }));
-  const versusCeiling = (result: LoadResult) => ({ ceiling, ratio: round(result.throughput / ceiling.throughput, 2) });
+  printMeasurement(
+    measurement('http.bare-nest.reference', bareResult, {
+      ceiling,
+      ratio: round(bareResult.throughput / ceiling.throughput, 2),
+    }),
+  );
+  const versusCeiling = (result: LoadResult) => ({
+    ceiling,
+    ratio: round(result.throughput / ceiling.throughput, 2),
+  });
 
   const database = await scratchDatabase('multitrack_bench_http');
   try {
-    await withApp(() => coordinationApi(database.url), async (app) => {
-      const result = await measured(app, { connections, headers: officer, body });
-      const { ratio } = versusCeiling(result);
-      printMeasurement(
-        measurement('http.post-request.postgres', result, {
-          ...versusCeiling(result),
-          target: '≥ 3000/s, p99 ≤ 30 ms, ≥ 0.5 × ceiling',
-          met: result.throughput >= 3000 && result.p99Ms <= 30 && ratio >= 0.5,
-        }),
-      );
-      const keyed = await measured(app, { connections, headers: officer, body, idempotencyKeys: true });
-      printMeasurement(measurement('http.post-request.postgres.idempotency-key', keyed, versusCeiling(keyed)));
-    });
+    await withApp(
+      () => coordinationApi(database.url),
+      async (app) => {
+        const result = await measured(app, { connections, headers: officer, body });
+        const { ratio } = versusCeiling(result);
+        printMeasurement(
+          measurement('http.post-request.postgres', result, {
+            ...versusCeiling(result),
+            target: '≥ 3000/s, p99 ≤ 30 ms, ≥ 0.5 × ceiling',
+            met: result.throughput >= 3000 && result.p99Ms <= 30 && ratio >= 0.5,
+          }),
+        );
+        const keyed = await measured(app, { connections, headers: officer, body, idempotencyKeys: true });
+        printMeasurement(
+          measurement('http.post-request.postgres.idempotency-key', keyed, versusCeiling(keyed)),
+        );
+      },
+    );
 
     // Fairness: a principal over its limit gets 429s; another, within its limit, is still served.
     // The flooder runs in its own process so that it cannot slow the measured client down.
-    await withApp(() => coordinationApi(database.url, { RATE_LIMIT_PER_MINUTE: '1200' }), async (app) => {
-      const victim = { connections: 10, headers: await bearer('bench-steady'), body, overallRate: 15 };
-      const url = `${app.url}/v1/requests`;
-      await load({ ...victim, url, seconds: warmUpSeconds });
-      const alone = await load({ ...victim, url, seconds });
-      const [flood, underFlood] = await Promise.all([
-        loadFromChildProcess({ url, seconds, connections: 40, headers: await bearer('bench-flooder'), body }),
-        load({ ...victim, url, seconds }),
-      ]);
-      const ratio = round(underFlood.p99Ms / Math.max(alone.p99Ms, 1), 2);
-      printMeasurement({
-        ...measurement('http.rate-limit.steady-principal-under-flood', underFlood),
-        aloneMedianMs: alone.medianMs,
-        aloneP99Ms: alone.p99Ms,
-        p99VersusAlone: ratio,
-        flooderStatuses: flood.statuses,
-        target: 'steady principal all 2xx, p99 ≤ 2 × its p99 alone; flooder gets 429',
-        met: ratio <= 2 && (flood.statuses['429'] ?? 0) > 0 && Object.keys(underFlood.statuses).every((code) => code.startsWith('2')),
-      });
-    });
+    await withApp(
+      () => coordinationApi(database.url, { RATE_LIMIT_PER_MINUTE: '1200' }),
+      async (app) => {
+        const victim = { connections: 10, headers: await bearer('bench-steady'), body, overallRate: 15 };
+        const url = `${app.url}/v1/requests`;
+        await load({ ...victim, url, seconds: warmUpSeconds });
+        const alone = await load({ ...victim, url, seconds });
+        const [flood, underFlood] = await Promise.all([
+          loadFromChildProcess({
+            url,
+            seconds,
+            connections: 40,
+            headers: await bearer('bench-flooder'),
+            body,
+          }),
+          load({ ...victim, url, seconds }),
+        ]);
+        const ratio = round(underFlood.p99Ms / Math.max(alone.p99Ms, 1), 2);
+        printMeasurement({
+          ...measurement('http.rate-limit.steady-principal-under-flood', underFlood),
+          aloneMedianMs: alone.medianMs,
+          aloneP99Ms: alone.p99Ms,
+          p99VersusAlone: ratio,
+          flooderStatuses: flood.statuses,
+          target: 'steady principal all 2xx, p99 ≤ 2 × its p99 alone; flooder gets 429',
+          met:
+            ratio <= 2 &&
+            (flood.statuses['429'] ?? 0) > 0 &&
+            Object.keys(underFlood.statuses).every((code) => code.startsWith('2')),
+        });
+      },
+    );
   } finally {
     await database.drop();
   }

@@ -28,7 +28,8 @@ interface Waiting {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
 /** A story being told one command at a time: each stream's next event waits for its previous one. */
 interface Teller {
@@ -53,8 +54,15 @@ export const measureLag = async (
 ): Promise<LagResult & { nextStory: number }> => {
   const { rate, seconds, warmUpSeconds } = options;
   let nextStory = options.firstStory;
-  const tellers: Teller[] = Array.from({ length: Math.max(64, rate / 4) }, () => ({ n: -1, events: [], next: 0, busy: false, revisions: new Map() }));
-  const renew = (teller: Teller) => Object.assign(teller, { n: nextStory, events: fundingStory(nextStory++), next: 0, revisions: new Map() });
+  const tellers: Teller[] = Array.from({ length: Math.max(64, rate / 4) }, () => ({
+    n: -1,
+    events: [],
+    next: 0,
+    busy: false,
+    revisions: new Map(),
+  }));
+  const renew = (teller: Teller) =>
+    Object.assign(teller, { n: nextStory, events: fundingStory(nextStory++), next: 0, revisions: new Map() });
   tellers.forEach(renew);
   const waiting: Waiting[] = [];
   const lags: number[] = [];
@@ -92,9 +100,15 @@ export const measureLag = async (
       const started = Date.now();
       if (waiting.length > 0) {
         const tables = [...new Set(waiting.map((w) => w.table))];
-        const ids = tables.map((table) => [...new Set(waiting.filter((w) => w.table === table).map((w) => w.id))]);
+        const ids = tables.map((table) => [
+          ...new Set(waiting.filter((w) => w.table === table).map((w) => w.id)),
+        ]);
         const { rows } = await db.query<{ t: number; id: string; revision: number }>(
-          tables.map((table, i) => `SELECT ${i} AS t, id, revision FROM ${table} WHERE id = ANY($${i + 1}::text[])`).join(' UNION ALL '),
+          tables
+            .map(
+              (table, i) => `SELECT ${i} AS t, id, revision FROM ${table} WHERE id = ANY($${i + 1}::text[])`,
+            )
+            .join(' UNION ALL '),
           ids,
         );
         const seenAt = Date.now();
@@ -113,7 +127,7 @@ export const measureLag = async (
   const watcher = watch();
 
   const inFlight = new Set<Promise<void>>();
-  for (let issued = 0; Date.now() < measureUntil; ) {
+  for (let issued = 0; Date.now() < measureUntil;) {
     const due = Math.floor(((Date.now() - began) / 1000) * rate);
     for (; issued < due; issued++) {
       let teller: Teller | undefined;

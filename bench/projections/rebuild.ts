@@ -17,7 +17,11 @@ export interface RebuildRun {
  */
 export const runRebuildCli = (dist: string, databaseUrl: string): Promise<RebuildRun> =>
   new Promise((resolve, reject) => {
-    const script = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['projections:rebuild'];
+    const script = (
+      JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts['projections:rebuild'];
     const flags = script.split(' ').filter((word) => word.startsWith('--'));
     const child = spawn(process.execPath, [...flags, path.join(dist, 'apps/projector/src/rebuild/main.js')], {
       cwd: repoRoot,
@@ -27,9 +31,18 @@ export const runRebuildCli = (dist: string, databaseUrl: string): Promise<Rebuil
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('close', (code) => {
-      const last = /rebuilt \d+ read model\(s\) from (\d+) events in ([\d.]+)s \((\d+) events\/s, peak RSS (\d+) MB\)/.exec(output);
-      if (code !== 0 || !last) return reject(new Error(`rebuild exited with ${code}:\n${output.slice(-2000)}`));
-      resolve({ events: Number(last[1]), seconds: Number(last[2]), eventsPerSecond: Number(last[3]), peakRssMb: Number(last[4]) });
+      const last =
+        /rebuilt \d+ read model\(s\) from (\d+) events in ([\d.]+)s \((\d+) events\/s, peak RSS (\d+) MB\)/.exec(
+          output,
+        );
+      if (code !== 0 || !last)
+        return reject(new Error(`rebuild exited with ${code}:\n${output.slice(-2000)}`));
+      resolve({
+        events: Number(last[1]),
+        seconds: Number(last[2]),
+        eventsPerSecond: Number(last[3]),
+        peakRssMb: Number(last[4]),
+      });
     });
   });
 

@@ -16,7 +16,10 @@ export interface Drained {
 /** The ceiling: a kafkajs consumer that does nothing with what it reads, over the same topics. */
 export const drainWithNoOp = async (brokers: string[], prefix: string, total: number): Promise<Drained> => {
   const kafka = new Kafka({ clientId: 'bench-no-op', brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `${prefix}bench.no-op.${randomBytes(3).toString('hex')}`, maxWaitTimeInMs: 1_000 });
+  const consumer = kafka.consumer({
+    groupId: `${prefix}bench.no-op.${randomBytes(3).toString('hex')}`,
+    maxWaitTimeInMs: 1_000,
+  });
   const began = Date.now();
   let messages = 0;
   await consumer.connect();
@@ -40,16 +43,25 @@ export const projectEverything = async (
   newest: Map<string, number>,
   partitions: number,
 ): Promise<Drained> => {
-  const bus = createKafkaBus({ brokers, clientId: 'bench-projector', partitions, logger: { warn: () => undefined, error: () => undefined } });
+  const bus = createKafkaBus({
+    brokers,
+    clientId: 'bench-projector',
+    partitions,
+    logger: { warn: () => undefined, error: () => undefined },
+  });
   const group = `${prefix}bench.projector.${randomBytes(3).toString('hex')}.`;
-  const projectors = readModels.map((model) => new Projector(bus, db, model, { topicPrefix: prefix, groupPrefix: group }));
+  const projectors = readModels.map(
+    (model) => new Projector(bus, db, model, { topicPrefix: prefix, groupPrefix: group }),
+  );
   const began = Date.now();
   try {
     await Promise.all(projectors.map((projector) => projector.start()));
     for (const model of readModels) {
       const target = newest.get(model.name) ?? -1;
       for (;;) {
-        const { rows } = await db.query<{ position: number }>(`SELECT position FROM ${model.schema}.progress`);
+        const { rows } = await db.query<{ position: number }>(
+          `SELECT position FROM ${model.schema}.progress`,
+        );
         if (Number(rows[0]?.position ?? -1) >= target) break;
         await pause(20);
       }

@@ -15,7 +15,11 @@ const metadata = (n: number): EventMetadata => ({
   schemaVersion: 1,
 });
 
-export const toNew = (event: StoryEvent, n: number): NewEvent => ({ type: event.type, data: event.data, metadata: metadata(n) });
+export const toNew = (event: StoryEvent, n: number): NewEvent => ({
+  type: event.type,
+  data: event.data,
+  metadata: metadata(n),
+});
 
 /** Where an event becomes visible: the entity row of its stream, in the read model of its category. */
 const rowOf: Record<string, string> = {
@@ -43,7 +47,12 @@ export const eventsPerStory = fundingStory(0).length;
  * Fills the store with `stories` stories from `first` on: each stream of a story in one append
  * (batched appends), `writers` stories at a time. Returns the number of events appended.
  */
-export const seed = async (store: EventStore, first: number, stories: number, writers = 32): Promise<number> => {
+export const seed = async (
+  store: EventStore,
+  first: number,
+  stories: number,
+  writers = 32,
+): Promise<number> => {
   let next = first;
   let appended = 0;
   const end = first + stories;
@@ -52,7 +61,11 @@ export const seed = async (store: EventStore, first: number, stories: number, wr
       while (next < end) {
         const n = next++;
         for (const [streamId, events] of appendsOf(fundingStory(n))) {
-          await store.appendToStream(streamId, events.map((event) => toNew(event, n)), { expectedRevision: 'no_stream' });
+          await store.appendToStream(
+            streamId,
+            events.map((event) => toNew(event, n)),
+            { expectedRevision: 'no_stream' },
+          );
           appended += events.length;
         }
       }

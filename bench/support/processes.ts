@@ -11,10 +11,19 @@ export const repoRoot = path.resolve(__dirname, '../..');
 export const buildPrivateDist = (name: string): string => {
   const out = path.join(repoRoot, '.state', name, 'dist');
   // The build script itself, pointed elsewhere, so the layout always matches dist/.
-  const build = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build;
-  const command = build.replace(/^rm -rf dist && /, `rm -rf '${out}' && `).replace('--out-dir dist', `--out-dir '${out}'`);
-  const result = spawnSync('sh', ['-c', command], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PATH: `${repoRoot}/node_modules/.bin:${process.env.PATH}` } });
-  if (result.status !== 0 || !command.includes(out)) throw new Error(`could not build into ${out}: ${command}\n${result.stderr}`);
+  const build = (
+    JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { build: string } }
+  ).scripts.build;
+  const command = build
+    .replace(/^rm -rf dist && /, `rm -rf '${out}' && `)
+    .replace('--out-dir dist', `--out-dir '${out}'`);
+  const result = spawnSync('sh', ['-c', command], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${repoRoot}/node_modules/.bin:${process.env.PATH}` },
+  });
+  if (result.status !== 0 || !command.includes(out))
+    throw new Error(`could not build into ${out}: ${command}\n${result.stderr}`);
   return out;
 };
 
@@ -47,7 +56,14 @@ const answers = async (url: string) => {
 };
 
 /** Starts an app as its own process and resolves once its /health/ready answers 200. */
-export const launchApp = async ({ name, args, port, env, logDir, readyTimeoutMs = 60_000 }: AppLaunch): Promise<RunningApp> => {
+export const launchApp = async ({
+  name,
+  args,
+  port,
+  env,
+  logDir,
+  readyTimeoutMs = 60_000,
+}: AppLaunch): Promise<RunningApp> => {
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   // The app writes straight to its file, as deployed; a pipe through this busy process would fill
@@ -71,7 +87,8 @@ export const launchApp = async ({ name, args, port, env, logDir, readyTimeoutMs 
   };
   const deadline = Date.now() + readyTimeoutMs;
   while (!(await answers(`${url}/health/ready`))) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} during start (log: ${logFile})`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with ${child.exitCode} during start (log: ${logFile})`);
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`${name} was not ready within ${readyTimeoutMs} ms (log: ${logFile})`);

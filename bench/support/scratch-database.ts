@@ -18,5 +18,9 @@ export const scratchDatabase = async (prefix: string): Promise<{ url: string; dr
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${name}`));
   const url = Object.assign(new URL(adminUrl()), { pathname: `/${name}` }).toString();
-  return { url, drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+  return {
+    url,
+    drop: () =>
+      admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
 };

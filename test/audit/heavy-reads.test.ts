@@ -19,7 +19,11 @@ describe('heavy audit reads under load (PostgreSQL): one place, one waiting, one
   let blocker: Client;
 
   beforeAll(async () => {
-    audit = await openAuditApp('postgres', { AUDIT_HEAVY_CONCURRENCY: 1, AUDIT_HEAVY_QUEUE: 1, AUDIT_HEAVY_PER_CALLER: 1 });
+    audit = await openAuditApp('postgres', {
+      AUDIT_HEAVY_CONCURRENCY: 1,
+      AUDIT_HEAVY_QUEUE: 1,
+      AUDIT_HEAVY_PER_CALLER: 1,
+    });
     heavy = audit.app.get(HeavyWork);
     await seedFundingStory(audit.store, 1);
     await audit.settle();
@@ -31,7 +35,10 @@ describe('heavy audit reads under load (PostgreSQL): one place, one waiting, one
   });
 
   const call = async (method: string, path: string, sub: string, role: 'auditor' | 'witness' = 'auditor') =>
-    fetch(`${audit.url}${path}`, { method, headers: { authorization: `Bearer ${await audit.token(role, sub)}` } });
+    fetch(`${audit.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await audit.token(role, sub)}` },
+    });
 
   it('answers past the limits at once with 503 or 429 and Retry-After, serves transparency reads meanwhile, then runs what it took', async () => {
     const recordedBefore = await countReads();
@@ -65,7 +72,9 @@ describe('heavy audit reads under load (PostgreSQL): one place, one waiting, one
   });
 
   const countReads = async () => {
-    const { rows } = await audit.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM events WHERE type = 'AuditRecordRead'`);
+    const { rows } = await audit.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM events WHERE type = 'AuditRecordRead'`,
+    );
     return rows[0].count;
   };
 });

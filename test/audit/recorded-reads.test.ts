@@ -22,7 +22,8 @@ describe.each(['postgres', 'pglite'] as const)('what the audit API records of it
   /** Every AuditRecordRead in the log so far, read from the store itself (reading them through the API would add one). */
   const recordedReads = async (): Promise<RecordedRead[]> => {
     const reads: RecordedRead[] = [];
-    for await (const event of audit.store.readAll({ asStored: true })) if (event.type === 'AuditRecordRead') reads.push(event as unknown as RecordedRead);
+    for await (const event of audit.store.readAll({ asStored: true }))
+      if (event.type === 'AuditRecordRead') reads.push(event as unknown as RecordedRead);
     return reads;
   };
 
@@ -41,9 +42,15 @@ describe.each(['postgres', 'pglite'] as const)('what the audit API records of it
       '/v1/audit/streams/%24settings/events',
     ]) {
       const response = await audit.get(path);
-      expect({ path: path.slice(0, 60), status: response.status }).toEqual({ path: path.slice(0, 60), status: 400 });
+      expect({ path: path.slice(0, 60), status: response.status }).toEqual({
+        path: path.slice(0, 60),
+        status: 400,
+      });
     }
-    const refused = await fetch(`${audit.url}/v1/audit/reconciliations?note=${note}`, { method: 'POST', headers: { authorization: `Bearer ${await audit.token('auditor')}` } });
+    const refused = await fetch(`${audit.url}/v1/audit/reconciliations?note=${note}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await audit.token('auditor')}` },
+    });
     expect(refused.status).toBe(400);
     expect(await recordedReads()).toHaveLength(before);
   });
@@ -64,7 +71,13 @@ describe.each(['postgres', 'pglite'] as const)('what the audit API records of it
 
   it('appends nothing for reads of the public transparency material, however often a witness polls it', async () => {
     const size = await audit.settle();
-    const paths = ['/v1/audit/checkpoints/latest', `/v1/audit/checkpoints/${treeSize}`, '/v1/audit/public-key', '/v1/audit/public-keys', `/v1/audit/proofs/consistency?from=1&to=${treeSize}`];
+    const paths = [
+      '/v1/audit/checkpoints/latest',
+      `/v1/audit/checkpoints/${treeSize}`,
+      '/v1/audit/public-key',
+      '/v1/audit/public-keys',
+      `/v1/audit/proofs/consistency?from=1&to=${treeSize}`,
+    ];
     for (let round = 0; round < 60; round++)
       for (const path of paths) {
         const response = await audit.get(path, 'witness');

@@ -1,4 +1,13 @@
-import { eventLeafHash, generateSigningKey, loadSigner, parseCheckpoint, publicKeyRaw, verifyConsistency, verifyInclusion, verifyNote } from '@multitrack/transparency-log';
+import {
+  eventLeafHash,
+  generateSigningKey,
+  loadSigner,
+  parseCheckpoint,
+  publicKeyRaw,
+  verifyConsistency,
+  verifyInclusion,
+  verifyNote,
+} from '@multitrack/transparency-log';
 import { AuditApp, openAuditApp } from './harness';
 import { seedFundingStory } from './seed';
 
@@ -43,9 +52,18 @@ describe.each(['postgres', 'pglite'] as const)('the transparency log of the audi
     const events = page.items.slice(0, treeSize);
     expect(events.length).toBeGreaterThanOrEqual(36);
     for (const event of events) {
-      const proof = await json(`/v1/audit/proofs/inclusion?position=${event.position}&treeSize=${treeSize}`, 'witness');
+      const proof = await json(
+        `/v1/audit/proofs/inclusion?position=${event.position}&treeSize=${treeSize}`,
+        'witness',
+      );
       expect(proof.rootHash).toBe(Buffer.from(rootHash).toString('base64'));
-      const valid = verifyInclusion({ leafHash: eventLeafHash(event.hash), leafIndex: proof.leafIndex, treeSize, proof: proof.hashes.map((h: string) => Buffer.from(h, 'base64')), rootHash: Buffer.from(rootHash) });
+      const valid = verifyInclusion({
+        leafHash: eventLeafHash(event.hash),
+        leafIndex: proof.leafIndex,
+        treeSize,
+        proof: proof.hashes.map((h: string) => Buffer.from(h, 'base64')),
+        rootHash: Buffer.from(rootHash),
+      });
       expect(valid).toBe(true);
     }
   });
@@ -60,10 +78,20 @@ describe.each(['postgres', 'pglite'] as const)('the transparency log of the audi
     const proof = await json(`/v1/audit/proofs/consistency?from=${treeSize}&to=${later}`);
     const hashes = proof.hashes.map((h: string) => Buffer.from(h, 'base64'));
     const [fromRoot, toRoot] = [await root(treeSize), await root(later)];
-    expect(verifyConsistency({ fromSize: treeSize, toSize: later, fromRoot, toRoot, proof: hashes })).toBe(true);
+    expect(verifyConsistency({ fromSize: treeSize, toSize: later, fromRoot, toRoot, proof: hashes })).toBe(
+      true,
+    );
     // A history rewritten before `treeSize` has another root there: the proof cannot bridge it.
     const rewrittenRoot = Buffer.from(fromRoot).fill(7, 0, 1);
-    expect(verifyConsistency({ fromSize: treeSize, toSize: later, fromRoot: rewrittenRoot, toRoot, proof: hashes })).toBe(false);
+    expect(
+      verifyConsistency({
+        fromSize: treeSize,
+        toSize: later,
+        fromRoot: rewrittenRoot,
+        toRoot,
+        proof: hashes,
+      }),
+    ).toBe(false);
   });
 
   it('adds a configured witness cosignature to the checkpoint and refuses one that does not verify with 422', async () => {
@@ -75,14 +103,18 @@ describe.each(['postgres', 'pglite'] as const)('the transparency log of the audi
         headers: { authorization: `Bearer ${await audit.token(role)}`, 'content-type': 'application/json' },
         body: JSON.stringify({ name: witness.name, signature }),
       });
-    const forged = loadSigner({ name: witness.name, privateKeyPkcs8Base64: generateSigningKey() }).sign(body).signature;
+    const forged = loadSigner({ name: witness.name, privateKeyPkcs8Base64: generateSigningKey() }).sign(
+      body,
+    ).signature;
     const refused = await post(forged);
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { type: string }).type).toMatch(/checkpoint\.cosignature-rejected$/);
     expect((await post(witness.sign(body).signature, 'auditor')).status).toBe(403);
     expect((await post(witness.sign(body).signature)).status).toBe(201);
     const cosigned = await (await audit.get(`/v1/audit/checkpoints/${treeSize}`)).text();
-    expect(verifyNote(cosigned, { name: witness.name, publicKey: witness.publicKey })).toMatchObject({ valid: true });
+    expect(verifyNote(cosigned, { name: witness.name, publicKey: witness.publicKey })).toMatchObject({
+      valid: true,
+    });
   });
 
   it('locates a stored event altered directly in the database', async () => {
@@ -92,10 +124,18 @@ describe.each(['postgres', 'pglite'] as const)('the transparency log of the audi
       `SELECT global_position FROM events WHERE type = 'FundsCommitted' AND stream_id = 'match-mat-2'`,
     );
     const position = Number(rows[0].global_position);
-    await audit.db.query(`UPDATE events SET data = jsonb_set(data, '{amount,amount}', '"2000000.00"') WHERE global_position = $1`, [position]);
+    await audit.db.query(
+      `UPDATE events SET data = jsonb_set(data, '{amount,amount}', '"2000000.00"') WHERE global_position = $1`,
+      [position],
+    );
     const after = await json('/v1/audit/integrity');
     expect(after.verified).toBe(false);
     expect(after.eventsChecked).toBeGreaterThan(before.eventsChecked);
-    expect(after.firstBrokenAt).toEqual({ position, streamId: 'match-mat-2', revision: 1, reason: 'hash-mismatch' });
+    expect(after.firstBrokenAt).toEqual({
+      position,
+      streamId: 'match-mat-2',
+      revision: 1,
+      reason: 'hash-mismatch',
+    });
   });
 });

@@ -20,7 +20,10 @@ const round: Fault[] = [
   { kind: 'kill', app: 'coordination-api' },
 ];
 // About 30 s per fault (load between faults plus recovery); the last minute is the tail.
-const faults = Array.from({ length: Math.max(round.length, Math.round(((minutes - 1) * 60_000) / 30_000)) }, (_, i) => round[i % round.length]);
+const faults = Array.from(
+  { length: Math.max(round.length, Math.round(((minutes - 1) * 60_000) / 30_000)) },
+  (_, i) => round[i % round.length],
+);
 
 const main = async () => {
   const figures = await runChaos(
@@ -29,7 +32,13 @@ const main = async () => {
   );
   process.stdout.write(`${printFigures(figures)}\n`);
   const failed =
-    figures.lost + figures.duplicated + Math.max(0, figures.orphaned - figures.interrupted) + figures.gaveUp + figures.nonContiguousStreams.length + figures.badMatches.length > 0 ||
+    figures.lost +
+      figures.duplicated +
+      Math.max(0, figures.orphaned - figures.interrupted) +
+      figures.gaveUp +
+      figures.nonContiguousStreams.length +
+      figures.badMatches.length >
+      0 ||
     Object.keys(figures.readModelDifferences).length > 0 ||
     figures.lagUnderOneSecondAfterMs > 60_000;
   if (failed) process.stdout.write(`SOAK FAILED\n${JSON.stringify({ ...figures }, null, 2)}\n`);

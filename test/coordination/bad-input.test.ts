@@ -24,15 +24,69 @@ interface Write {
 }
 
 const writes: Write[] = [
-  { name: 'register organisation', method: 'POST', path: () => '/v1/organizations', valid: () => ({ id: 'IE-CRO-9', name: 'n', country: 'IE', tracks: [1], contactEmail: 'a@b.ie' }), token: (t) => t.officer },
-  { name: 'vetting', method: 'POST', path: () => '/v1/organizations/GB-CHC-202918/vetting', valid: () => ({ decision: 'approved', note: 'n' }), token: (t) => t.officer },
-  { name: 'suspension', method: 'POST', path: () => '/v1/organizations/GB-CHC-202918/suspension', valid: () => ({ reason: 'r' }), token: (t) => t.officer },
-  { name: 'erasure', method: 'POST', path: () => '/v1/organizations/GB-CHC-202918/erasure', valid: () => ({ reason: 'r' }), token: (t) => t.admin },
-  { name: 'publish request', method: 'POST', path: () => '/v1/requests', valid: validRequest, token: (t) => t.officer },
-  { name: 'amend request', method: 'PATCH', path: (s) => `/v1/requests/${s.requestId}`, valid: () => ({ title: 't' }), token: (t) => t.officer },
-  { name: 'cancel request', method: 'POST', path: (s) => `/v1/requests/${s.requestId}/cancellation`, valid: () => ({ reason: 'r' }), token: (t) => t.officer },
-  { name: 'submit offer', method: 'POST', path: (s) => `/v1/requests/${s.requestId}/offers`, valid: validOffer, token: (t) => t.ngo },
-  { name: 'withdraw offer', method: 'POST', path: (s) => `/v1/offers/${s.offerId}/withdrawal`, valid: () => ({ reason: 'r' }), token: (t) => t.ngo },
+  {
+    name: 'register organisation',
+    method: 'POST',
+    path: () => '/v1/organizations',
+    valid: () => ({ id: 'IE-CRO-9', name: 'n', country: 'IE', tracks: [1], contactEmail: 'a@b.ie' }),
+    token: (t) => t.officer,
+  },
+  {
+    name: 'vetting',
+    method: 'POST',
+    path: () => '/v1/organizations/GB-CHC-202918/vetting',
+    valid: () => ({ decision: 'approved', note: 'n' }),
+    token: (t) => t.officer,
+  },
+  {
+    name: 'suspension',
+    method: 'POST',
+    path: () => '/v1/organizations/GB-CHC-202918/suspension',
+    valid: () => ({ reason: 'r' }),
+    token: (t) => t.officer,
+  },
+  {
+    name: 'erasure',
+    method: 'POST',
+    path: () => '/v1/organizations/GB-CHC-202918/erasure',
+    valid: () => ({ reason: 'r' }),
+    token: (t) => t.admin,
+  },
+  {
+    name: 'publish request',
+    method: 'POST',
+    path: () => '/v1/requests',
+    valid: validRequest,
+    token: (t) => t.officer,
+  },
+  {
+    name: 'amend request',
+    method: 'PATCH',
+    path: (s) => `/v1/requests/${s.requestId}`,
+    valid: () => ({ title: 't' }),
+    token: (t) => t.officer,
+  },
+  {
+    name: 'cancel request',
+    method: 'POST',
+    path: (s) => `/v1/requests/${s.requestId}/cancellation`,
+    valid: () => ({ reason: 'r' }),
+    token: (t) => t.officer,
+  },
+  {
+    name: 'submit offer',
+    method: 'POST',
+    path: (s) => `/v1/requests/${s.requestId}/offers`,
+    valid: validOffer,
+    token: (t) => t.ngo,
+  },
+  {
+    name: 'withdraw offer',
+    method: 'POST',
+    path: (s) => `/v1/offers/${s.offerId}/withdrawal`,
+    valid: () => ({ reason: 'r' }),
+    token: (t) => t.ngo,
+  },
 ];
 
 const firstField = (body: Body) => Object.keys(body)[0];
@@ -61,7 +115,11 @@ describe('bad input to every write', () => {
   afterAll(() => app?.close());
 
   const send = (write: Write, body: Body | string, headers: Record<string, string> = {}) =>
-    api.call(write.method, write.path(scene), undefined, { token: write.token(t), raw: typeof body === 'string' ? body : JSON.stringify(body), headers });
+    api.call(write.method, write.path(scene), undefined, {
+      token: write.token(t),
+      raw: typeof body === 'string' ? body : JSON.stringify(body),
+      headers,
+    });
 
   describe.each(writes)('$name', (write) => {
     it.each(generic)('refuses %s with a 400 problem', async (_, mutate, field) => {
@@ -115,30 +173,52 @@ describe('bad input to every write', () => {
     [{ startDate: '2026-13-01' }, 'startDate'],
     [{ amount: { amount: '1.5', currency: 'JPY' } }, 'amount.amount'],
   ])('refuses the offer field %j, naming %s', async (change, field) => {
-    const answer = await api.post(`/v1/requests/${scene.requestId}/offers`, { ...validOffer(), ...change }, { token: t.ngo });
+    const answer = await api.post(
+      `/v1/requests/${scene.requestId}/offers`,
+      { ...validOffer(), ...change },
+      { token: t.ngo },
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
   it('refuses a non-IATI organisation id and an e-mail that is none', async () => {
-    const answer = await api.post('/v1/organizations', { id: 'gb-chc-1', name: 'n', country: 'GB', tracks: [1], contactEmail: 'nope' }, { token: t.officer });
+    const answer = await api.post(
+      '/v1/organizations',
+      { id: 'gb-chc-1', name: 'n', country: 'GB', tracks: [1], contactEmail: 'nope' },
+      { token: t.officer },
+    );
     expect(answer.status).toBe(400);
-    expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['id', 'contactEmail']));
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['id', 'contactEmail']),
+    );
   });
 
   it.each(['"abc"', 'W/', '"1", "2"'])('refuses If-Match %s with a 400 problem', async (ifMatch) => {
-    const answer = await api.post(`/v1/requests/${scene.requestId}/cancellation`, { reason: 'r' }, { token: t.officer, headers: { 'if-match': ifMatch } });
+    const answer = await api.post(
+      `/v1/requests/${scene.requestId}/cancellation`,
+      { reason: 'r' },
+      { token: t.officer, headers: { 'if-match': ifMatch } },
+    );
     expect(answer.status).toBe(400);
     expect(answer.contentType).toMatch(/^application\/problem\+json/);
   });
 
-  it.each(['limit=0', 'limit=501', 'limit=abc', 'cursor=not-a-cursor', 'track=10', 'status=lost', 'country=ZZZ', 'minRevision=-1'])(
-    'refuses the query %s with a 400 problem',
-    async (query) => {
-      const path = query.startsWith('minRevision') ? `/v1/requests/${scene.requestId}?${query}` : `/v1/requests?${query}`;
-      const answer = await api.get(path, { token: t.officer });
-      expect(answer.status).toBe(400);
-      expect(answer.contentType).toMatch(/^application\/problem\+json/);
-    },
-  );
+  it.each([
+    'limit=0',
+    'limit=501',
+    'limit=abc',
+    'cursor=not-a-cursor',
+    'track=10',
+    'status=lost',
+    'country=ZZZ',
+    'minRevision=-1',
+  ])('refuses the query %s with a 400 problem', async (query) => {
+    const path = query.startsWith('minRevision')
+      ? `/v1/requests/${scene.requestId}?${query}`
+      : `/v1/requests?${query}`;
+    const answer = await api.get(path, { token: t.officer });
+    expect(answer.status).toBe(400);
+    expect(answer.contentType).toMatch(/^application\/problem\+json/);
+  });
 });

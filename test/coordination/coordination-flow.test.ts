@@ -35,7 +35,11 @@ describe.each(['pglite', 'postgres'] as const)('coordination API on %s', (kind) 
   describe('organisations', () => {
     it('registers, vets and reads an organisation, honouring If-Match and ETag', async () => {
       const id = 'KE-NCB-100';
-      const created = await api.post('/v1/organizations', { id, name: 'Amani', country: 'KE', tracks: [4], contactEmail: 'amani@example.org' }, { token: t.admin });
+      const created = await api.post(
+        '/v1/organizations',
+        { id, name: 'Amani', country: 'KE', tracks: [4], contactEmail: 'amani@example.org' },
+        { token: t.admin },
+      );
       expect(created).toMatchObject({ status: 201, body: { id, revision: 0 } });
       expect(created.body.position).toBeGreaterThanOrEqual(0);
 
@@ -43,21 +47,41 @@ describe.each(['pglite', 'postgres'] as const)('coordination API on %s', (kind) 
       expect(read.status).toBe(200);
       expect(read.headers.get('etag')).toBe('"0"');
       expect(read.body).toEqual({
-        id, name: 'Amani', country: 'KE', tracks: [4], contactEmail: 'amani@example.org', personalDataErased: false, status: 'pending', revision: 0,
+        id,
+        name: 'Amani',
+        country: 'KE',
+        tracks: [4],
+        contactEmail: 'amani@example.org',
+        personalDataErased: false,
+        status: 'pending',
+        revision: 0,
       });
 
-      const vetted = await api.post(`/v1/organizations/${id}/vetting`, { decision: 'approved', note: 'ok' }, { token: t.officer, headers: { 'if-match': 'W/"0"' } });
+      const vetted = await api.post(
+        `/v1/organizations/${id}/vetting`,
+        { decision: 'approved', note: 'ok' },
+        { token: t.officer, headers: { 'if-match': 'W/"0"' } },
+      );
       expect(vetted).toMatchObject({ status: 200, body: { id, revision: 1 } });
-      const stale = await api.post(`/v1/organizations/${id}/suspension`, { reason: 'audit' }, { token: t.officer, headers: { 'if-match': '"0"' } });
+      const stale = await api.post(
+        `/v1/organizations/${id}/suspension`,
+        { reason: 'audit' },
+        { token: t.officer, headers: { 'if-match': '"0"' } },
+      );
       expect(stale.status).toBe(412);
       expect(stale.contentType).toMatch(/^application\/problem\+json/);
       expect(stale.headers.get('etag')).toBe('"1"');
-      expect((await api.get(`/v1/organizations/${id}?minRevision=1`, { token: t.ngo })).body.status).toBe('vetted');
+      expect((await api.get(`/v1/organizations/${id}?minRevision=1`, { token: t.ngo })).body.status).toBe(
+        'vetted',
+      );
     });
 
     it('answers 404 for an organisation that does not exist, on reads and on transitions', async () => {
       expect((await api.get('/v1/organizations/XX-NONE-1', { token: t.officer })).status).toBe(404);
-      expect((await api.post('/v1/organizations/XX-NONE-1/suspension', { reason: 'x' }, { token: t.officer })).status).toBe(404);
+      expect(
+        (await api.post('/v1/organizations/XX-NONE-1/suspension', { reason: 'x' }, { token: t.officer }))
+          .status,
+      ).toBe(404);
     });
 
     it('refuses to register the same organisation twice with the rule as type', async () => {
@@ -74,47 +98,93 @@ describe.each(['pglite', 'postgres'] as const)('coordination API on %s', (kind) 
       const scene = await fundingScene(api, t);
       const request = await api.get(`/v1/requests/${scene.requestId}?minRevision=1`, { token: t.ngo });
       expect(request.status).toBe(200);
-      expect(request.body).toMatchObject({ ...validRequest(), id: scene.requestId, status: 'open', revision: 1 });
+      expect(request.body).toMatchObject({
+        ...validRequest(),
+        id: scene.requestId,
+        status: 'open',
+        revision: 1,
+      });
       expect(request.headers.get('etag')).toBe('"1"');
 
-      const amended = await api.patch(`/v1/requests/${scene.requestId}`, { budget: { amount: '350000', currency: 'USD' } }, { token: t.officer, headers: { 'if-match': '1' } });
+      const amended = await api.patch(
+        `/v1/requests/${scene.requestId}`,
+        { budget: { amount: '350000', currency: 'USD' } },
+        { token: t.officer, headers: { 'if-match': '1' } },
+      );
       expect(amended).toMatchObject({ status: 200, body: { revision: 2 } });
       const after = await api.get(`/v1/requests/${scene.requestId}?minRevision=2`, { token: t.officer });
       expect(after.body).toMatchObject({ budget: { amount: '350000.00', currency: 'USD' }, offerCount: 1 });
 
-      const listed = await api.get('/v1/requests?status=open&track=5&country=CO&limit=500', { token: t.auditor });
+      const listed = await api.get('/v1/requests?status=open&track=5&country=CO&limit=500', {
+        token: t.auditor,
+      });
       expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(scene.requestId);
       expect(listed.body).toHaveProperty('nextCursor');
     });
 
     it('records the offer on the request stream too, and shows each NGO only its own offers', async () => {
       const scene = await fundingScene(api, t);
-      expect((await streamOf(app.store, `request-${scene.requestId}`)).map((e) => e.type)).toEqual(['HelpRequestPublished', 'OfferReceived']);
+      expect((await streamOf(app.store, `request-${scene.requestId}`)).map((e) => e.type)).toEqual([
+        'HelpRequestPublished',
+        'OfferReceived',
+      ]);
       const own = await api.get(`/v1/offers/${scene.offerId}?minRevision=0`, { token: t.ngo });
-      expect(own).toMatchObject({ status: 200, body: { id: scene.offerId, organizationId: ORG, status: 'submitted', amount: validOffer().amount } });
+      expect(own).toMatchObject({
+        status: 200,
+        body: { id: scene.offerId, organizationId: ORG, status: 'submitted', amount: validOffer().amount },
+      });
       expect((await api.get(`/v1/offers/${scene.offerId}`, { token: t.otherNgo })).status).toBe(404);
-      expect((await api.get(`/v1/requests/${scene.requestId}/offers`, { token: t.otherNgo })).body.items).toEqual([]);
-      expect((await api.get(`/v1/requests/${scene.requestId}/offers`, { token: t.officer })).body.items).toHaveLength(1);
-      expect((await api.post(`/v1/offers/${scene.offerId}/withdrawal`, { reason: 'x' }, { token: t.otherNgo })).status).toBe(404);
-      const withdrawn = await api.post(`/v1/offers/${scene.offerId}/withdrawal`, { reason: 'team unavailable' }, { token: t.ngo });
+      expect(
+        (await api.get(`/v1/requests/${scene.requestId}/offers`, { token: t.otherNgo })).body.items,
+      ).toEqual([]);
+      expect(
+        (await api.get(`/v1/requests/${scene.requestId}/offers`, { token: t.officer })).body.items,
+      ).toHaveLength(1);
+      expect(
+        (await api.post(`/v1/offers/${scene.offerId}/withdrawal`, { reason: 'x' }, { token: t.otherNgo }))
+          .status,
+      ).toBe(404);
+      const withdrawn = await api.post(
+        `/v1/offers/${scene.offerId}/withdrawal`,
+        { reason: 'team unavailable' },
+        { token: t.ngo },
+      );
       expect(withdrawn).toMatchObject({ status: 200, body: { id: scene.offerId, revision: 1 } });
     });
 
     it('refuses an offer on a cancelled request and from an unvetted organisation, touching no stream', async () => {
       await vettedOrganization(api, t, ORG);
       const request = await api.post('/v1/requests', validRequest(), { token: t.officer });
-      await api.post(`/v1/requests/${request.body.id}/cancellation`, { reason: 'no longer needed' }, { token: t.officer });
+      await api.post(
+        `/v1/requests/${request.body.id}/cancellation`,
+        { reason: 'no longer needed' },
+        { token: t.officer },
+      );
       const late = await api.post(`/v1/requests/${request.body.id}/offers`, validOffer(), { token: t.ngo });
       expect(late.status).toBe(422);
       expect(late.body.type).toMatch(/request\.not-open$/);
 
-      await api.post('/v1/organizations', { id: 'DE-VR-77', name: 'New', country: 'DE', tracks: [2], contactEmail: 'n@e.org' }, { token: t.officer });
+      await api.post(
+        '/v1/organizations',
+        { id: 'DE-VR-77', name: 'New', country: 'DE', tracks: [2], contactEmail: 'n@e.org' },
+        { token: t.officer },
+      );
       const open = await api.post('/v1/requests', validRequest(), { token: t.officer });
-      const unvetted = await api.post(`/v1/requests/${open.body.id}/offers`, validOffer(), { token: await tokenFor('u-de', ['ngo'], 'DE-VR-77') });
+      const unvetted = await api.post(`/v1/requests/${open.body.id}/offers`, validOffer(), {
+        token: await tokenFor('u-de', ['ngo'], 'DE-VR-77'),
+      });
       expect(unvetted.status).toBe(422);
       expect(unvetted.body.type).toMatch(/organization\.not-vetted$/);
-      expect((await streamOf(app.store, `request-${open.body.id}`)).map((e) => e.type)).toEqual(['HelpRequestPublished']);
-      expect((await api.post(`/v1/requests/00000000-0000-4000-8000-000000000000/offers`, validOffer(), { token: t.ngo })).status).toBe(404);
+      expect((await streamOf(app.store, `request-${open.body.id}`)).map((e) => e.type)).toEqual([
+        'HelpRequestPublished',
+      ]);
+      expect(
+        (
+          await api.post(`/v1/requests/00000000-0000-4000-8000-000000000000/offers`, validOffer(), {
+            token: t.ngo,
+          })
+        ).status,
+      ).toBe(404);
     });
 
     it('gives a retried publication (same Idempotency-Key) the same id and appends nothing twice', async () => {
@@ -137,24 +207,36 @@ describe.each(['pglite', 'postgres'] as const)('coordination API on %s', (kind) 
         type: 'MarkRequestMatched',
         data: { matchId: 'match-race', offerId: 'offer-race' },
       });
-      const offers = Array.from({ length: 8 }, () => api.post(`/v1/requests/${request.body.id}/offers`, validOffer(), { token: t.ngo }));
+      const offers = Array.from({ length: 8 }, () =>
+        api.post(`/v1/requests/${request.body.id}/offers`, validOffer(), { token: t.ngo }),
+      );
       const [answers] = await Promise.all([Promise.all(offers), match]);
-      expect(answers.every((a) => a.status === 201 || (a.status === 422 && /request\.not-open$/.test(a.body.type)))).toBe(true);
+      expect(
+        answers.every(
+          (a) => a.status === 201 || (a.status === 422 && /request\.not-open$/.test(a.body.type)),
+        ),
+      ).toBe(true);
       const types = (await streamOf(app.store, streamId)).map((e) => e.type);
       expect(types.lastIndexOf('OfferReceived')).toBeLessThan(types.indexOf('RequestMatched'));
-      expect(types.filter((type) => type === 'OfferReceived')).toHaveLength(answers.filter((a) => a.status === 201).length);
+      expect(types.filter((type) => type === 'OfferReceived')).toHaveLength(
+        answers.filter((a) => a.status === 201).length,
+      );
     });
 
     it('ranks vetted organisations and offers for a request, with scores and reasons', async () => {
       const scene = await fundingScene(api, t);
       await api.get(`/v1/offers/${scene.offerId}?minRevision=0`, { token: t.officer });
-      const suggestions = await api.get(`/v1/requests/${scene.requestId}/match-suggestions`, { token: t.officer });
+      const suggestions = await api.get(`/v1/requests/${scene.requestId}/match-suggestions`, {
+        token: t.officer,
+      });
       expect(suggestions.status).toBe(200);
       const [best] = suggestions.body.items;
       expect(best).toMatchObject({ kind: 'offer', offerId: scene.offerId, organizationId: ORG });
       expect(best.score).toBeGreaterThan(0);
       expect(best.reasons.length).toBe(4);
-      expect(suggestions.body.items.some((s: { organizationId: string }) => s.organizationId === OTHER_ORG)).toBe(true);
+      expect(
+        suggestions.body.items.some((s: { organizationId: string }) => s.organizationId === OTHER_ORG),
+      ).toBe(true);
     });
   });
 
@@ -162,17 +244,33 @@ describe.each(['pglite', 'postgres'] as const)('coordination API on %s', (kind) 
     it('keeps the plaintext e-mail out of the event store, and reads null once the key is destroyed', async () => {
       const id = 'NL-KVK-4242';
       const email = `erase-me-${kind}@peace.example`;
-      await api.post('/v1/organizations', { id, name: 'Vrede', country: 'NL', tracks: [6], contactEmail: email }, { token: t.officer });
+      await api.post(
+        '/v1/organizations',
+        { id, name: 'Vrede', country: 'NL', tracks: [6], contactEmail: email },
+        { token: t.officer },
+      );
       const scan = async () => JSON.stringify((await wholeLog(app.store)).map((e) => [e.data, e.metadata]));
       expect(await scan()).not.toContain(email);
-      expect((await api.get(`/v1/organizations/${id}?minRevision=0`, { token: t.officer })).body.contactEmail).toBe(email);
+      expect(
+        (await api.get(`/v1/organizations/${id}?minRevision=0`, { token: t.officer })).body.contactEmail,
+      ).toBe(email);
 
-      expect((await api.post(`/v1/organizations/${id}/erasure`, { reason: 'GDPR art. 17' }, { token: t.officer })).status).toBe(403);
-      const erased = await api.post(`/v1/organizations/${id}/erasure`, { reason: 'GDPR art. 17' }, { token: t.admin });
+      expect(
+        (await api.post(`/v1/organizations/${id}/erasure`, { reason: 'GDPR art. 17' }, { token: t.officer }))
+          .status,
+      ).toBe(403);
+      const erased = await api.post(
+        `/v1/organizations/${id}/erasure`,
+        { reason: 'GDPR art. 17' },
+        { token: t.admin },
+      );
       expect(erased).toMatchObject({ status: 200, body: { id, revision: 1 } });
       const read = await api.get(`/v1/organizations/${id}?minRevision=1`, { token: t.officer });
       expect(read.body).toMatchObject({ contactEmail: null, personalDataErased: true });
-      expect((await streamOf(app.store, `organization-${id}`)).map((e) => e.type)).toEqual(['OrganizationRegistered', 'PersonalDataErased']);
+      expect((await streamOf(app.store, `organization-${id}`)).map((e) => e.type)).toEqual([
+        'OrganizationRegistered',
+        'PersonalDataErased',
+      ]);
       expect(await scan()).not.toContain(email);
       expect(await app.vault.isErased(id)).toBe(true);
     });

@@ -90,7 +90,10 @@ const given = (store: EventStore): Givens => {
         tracks: [2, 5],
         contactEmail: 'ciphertext',
       };
-      await writeDirectly(store, 'organization', organizationId, { type: 'RegisterOrganization', data: registration });
+      await writeDirectly(store, 'organization', organizationId, {
+        type: 'RegisterOrganization',
+        data: registration,
+      });
       await writeDirectly(store, 'organization', organizationId, {
         type: 'VetOrganization',
         data: { decision: 'approved', note: 'ok' },
@@ -131,7 +134,10 @@ const given = (store: EventStore): Givens => {
         organization: { status: 'vetted' as const },
       };
       const ngo = { sub: `user-of-${organizationId}`, roles: ['ngo' as const], organizationId };
-      await writeDirectly(store, 'request', requestId, { type: 'RecordOffer', data: { offerId, organizationId } });
+      await writeDirectly(store, 'request', requestId, {
+        type: 'RecordOffer',
+        data: { offerId, organizationId },
+      });
       await writeDirectly(store, 'offer', offerId, { type: 'SubmitOffer', data }, ngo);
       return offerId;
     },

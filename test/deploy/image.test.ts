@@ -17,7 +17,9 @@ describe('the container image', () => {
   it('runs as a numeric non-root user, with a health check, and installs no dev dependencies', () => {
     const user = /^USER (\d+):(\d+)$/m.exec(runtime);
     expect(user && Number(user[1])).toBeGreaterThan(0);
-    expect(runtime).toMatch(/^HEALTHCHECK .*\n\s+CMD \["node", "\/usr\/local\/lib\/multitrack\/healthcheck\.js"\]/m);
+    expect(runtime).toMatch(
+      /^HEALTHCHECK .*\n\s+CMD \["node", "\/usr\/local\/lib\/multitrack\/healthcheck\.js"\]/m,
+    );
     expect(runtime).not.toMatch(/npm (ci|install)/);
     const dependencies = stages.find((stage) => /AS runtime-deps/.test(stage))!;
     expect(dependencies).toMatch(/npm ci --omit=dev/);
@@ -32,8 +34,17 @@ describe('the container image', () => {
   it('keeps the build context to what the Dockerfile copies', () => {
     const ignore = readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n');
     expect(ignore).toContain('**');
-    const copied = [...dockerfile.matchAll(/^COPY (?!--from)(?:--chown=\S+ )?(.+) \S+$/gm)].flatMap(([, sources]) => sources.split(' '));
-    for (const source of copied) expect({ source, included: ignore.some((line) => line === `!${source}` || line === `!${source}/**` || line === `!${path.dirname(source)}/**`) }).toEqual({ source, included: true });
+    const copied = [...dockerfile.matchAll(/^COPY (?!--from)(?:--chown=\S+ )?(.+) \S+$/gm)].flatMap(
+      ([, sources]) => sources.split(' '),
+    );
+    for (const source of copied)
+      expect({
+        source,
+        included: ignore.some(
+          (line) =>
+            line === `!${source}` || line === `!${source}/**` || line === `!${path.dirname(source)}/**`,
+        ),
+      }).toEqual({ source, included: true });
   });
 
   /** The entrypoint with `node` on PATH standing for whatever it execs (a fake that prints its arguments), or the real one. */
@@ -55,14 +66,20 @@ describe('the container image', () => {
       });
     });
 
-  it.each([...deployedApps, 'standalone', 'migrate', 'rewrap-personal-data', 'audit', 'projections-rebuild'])('runs an entry point that the build produced for %s', async (command) => {
-    const { status, stdout } = await entrypoint([command, '--flag'], { fakeNode: true });
-    expect(status).toBe(0);
-    const [script, ...rest] = stdout.trim().split(' ').filter((word) => !word.startsWith('--max-'));
-    expect(existsSync(script)).toBe(true);
-    expect(script.startsWith(path.join(root, 'dist'))).toBe(true);
-    expect(rest).toEqual(['--flag']);
-  });
+  it.each([...deployedApps, 'standalone', 'migrate', 'rewrap-personal-data', 'audit', 'projections-rebuild'])(
+    'runs an entry point that the build produced for %s',
+    async (command) => {
+      const { status, stdout } = await entrypoint([command, '--flag'], { fakeNode: true });
+      expect(status).toBe(0);
+      const [script, ...rest] = stdout
+        .trim()
+        .split(' ')
+        .filter((word) => !word.startsWith('--max-'));
+      expect(existsSync(script)).toBe(true);
+      expect(script.startsWith(path.join(root, 'dist'))).toBe(true);
+      expect(rest).toEqual(['--flag']);
+    },
+  );
 
   it('starts the real program, which then names the settings it lacks', async () => {
     const { status, stderr } = await entrypoint(['migrate']);

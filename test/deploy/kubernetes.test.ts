@@ -3,7 +3,14 @@ import path from 'node:path';
 import { resolveAuthMode } from '@multitrack/auth';
 import { authOptionsFrom, parseConfig, READINESS_TIMEOUT_MS } from '@multitrack/platform';
 import { configSchemaOf, deployedApps, serverPortsOf } from './support/deployed-apps';
-import { k8s, KubernetesObject, named, render, schemaProblems, yamlObjects } from './support/kubernetes-manifests';
+import {
+  k8s,
+  KubernetesObject,
+  named,
+  render,
+  schemaProblems,
+  yamlObjects,
+} from './support/kubernetes-manifests';
 import { availableSecrets, Container, environmentOf, SecretValues } from './support/pod-environment';
 
 /**
@@ -18,26 +25,39 @@ describe.each(overlays)('the %s overlay', (overlay) => {
   let secrets: SecretValues;
   beforeAll(() => {
     objects = render(`overlays/${overlay}`);
-    const example = yamlObjects(readFileSync(path.join(k8s, 'overlays', overlay, 'secrets.example.yaml'), 'utf8'));
+    const example = yamlObjects(
+      readFileSync(path.join(k8s, 'overlays', overlay, 'secrets.example.yaml'), 'utf8'),
+    );
     secrets = availableSecrets(example, objects);
   });
 
   const deployment = (app: string) => {
     const found = named(objects, 'Deployment', app);
-    if (!found) throw new Error(`no Deployment ${app}: add deploy/k8s/base/apps/${app} and list it in deploy/k8s/base/kustomization.yaml`);
+    if (!found)
+      throw new Error(
+        `no Deployment ${app}: add deploy/k8s/base/apps/${app} and list it in deploy/k8s/base/kustomization.yaml`,
+      );
     return found;
   };
   const containerOf = (app: string): Container => deployment(app).spec.template.spec.containers[0];
-  const configOf = (app: string) => parseConfig(configSchemaOf(app), environmentOf(containerOf(app), objects, secrets)) as Record<string, unknown>;
+  const configOf = (app: string) =>
+    parseConfig(configSchemaOf(app), environmentOf(containerOf(app), objects, secrets)) as Record<
+      string,
+      unknown
+    >;
 
-  it('renders, and every object is valid against the Kubernetes API or its operator\'s schema', () => {
+  it("renders, and every object is valid against the Kubernetes API or its operator's schema", () => {
     expect(objects.length).toBeGreaterThan(20);
-    const problems = objects.flatMap((object) => schemaProblems(object).map((problem) => `${object.kind} ${object.metadata.name}: ${problem}`));
+    const problems = objects.flatMap((object) =>
+      schemaProblems(object).map((problem) => `${object.kind} ${object.metadata.name}: ${problem}`),
+    );
     expect(problems).toEqual([]);
   });
 
   it('puts every namespaced object in the one namespace', () => {
-    const namespaces = new Set(objects.filter((object) => object.kind !== 'Namespace').map((object) => object.metadata.namespace));
+    const namespaces = new Set(
+      objects.filter((object) => object.kind !== 'Namespace').map((object) => object.metadata.namespace),
+    );
     expect([...namespaces]).toEqual([named(objects, 'Namespace', [...namespaces][0] ?? '')?.metadata.name]);
   });
 
@@ -52,17 +72,25 @@ describe.each(overlays)('the %s overlay', (overlay) => {
           missing.push(`${object.metadata.name}: ${(error as Error).message}`);
         }
       }
-      for (const volume of (pod.volumes ?? []) as { secret?: { secretName: string; items?: { key: string }[] } }[]) {
+      for (const volume of (pod.volumes ?? []) as {
+        secret?: { secretName: string; items?: { key: string }[] };
+      }[]) {
         if (!volume.secret) continue;
         const values = secrets.get(volume.secret.secretName);
-        if (!values) missing.push(`${object.metadata.name}: volume Secret ${volume.secret.secretName} does not exist`);
-        for (const item of volume.secret.items ?? []) if (values && !(item.key in values)) missing.push(`${object.metadata.name}: Secret ${volume.secret.secretName} has no key ${item.key}`);
+        if (!values)
+          missing.push(`${object.metadata.name}: volume Secret ${volume.secret.secretName} does not exist`);
+        for (const item of volume.secret.items ?? [])
+          if (values && !(item.key in values))
+            missing.push(
+              `${object.metadata.name}: Secret ${volume.secret.secretName} has no key ${item.key}`,
+            );
       }
     }
     for (const cluster of objects.filter((o) => o.kind === 'Cluster')) {
       const credentials = cluster.spec.backup?.barmanObjectStore?.s3Credentials ?? {};
       for (const reference of Object.values(credentials) as { name: string; key: string }[]) {
-        if (!secrets.get(reference.name)?.[reference.key]) missing.push(`Cluster ${cluster.metadata.name}: Secret ${reference.name} key ${reference.key}`);
+        if (!secrets.get(reference.name)?.[reference.key])
+          missing.push(`Cluster ${cluster.metadata.name}: Secret ${reference.name} key ${reference.key}`);
       }
     }
     expect(missing).toEqual([]);
@@ -73,27 +101,60 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     const container = job.spec.template.spec.containers[0] as Container;
     expect(container.args).toEqual(['migrate']);
     expect(container.image).toBe(containerOf('coordination-api').image);
-    expect(environmentOf(container, objects, secrets).DATABASE_URL).toBe(configOf('coordination-api').DATABASE_URL);
+    expect(environmentOf(container, objects, secrets).DATABASE_URL).toBe(
+      configOf('coordination-api').DATABASE_URL,
+    );
   });
 
   it('lets the migration Job reach PostgreSQL, and splits into the apply steps of deploy/README.md', () => {
-    const migration = objects.filter((object) => object.metadata.labels?.['app.kubernetes.io/component'] === 'migration');
-    expect(migration.map((object) => `${object.kind}/${object.metadata.name}`).sort()).toEqual(['Job/multitrack-migrate', 'NetworkPolicy/multitrack-migrate']);
+    const migration = objects.filter(
+      (object) => object.metadata.labels?.['app.kubernetes.io/component'] === 'migration',
+    );
+    expect(migration.map((object) => `${object.kind}/${object.metadata.name}`).sort()).toEqual([
+      'Job/multitrack-migrate',
+      'NetworkPolicy/multitrack-migrate',
+    ]);
     const policy = named(objects, 'NetworkPolicy', 'multitrack-migrate')!;
-    const port = serverPortsOf({ DATABASE_URL: configOf('coordination-api').DATABASE_URL }).get('DATABASE_URL');
-    expect(policy.spec.egress.flatMap((rule: { ports: { port: number }[] }) => rule.ports.map((p) => p.port))).toEqual([port]);
+    const port = serverPortsOf({ DATABASE_URL: configOf('coordination-api').DATABASE_URL }).get(
+      'DATABASE_URL',
+    );
+    expect(
+      policy.spec.egress.flatMap((rule: { ports: { port: number }[] }) => rule.ports.map((p) => p.port)),
+    ).toEqual([port]);
     // Step one applies what is not Multitrack's own: the namespace and the engines, nothing that runs the image.
-    const engines = objects.filter((object) => object.metadata.labels?.['app.kubernetes.io/part-of'] !== 'multitrack');
-    expect(new Set(engines.map((object) => object.kind))).toEqual(new Set(['Namespace', 'Kafka', 'KafkaNodePool', 'Cluster', 'ScheduledBackup', 'Issuer', 'Certificate', 'KurrentDB']));
+    const engines = objects.filter(
+      (object) => object.metadata.labels?.['app.kubernetes.io/part-of'] !== 'multitrack',
+    );
+    expect(new Set(engines.map((object) => object.kind))).toEqual(
+      new Set([
+        'Namespace',
+        'Kafka',
+        'KafkaNodePool',
+        'Cluster',
+        'ScheduledBackup',
+        'Issuer',
+        'Certificate',
+        'KurrentDB',
+      ]),
+    );
   });
 
   it('runs every container as a non-root user on a read-only root filesystem, with resource requests', () => {
     for (const object of objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
       const pod = object.spec.template.spec;
-      expect({ name: object.metadata.name, runAsNonRoot: pod.securityContext?.runAsNonRoot }).toEqual({ name: object.metadata.name, runAsNonRoot: true });
+      expect({ name: object.metadata.name, runAsNonRoot: pod.securityContext?.runAsNonRoot }).toEqual({
+        name: object.metadata.name,
+        runAsNonRoot: true,
+      });
       for (const container of pod.containers as Container[]) {
-        expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
-        expect(container.resources?.requests).toEqual(expect.objectContaining({ cpu: expect.any(String), memory: expect.any(String) }));
+        expect(container.securityContext).toMatchObject({
+          readOnlyRootFilesystem: true,
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+        });
+        expect(container.resources?.requests).toEqual(
+          expect.objectContaining({ cpu: expect.any(String), memory: expect.any(String) }),
+        );
       }
     }
   });
@@ -101,7 +162,9 @@ describe.each(overlays)('the %s overlay', (overlay) => {
   describe.each(deployedApps)('%s', (app) => {
     it("starts with an environment that satisfies the app's own configuration schema and auth checks", () => {
       const config = configOf(app);
-      expect(() => resolveAuthMode(authOptionsFrom(config as Parameters<typeof authOptionsFrom>[0]))).not.toThrow();
+      expect(() =>
+        resolveAuthMode(authOptionsFrom(config as Parameters<typeof authOptionsFrom>[0])),
+      ).not.toThrow();
       expect(containerOf(app).args).toEqual([app]);
     });
 
@@ -113,7 +176,10 @@ describe.each(overlays)('the %s overlay', (overlay) => {
       expect(container.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
       expect(container.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
       expect(container.readinessProbe.timeoutSeconds * 1000).toBeGreaterThan(READINESS_TIMEOUT_MS);
-      expect(deployment(app).spec.template.metadata.annotations).toMatchObject({ 'prometheus.io/port': String(PORT), 'prometheus.io/path': '/metrics' });
+      expect(deployment(app).spec.template.metadata.annotations).toMatchObject({
+        'prometheus.io/port': String(PORT),
+        'prometheus.io/path': '/metrics',
+      });
       const service = named(objects, 'Service', app)!;
       expect(service.spec.selector).toEqual(deployment(app).spec.selector.matchLabels);
       expect(service.spec.ports).toEqual([{ name: 'http', port: PORT, targetPort: 'http' }]);
@@ -135,23 +201,39 @@ describe.each(overlays)('the %s overlay', (overlay) => {
       const config = configOf(app);
       const policy = named(objects, 'NetworkPolicy', app)!;
       expect(policy.spec.podSelector).toEqual(deployment(app).spec.selector);
-      const egressPorts = new Set((policy.spec.egress as { ports: { port: number }[] }[]).flatMap((rule) => rule.ports.map((p) => p.port)));
+      const egressPorts = new Set(
+        (policy.spec.egress as { ports: { port: number }[] }[]).flatMap((rule) =>
+          rule.ports.map((p) => p.port),
+        ),
+      );
       const needed = serverPortsOf(config);
-      for (const [variable, port] of needed) expect({ variable, allowed: egressPorts.has(port) }).toEqual({ variable, allowed: true });
-      expect(egressPorts.has(Number(new URL(String(config.OTEL_EXPORTER_OTLP_ENDPOINT ?? 'http://x:4318')).port))).toBe(true);
+      for (const [variable, port] of needed)
+        expect({ variable, allowed: egressPorts.has(port) }).toEqual({ variable, allowed: true });
+      expect(
+        egressPorts.has(Number(new URL(String(config.OTEL_EXPORTER_OTLP_ENDPOINT ?? 'http://x:4318')).port)),
+      ).toBe(true);
       // Nothing beyond those (and 443 to the identity provider for the APIs).
       const expected = new Set([...needed.values(), 4318, ...(apis.includes(app) ? [443] : [])]);
       expect([...egressPorts].sort()).toEqual([...expected].sort());
-      const ingressPorts = (policy.spec.ingress as { ports: { port: string }[] }[]).flatMap((rule) => rule.ports.map((p) => p.port));
+      const ingressPorts = (policy.spec.ingress as { ports: { port: string }[] }[]).flatMap((rule) =>
+        rule.ports.map((p) => p.port),
+      );
       expect(new Set(ingressPorts)).toEqual(new Set(['http']));
     });
   });
 
   it("lets the runbooks' operation Jobs start: valid, with their Secrets, reaching only PostgreSQL and the event store", () => {
-    const jobs = readdirSync(path.join(k8s, 'operations')).flatMap((file) => yamlObjects(readFileSync(path.join(k8s, 'operations', file), 'utf8')));
-    expect(jobs.map((job) => job.metadata.name).sort()).toEqual(['multitrack-projections-rebuild', 'multitrack-rewrap-personal-data']);
+    const jobs = readdirSync(path.join(k8s, 'operations')).flatMap((file) =>
+      yamlObjects(readFileSync(path.join(k8s, 'operations', file), 'utf8')),
+    );
+    expect(jobs.map((job) => job.metadata.name).sort()).toEqual([
+      'multitrack-projections-rebuild',
+      'multitrack-rewrap-personal-data',
+    ]);
     const policy = named(objects, 'NetworkPolicy', 'multitrack-operations')!;
-    const ports = policy.spec.egress.flatMap((rule: { ports: { port: number }[] }) => rule.ports.map((p) => p.port));
+    const ports = policy.spec.egress.flatMap((rule: { ports: { port: number }[] }) =>
+      rule.ports.map((p) => p.port),
+    );
     const config = configOf('relay');
     expect(ports.sort()).toEqual([...serverPortsOf({ ...config, KAFKA_BROKERS: undefined }).values()].sort());
     for (const job of jobs) {

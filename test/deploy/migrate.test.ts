@@ -13,7 +13,8 @@ const modulesMigratedInSource = (): Set<string> => {
       const file = path.join(folder, entry.name);
       if (entry.isDirectory()) visit(file);
       else if (/(?<!\.spec|\.test)\.ts$/.test(entry.name)) {
-        for (const [, name] of readFileSync(file, 'utf8').matchAll(/\bmigrate\(\s*\w+,\s*'([^']+)'/g)) modules.add(name);
+        for (const [, name] of readFileSync(file, 'utf8').matchAll(/\bmigrate\(\s*\w+,\s*'([^']+)'/g))
+          modules.add(name);
       }
     }
   };
@@ -34,7 +35,9 @@ describe('npm run migrate (the migration Job of a deployment)', () => {
     const first = runMigrate(database.url!);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    const { rows } = await database.db.query<{ module: string }>('SELECT DISTINCT module FROM schema_migrations');
+    const { rows } = await database.db.query<{ module: string }>(
+      'SELECT DISTINCT module FROM schema_migrations',
+    );
     expect(new Set(rows.map((row) => row.module))).toEqual(modulesMigratedInSource());
 
     const second = runMigrate(database.url!);

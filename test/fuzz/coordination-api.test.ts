@@ -23,6 +23,8 @@ describe('the coordination API under generated requests (PGlite)', () => {
     expect(report.requests).toBe(fuzzRuns());
     expect(Object.keys(report.byOperation).sort()).toEqual([...operations].sort());
     expect(Object.keys(report.byPrincipal).sort()).toEqual(Object.keys(target.principals).sort());
-    process.stdout.write(`coordination API fuzz: ${report.requests} requests; statuses ${JSON.stringify(report.byStatus)}\n`);
+    process.stdout.write(
+      `coordination API fuzz: ${report.requests} requests; statuses ${JSON.stringify(report.byStatus)}\n`,
+    );
   }, 600_000);
 });

@@ -1,4 +1,10 @@
-import { clientOf, startCoordinationApp, tokenFor, type Client, type CoordinationApp } from '../coordination/support';
+import {
+  clientOf,
+  startCoordinationApp,
+  tokenFor,
+  type Client,
+  type CoordinationApp,
+} from '../coordination/support';
 
 const LIMIT = 30;
 const HOLD_MS = 400;
@@ -10,7 +16,10 @@ describe('one principal flooding the API (RATE_LIMIT_PER_MINUTE=30)', () => {
   let api: Client;
 
   beforeAll(async () => {
-    app = await startCoordinationApp('pglite', { RATE_LIMIT_PER_MINUTE: String(LIMIT), RATE_LIMIT_HOLD_MS: String(HOLD_MS) });
+    app = await startCoordinationApp('pglite', {
+      RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      RATE_LIMIT_HOLD_MS: String(HOLD_MS),
+    });
     api = clientOf(app.url);
   }, 60_000);
   afterAll(() => app?.close(), 60_000);
@@ -38,6 +47,7 @@ describe('one principal flooding the API (RATE_LIMIT_PER_MINUTE=30)', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(served.status).toBe(200);
     // Each refusal was held before it went out, so an impatient client slows only itself down.
-    for (const answer of floodAnswers.filter(({ status }) => status === 429)) expect(answer.tookMs).toBeGreaterThanOrEqual(HOLD_MS - 5);
+    for (const answer of floodAnswers.filter(({ status }) => status === 429))
+      expect(answer.tookMs).toBeGreaterThanOrEqual(HOLD_MS - 5);
   });
 });

@@ -36,10 +36,15 @@ describe('writes carrying properties a client must not set (PGlite)', () => {
     expect(operations.length).toBeGreaterThanOrEqual(12);
   });
 
-  it('accepts the same bodies without them past validation (so the 400s below are the properties\' doing)', async () => {
+  it("accepts the same bodies without them past validation (so the 400s below are the properties' doing)", async () => {
     for (const operation of operations) {
-      const statuses = await Promise.all(WRITERS.map(async (role) => (await send(operation, role, JSON.stringify(operation.example))).status));
-      expect({ operation: operation.key, validationFailed: statuses.includes(400) }).toEqual({ operation: operation.key, validationFailed: false });
+      const statuses = await Promise.all(
+        WRITERS.map(async (role) => (await send(operation, role, JSON.stringify(operation.example))).status),
+      );
+      expect({ operation: operation.key, validationFailed: statuses.includes(400) }).toEqual({
+        operation: operation.key,
+        validationFailed: false,
+      });
     }
   });
 
@@ -47,9 +52,17 @@ describe('writes carrying properties a client must not set (PGlite)', () => {
     const refused: string[] = [];
     for (const operation of operations) {
       for (const name of FORBIDDEN.filter((forbidden) => !operation.properties.includes(forbidden))) {
-        const statuses = await Promise.all(WRITERS.map(async (role) => (await send(operation, role, withForbidden(operation.example, name))).status));
+        const statuses = await Promise.all(
+          WRITERS.map(
+            async (role) => (await send(operation, role, withForbidden(operation.example, name))).status,
+          ),
+        );
         // Roles the route refuses get 401/403; the role it serves must meet validation's 400.
-        expect({ operation: operation.key, name, statuses: [...new Set(statuses.filter((status) => ![401, 403].includes(status)))] }).toEqual({
+        expect({
+          operation: operation.key,
+          name,
+          statuses: [...new Set(statuses.filter((status) => ![401, 403].includes(status)))],
+        }).toEqual({
           operation: operation.key,
           name,
           statuses: [400],
@@ -64,7 +77,9 @@ describe('writes carrying properties a client must not set (PGlite)', () => {
     const log = await wholeLog(app.store);
 
     expect(log.length).toBeGreaterThan(0);
-    expect(log.filter((event) => JSON.stringify({ data: event.data, metadata: event.metadata }).includes(MARKER))).toEqual([]);
+    expect(
+      log.filter((event) => JSON.stringify({ data: event.data, metadata: event.metadata }).includes(MARKER)),
+    ).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -1,4 +1,12 @@
-import { clientOf, startCoordinationApp, tokens, validRequest, type Client, type CoordinationApp, type Tokens } from '../coordination/support';
+import {
+  clientOf,
+  startCoordinationApp,
+  tokens,
+  validRequest,
+  type Client,
+  type CoordinationApp,
+  type Tokens,
+} from '../coordination/support';
 import { coordinationTarget } from '../fuzz/support/coordination-target';
 import { writeOperationsOf, type WriteOperation } from './support/write-operations';
 
@@ -20,7 +28,9 @@ describe('oversized and deeply nested input (PGlite)', () => {
   }, 60_000);
   afterAll(async () => {
     // Reported, not asserted: the server shares this process, and RSS depends on the machine.
-    process.stdout.write(`hostile input: RSS ${megabytes(rssBefore)} before, ${megabytes(process.memoryUsage().rss)} after\n`);
+    process.stdout.write(
+      `hostile input: RSS ${megabytes(rssBefore)} before, ${megabytes(process.memoryUsage().rss)} after\n`,
+    );
     await app?.close();
   }, 60_000);
 
@@ -33,7 +43,10 @@ describe('oversized and deeply nested input (PGlite)', () => {
     for (const operation of operations) {
       const raw = JSON.stringify({ ...operation.example, description: 'x'.repeat(MiB + 1024) });
       const answer = await api.call(operation.method, operation.path, undefined, { token: t.officer, raw });
-      expect({ operation: operation.key, status: answer.status }).toEqual({ operation: operation.key, status: 413 });
+      expect({ operation: operation.key, status: answer.status }).toEqual({
+        operation: operation.key,
+        status: 413,
+      });
       expect(answer.contentType).toMatch(/^application\/problem\+json/);
     }
   });
@@ -43,7 +56,11 @@ describe('oversized and deeply nested input (PGlite)', () => {
     ['a description of 10 001 characters', { description: 'x'.repeat(10_001) }, 'description'],
     ['ten tracks', { tracks: [1, 2, 3, 4, 5, 6, 7, 8, 9, 1] }, 'tracks'],
     ['100 000 tracks', { tracks: Array.from({ length: 100_000 }, (_, i) => (i % 9) + 1) }, 'tracks'],
-    ['a budget amount of 10 000 digits', { budget: { amount: '9'.repeat(10_000), currency: 'USD' } }, 'budget'],
+    [
+      'a budget amount of 10 000 digits',
+      { budget: { amount: '9'.repeat(10_000), currency: 'USD' } },
+      'budget',
+    ],
   ])('answers 400 naming the field to a request with %s', async (_what, change, field) => {
     const answer = await api.post('/v1/requests', { ...validRequest(), ...change }, { token: t.officer });
 
@@ -65,6 +82,12 @@ describe('oversized and deeply nested input (PGlite)', () => {
 
   it('answers 400 to a page size over 500 and to an Idempotency-Key over 128 characters', async () => {
     expectProblem(await api.get('/v1/requests?limit=501', { token: t.officer }), 400);
-    expectProblem(await api.post('/v1/requests', validRequest(), { token: t.officer, headers: { 'Idempotency-Key': 'k'.repeat(129) } }), 400);
+    expectProblem(
+      await api.post('/v1/requests', validRequest(), {
+        token: t.officer,
+        headers: { 'Idempotency-Key': 'k'.repeat(129) },
+      }),
+      400,
+    );
   });
 });

@@ -31,7 +31,10 @@ describe('the audit API in JWKS mode, as deployed', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
-    idp = await startIdentityProvider([await signingKey('RS256', 'rsa-1'), await signingKey('ES256', 'ec-1')]);
+    idp = await startIdentityProvider([
+      await signingKey('RS256', 'rsa-1'),
+      await signingKey('ES256', 'ec-1'),
+    ]);
     jwks = {
       DATABASE_URL: database.url!,
       AUTH_JWKS_URL: idp.jwksUri,
@@ -47,10 +50,26 @@ describe('the audit API in JWKS mode, as deployed', () => {
 
   describe('refuses to start, naming the variable', () => {
     it.each([
-      ['AUTH_ISSUER', { AUTH_ISSUER: '' }, /^invalid configuration: AUTH_ISSUER: is required with AUTH_JWKS_URL/],
-      ['AUTH_AUDIENCE', { AUTH_AUDIENCE: '' }, /^invalid configuration: AUTH_AUDIENCE: is required with AUTH_JWKS_URL/],
-      ['AUTH_JWKS_URL over plain HTTP', { AUTH_ALLOW_HTTP_JWKS: '' }, /^invalid configuration: AUTH_JWKS_URL: must be an https:\/\/ URL/],
-      ['AUTH_MAX_TOKEN_AGE_S', { AUTH_MAX_TOKEN_AGE_S: 'a day' }, /^invalid configuration: AUTH_MAX_TOKEN_AGE_S must be a positive whole number of seconds/],
+      [
+        'AUTH_ISSUER',
+        { AUTH_ISSUER: '' },
+        /^invalid configuration: AUTH_ISSUER: is required with AUTH_JWKS_URL/,
+      ],
+      [
+        'AUTH_AUDIENCE',
+        { AUTH_AUDIENCE: '' },
+        /^invalid configuration: AUTH_AUDIENCE: is required with AUTH_JWKS_URL/,
+      ],
+      [
+        'AUTH_JWKS_URL over plain HTTP',
+        { AUTH_ALLOW_HTTP_JWKS: '' },
+        /^invalid configuration: AUTH_JWKS_URL: must be an https:\/\/ URL/,
+      ],
+      [
+        'AUTH_MAX_TOKEN_AGE_S',
+        { AUTH_MAX_TOKEN_AGE_S: 'a day' },
+        /^invalid configuration: AUTH_MAX_TOKEN_AGE_S must be a positive whole number of seconds/,
+      ],
     ])('without a valid %s', async (_, change, line) => {
       const { child, stderr } = spawnAuditApi({ ...jwks, PORT: String(await freePort()), ...change });
       expect(await exitOf(child)).toBe(1);
@@ -68,8 +87,14 @@ describe('the audit API in JWKS mode, as deployed', () => {
       url = `http://127.0.0.1:${port}`;
       app = spawnAuditApi({ ...jwks, PORT: String(port) });
       const deadline = Date.now() + 60_000;
-      while (!(await fetch(`${url}/health/ready`).then((r) => r.ok, () => false))) {
-        if (app.child.exitCode !== null) throw new Error(`audit-api exited ${app.child.exitCode}: ${app.stderr()}`);
+      while (
+        !(await fetch(`${url}/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      ) {
+        if (app.child.exitCode !== null)
+          throw new Error(`audit-api exited ${app.child.exitCode}: ${app.stderr()}`);
         if (Date.now() > deadline) throw new Error(`audit-api never became ready: ${app.stderr()}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -79,9 +104,10 @@ describe('the audit API in JWKS mode, as deployed', () => {
       if (app) await exitOf(app.child);
     });
 
-    const publicKey = async (token: string) => fetch(`${url}/v1/audit/public-key`, { headers: { authorization: `Bearer ${token}` } });
+    const publicKey = async (token: string) =>
+      fetch(`${url}/v1/audit/public-key`, { headers: { authorization: `Bearer ${token}` } });
 
-    it("answers an auditor whose ES256 token the provider issued", async () => {
+    it('answers an auditor whose ES256 token the provider issued', async () => {
       const response = await publicKey(await idp.token('auditor-es256'));
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ algorithm: 'Ed25519' });
@@ -92,7 +118,9 @@ describe('the audit API in JWKS mode, as deployed', () => {
     });
 
     it('answers 401 to a token the provider issued for another audience', async () => {
-      expect((await publicKey(await idp.token('auditor-es256', 'https://another-api.example'))).status).toBe(401);
+      expect((await publicKey(await idp.token('auditor-es256', 'https://another-api.example'))).status).toBe(
+        401,
+      );
     });
   });
 });

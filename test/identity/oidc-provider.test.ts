@@ -44,7 +44,11 @@ describe('authentication against a real OpenID Connect provider', () => {
   });
 
   it('carries the organisation of an ngo token', async () => {
-    expect((await app.ask(await idp.token('ngo-rs256'))).body).toEqual({ sub: 'ngo-rs256', roles: ['ngo'], organizationId: 'US-EIN-100001' });
+    expect((await app.ask(await idp.token('ngo-rs256'))).body).toEqual({
+      sub: 'ngo-rs256',
+      roles: ['ngo'],
+      organizationId: 'US-EIN-100001',
+    });
   });
 
   it('refuses a token the same provider issued for another audience', async () => {
@@ -66,11 +70,17 @@ describe('authentication against a real OpenID Connect provider', () => {
   });
 
   it('reads roles and organisation from the configured claim paths (a Keycloak-shaped token)', async () => {
-    const keycloak = await startWhoAmIApp(jwksEnv(idp, { AUTH_ROLES_CLAIM: 'realm_access.roles', AUTH_ORG_CLAIM: 'organization' }));
+    const keycloak = await startWhoAmIApp(
+      jwksEnv(idp, { AUTH_ROLES_CLAIM: 'realm_access.roles', AUTH_ORG_CLAIM: 'organization' }),
+    );
     try {
       const token = await idp.token('keycloak-ngo');
       // Keycloak's own realm roles (offline_access, default-roles-…) are ignored, not refused.
-      expect((await keycloak.ask(token)).body).toEqual({ sub: 'keycloak-ngo', roles: ['ngo'], organizationId: 'KE-NCB-12345' });
+      expect((await keycloak.ask(token)).body).toEqual({
+        sub: 'keycloak-ngo',
+        roles: ['ngo'],
+        organizationId: 'KE-NCB-12345',
+      });
       const { status, body } = await app.ask(token);
       expect(status).toBe(401);
       expect(body.detail).toBe('token has no roles (claim "roles")');
@@ -117,7 +127,9 @@ describe('authentication against a real OpenID Connect provider', () => {
   });
 
   it('answers 503, not 401, while the signing keys cannot be fetched', async () => {
-    const unreachable = await startWhoAmIApp(jwksEnv(idp, { AUTH_JWKS_URL: `http://127.0.0.1:${await freePort()}/jwks` }));
+    const unreachable = await startWhoAmIApp(
+      jwksEnv(idp, { AUTH_JWKS_URL: `http://127.0.0.1:${await freePort()}/jwks` }),
+    );
     try {
       const { status, body } = await unreachable.ask(await idp.token('officer-rs256'));
       expect(status).toBe(503);

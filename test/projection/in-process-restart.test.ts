@@ -12,7 +12,10 @@ describe('the embedded default restarted on the same database', () => {
 
   const run = async (bus = stack.bus) => {
     const relay = new Relay(stack.store, bus, stack.db, { topicPrefix: stack.topicPrefix });
-    const projector = new Projector(bus, stack.db, requestsReadModel, { topicPrefix: stack.topicPrefix, groupPrefix: stack.groupPrefix });
+    const projector = new Projector(bus, stack.db, requestsReadModel, {
+      topicPrefix: stack.topicPrefix,
+      groupPrefix: stack.groupPrefix,
+    });
     await relay.start();
     await projector.start();
     return async () => {

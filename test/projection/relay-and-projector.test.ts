@@ -1,11 +1,33 @@
 import { Projector } from '../../apps/projector/src/projector';
 import { Relay } from '../../apps/relay/src/relay';
 import { toMessage } from '@multitrack/messaging';
-import { diffReadModel, findMatch, matchesReadModel, findRequest, fundingStory, readModels, rebuildIntoSchema, rebuildReadModel, requestsReadModel, type ReadModel } from '@multitrack/read-models';
+import {
+  diffReadModel,
+  findMatch,
+  matchesReadModel,
+  findRequest,
+  fundingStory,
+  readModels,
+  rebuildIntoSchema,
+  rebuildReadModel,
+  requestsReadModel,
+  type ReadModel,
+} from '@multitrack/read-models';
 import { EventTopics, Topics, topicForStream } from '@multitrack/messaging';
-import { allEvents, append, caughtUp, counterTotal, drain, openStack, waitUntil, type BusKind, type Stack } from './harness';
+import {
+  allEvents,
+  append,
+  caughtUp,
+  counterTotal,
+  drain,
+  openStack,
+  waitUntil,
+  type BusKind,
+  type Stack,
+} from './harness';
 
-const stories = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => fundingStory(from + i)).flat();
+const stories = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => fundingStory(from + i)).flat();
 
 describe.each([
   { bus: 'kafka' as BusKind, db: 'postgres' as const },
@@ -17,7 +39,8 @@ describe.each([
   const relayOptions = () => ({ topicPrefix: stack.topicPrefix, batchSize: 10, retryDelayMs: 50 });
   const projectorOptions = () => ({ topicPrefix: stack.topicPrefix, groupPrefix: stack.groupPrefix });
 
-  const allCaughtUp = async () => (await Promise.all(readModels.map((model) => caughtUp(stack, model)))).every(Boolean);
+  const allCaughtUp = async () =>
+    (await Promise.all(readModels.map((model) => caughtUp(stack, model)))).every(Boolean);
   const equalsRebuild = async (model: ReadModel) => {
     const scratch = `scratch_${model.name}`;
     await rebuildIntoSchema(stack.store, stack.db, model, scratch);
@@ -50,12 +73,20 @@ describe.each([
 
     relay = new Relay(stack.store, stack.bus, stack.db, relayOptions());
     await relay.start();
-    await waitUntil(() => relay.status().position === events[events.length - 1].position, 'the new relay caught up');
+    await waitUntil(
+      () => relay.status().position === events[events.length - 1].position,
+      'the new relay caught up',
+    );
 
     const wanted = new Set(events.map((event) => event.eventId));
     const everyEventAndTheReplay = (seen: { headers: Record<string, string> }[]) =>
       new Set(seen.map((m) => m.headers.ce_id)).size === wanted.size && seen.length > events.length;
-    const messages = await drain(stack, EventTopics, everyEventAndTheReplay, 'every event arrived, some twice');
+    const messages = await drain(
+      stack,
+      EventTopics,
+      everyEventAndTheReplay,
+      'every event arrived, some twice',
+    );
     expect(new Set(messages.map((m) => m.headers.ce_id))).toEqual(wanted);
     // the batch published before the "crash" came again: at least once, never zero times
     expect(messages.length).toBeGreaterThan(events.length);
@@ -63,9 +94,18 @@ describe.each([
     expect(first).toMatchObject({
       topic: stack.topicPrefix + Topics.organizations,
       key: events[0].streamId,
-      headers: { ce_specversion: '1.0', ce_type: 'OrganizationRegistered', ce_source: '/multitrack/event-store', revision: '0' },
+      headers: {
+        ce_specversion: '1.0',
+        ce_type: 'OrganizationRegistered',
+        ce_source: '/multitrack/event-store',
+        revision: '0',
+      },
     });
-    expect(JSON.parse(first.value)).toMatchObject({ eventId: events[0].eventId, streamId: events[0].streamId, hash: events[0].hash });
+    expect(JSON.parse(first.value)).toMatchObject({
+      eventId: events[0].eventId,
+      streamId: events[0].streamId,
+      hash: events[0].hash,
+    });
   }, 120_000);
 
   it('projects every read model once per event even when a projector dies between its commit and the bus commit', async () => {
@@ -94,7 +134,10 @@ describe.each([
 
   it('changes no read model when a range of events is published again', async () => {
     const events = (await allEvents(stack.store)).slice(10, 40);
-    const expected = readModels.reduce((n, model) => n + events.filter((e) => model.topics.includes(topicForStream(e.streamId))).length, 0);
+    const expected = readModels.reduce(
+      (n, model) => n + events.filter((e) => model.topics.includes(topicForStream(e.streamId))).length,
+      0,
+    );
     const before = await counterTotal('multitrack_projector_duplicate_events_total');
     const publisher = stack.bus.publisher();
     await publisher.publish(events.map((event) => toMessage(event, stack.topicPrefix)));
@@ -108,15 +151,41 @@ describe.each([
 
   it('sends a poison event to the dead-letter topic and goes on with the next ones', async () => {
     await append(stack.store, [
-      { streamId: 'request-poison', type: 'HelpRequestPublished', data: { requestId: 'poison', title: 't', description: 'd', tracks: [1], country: 'KE', budget: { amount: 'lots', currency: 'USD' }, neededBy: '2027-01-01', publishedBy: 'o' } },
-      { streamId: 'request-poison', type: 'HelpRequestCancelled', data: { requestId: 'poison', reason: 'bad' } },
+      {
+        streamId: 'request-poison',
+        type: 'HelpRequestPublished',
+        data: {
+          requestId: 'poison',
+          title: 't',
+          description: 'd',
+          tracks: [1],
+          country: 'KE',
+          budget: { amount: 'lots', currency: 'USD' },
+          neededBy: '2027-01-01',
+          publishedBy: 'o',
+        },
+      },
+      {
+        streamId: 'request-poison',
+        type: 'HelpRequestCancelled',
+        data: { requestId: 'poison', reason: 'bad' },
+      },
       ...fundingStory(6),
     ]);
     const poison = (await stack.store.readStream('request-poison'))[0];
     await waitUntil(allCaughtUp, 'every read model caught up past the poison');
     expect(await findRequest(stack.db, 'req-6')).toMatchObject({ status: 'matched' });
-    const [letter] = await drain(stack, [Topics.deadLetter], (seen) => seen.length > 0, 'a dead letter arrived');
-    expect(letter.headers).toMatchObject({ ce_id: poison.eventId, dlq_read_model: 'requests', dlq_topic: stack.topicPrefix + Topics.requests });
+    const [letter] = await drain(
+      stack,
+      [Topics.deadLetter],
+      (seen) => seen.length > 0,
+      'a dead letter arrived',
+    );
+    expect(letter.headers).toMatchObject({
+      ce_id: poison.eventId,
+      dlq_read_model: 'requests',
+      dlq_topic: stack.topicPrefix + Topics.requests,
+    });
     expect(letter.headers.dlq_reason).toContain('malformed money');
   }, 120_000);
 
@@ -125,7 +194,10 @@ describe.each([
     // events keep coming while the rebuild reads and swaps
     await Promise.all([
       append(stack.store, stories(7, 12)),
-      rebuildReadModel(stack.store, stack.db, requestsReadModel, { onProgress: (p) => progress.push(p.events), progressEveryMs: 0 }),
+      rebuildReadModel(stack.store, stack.db, requestsReadModel, {
+        onProgress: (p) => progress.push(p.events),
+        progressEveryMs: 0,
+      }),
       rebuildReadModel(stack.store, stack.db, matchesReadModel),
     ]);
     expect(progress.length).toBeGreaterThan(0);

@@ -21,7 +21,11 @@ const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` 
 const secret = randomBytes(32).toString('base64');
 
 const stack = async (command: string, env: NodeJS.ProcessEnv) => {
-  const { stdout } = await promisify(execFile)('bash', [script, command], { cwd: root, env, timeout: 90_000 });
+  const { stdout } = await promisify(execFile)('bash', [script, command], {
+    cwd: root,
+    env,
+    timeout: 90_000,
+  });
   return stdout;
 };
 
@@ -37,7 +41,11 @@ const processesOfThisStack = () =>
       }
     });
 
-const waitFor = async <T>(attempt: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> => {
+const waitFor = async <T>(
+  attempt: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await attempt();
@@ -99,10 +107,17 @@ describe('the local stack (deploy/local/stack.sh)', () => {
 
     // Then it becomes readable once the relay and the projector carried it to the read model
     const read = await waitFor(async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/v1/requests/${id}?minRevision=${revision}`, { headers });
+      const response = await fetch(`http://127.0.0.1:${port}/v1/requests/${id}?minRevision=${revision}`, {
+        headers,
+      });
       return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
     }, 'the request is readable');
-    expect(read).toMatchObject({ id, title: validRequest().title, status: 'open', country: validRequest().country });
+    expect(read).toMatchObject({
+      id,
+      title: validRequest().title,
+      status: 'open',
+      country: validRequest().country,
+    });
 
     // And down stops exactly those processes
     await stack('down', env);

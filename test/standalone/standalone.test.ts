@@ -6,12 +6,16 @@ import { startStandalone, StandaloneProcess } from './standalone-process';
 
 // The embedded default as a user runs it: its own process, PGlite in DATA_DIR, in-process bus.
 const secret = 'standalone-test-secret-of-at-least-32-characters';
-const token = (role: 'officer' | 'auditor', sub: string) => signDevelopmentToken({ secret, sub, roles: [role] });
+const token = (role: 'officer' | 'auditor', sub: string) =>
+  signDevelopmentToken({ secret, sub, roles: [role] });
 
 const publish = async (app: StandaloneProcess, title: string) => {
   const response = await fetch(`${app.url}/v1/requests`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${await token('officer', 'alice')}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${await token('officer', 'alice')}`,
+      'content-type': 'application/json',
+    },
     body: JSON.stringify({
       title,
       description: 'Two mediators for three months',
@@ -26,7 +30,9 @@ const publish = async (app: StandaloneProcess, title: string) => {
 };
 
 const read = async (app: StandaloneProcess, path: string, role: 'officer' | 'auditor' = 'officer') => {
-  const response = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${await token(role, 'reader')}` } });
+  const response = await fetch(`${app.url}${path}`, {
+    headers: { authorization: `Bearer ${await token(role, 'reader')}` },
+  });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked field by field
   return { status: response.status, body: (await response.json()) as any };
 };
@@ -66,7 +72,9 @@ describe('the embedded default (npm start)', () => {
 
   it('keeps every event across a stop and a start, and goes on appending after them', async () => {
     const before = await read(app!, '/v1/audit/events?fromPosition=0&limit=500', 'auditor');
-    const published = before.body.items.filter((event: { type: string }) => event.type === 'HelpRequestPublished');
+    const published = before.body.items.filter(
+      (event: { type: string }) => event.type === 'HelpRequestPublished',
+    );
     expect(published).toHaveLength(1);
     expect(await app!.stop()).toBe(0);
 

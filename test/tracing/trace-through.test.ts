@@ -1,6 +1,13 @@
 import { recordSpans, type SpanRecorder } from '@multitrack/platform';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
-import { clientOf, startCoordinationApp, tokenFor, validRequest, type Client, type CoordinationApp } from '../coordination/support';
+import {
+  clientOf,
+  startCoordinationApp,
+  tokenFor,
+  validRequest,
+  type Client,
+  type CoordinationApp,
+} from '../coordination/support';
 
 const callersTrace = '0af7651916cd43dd8448eb211c80319c';
 const callersSpan = 'b7ad6b7169203331';
@@ -16,7 +23,10 @@ const eventually = async <T>(find: () => T | undefined, what: string): Promise<T
 };
 
 /** A batch span continues the command's trace, or links to it when its batch mixes several commands. */
-const tracesOf = (span: ReadableSpan) => [span.spanContext().traceId, ...span.links.map((link) => link.context.traceId)];
+const tracesOf = (span: ReadableSpan) => [
+  span.spanContext().traceId,
+  ...span.links.map((link) => link.context.traceId),
+];
 
 const isUnder = (span: ReadableSpan, parent: ReadableSpan) =>
   span.parentSpanContext?.spanId === parent.spanContext().spanId ||
@@ -52,12 +62,30 @@ describe('one trace from an HTTP command to the read model (in-process bus, PGli
   /** The spans of one command, from the HTTP request to each read model that projected its event. */
   const spansOf = async (streamId: string) => {
     const command = await eventually(
-      () => recorder.spans().find((span) => span.name === 'PublishHelpRequest' && span.attributes['multitrack.stream_id'] === streamId),
+      () =>
+        recorder
+          .spans()
+          .find(
+            (span) =>
+              span.name === 'PublishHelpRequest' && span.attributes['multitrack.stream_id'] === streamId,
+          ),
       `the command span of ${streamId}`,
     );
-    const under = (name: string) => eventually(() => recorder.spans().find((span) => span.name.startsWith(name) && isUnder(span, command)), `${name} under it`);
-    const http = recorder.spans().find((span) => span.spanContext().spanId === command.parentSpanContext?.spanId);
-    return { http, command, append: await under('event-store append'), relay: await under('relay publish'), projector: await under('project requests') };
+    const under = (name: string) =>
+      eventually(
+        () => recorder.spans().find((span) => span.name.startsWith(name) && isUnder(span, command)),
+        `${name} under it`,
+      );
+    const http = recorder
+      .spans()
+      .find((span) => span.spanContext().spanId === command.parentSpanContext?.spanId);
+    return {
+      http,
+      command,
+      append: await under('event-store append'),
+      relay: await under('relay publish'),
+      projector: await under('project requests'),
+    };
   };
 
   it("carries the caller's trace id through the command, the append, the relay and the projector", async () => {
@@ -69,7 +97,11 @@ describe('one trace from an HTTP command to the read model (in-process bus, PGli
     expect(http?.attributes['http.response.status_code']).toBe(201);
     for (const span of [http!, command, append]) expect(span.spanContext().traceId).toBe(callersTrace);
     for (const span of [relay, projector]) expect(tracesOf(span)).toContain(callersTrace);
-    expect(command.attributes).toMatchObject({ 'multitrack.expected_revision': -1, 'multitrack.revision': 0, 'multitrack.retries': 0 });
+    expect(command.attributes).toMatchObject({
+      'multitrack.expected_revision': -1,
+      'multitrack.revision': 0,
+      'multitrack.retries': 0,
+    });
     expect(event.metadata.traceparent).toBe(`00-${callersTrace}-${command.spanContext().spanId}-01`);
   });
 

@@ -1,8 +1,25 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { Database, SqlExecutor } from '@multitrack/database';
-import type { BusMessage, ConsumedBatch, ConsumedMessage, MessageBus, MessageConsumer, MessagePublisher } from '@multitrack/messaging';
+import type {
+  BusMessage,
+  ConsumedBatch,
+  ConsumedMessage,
+  MessageBus,
+  MessageConsumer,
+  MessagePublisher,
+} from '@multitrack/messaging';
 import { batchSpanStart, withSpan } from '@multitrack/platform';
-import { applyEvents, installReadModel, isPoison, forgetOffsets, loadOffsets, lockOffset, reasonOf, saveOffset, type ReadModel } from '@multitrack/read-models';
+import {
+  applyEvents,
+  installReadModel,
+  isPoison,
+  forgetOffsets,
+  loadOffsets,
+  lockOffset,
+  reasonOf,
+  saveOffset,
+  type ReadModel,
+} from '@multitrack/read-models';
 import { parseEnvelope, Topics, type EventEnvelope } from '@multitrack/messaging';
 import { projectorMetrics as metrics } from './projector.metrics';
 
@@ -116,13 +133,15 @@ export class Projector {
       eachBatch: (batch) => this.onBatch(consumer, batch),
     });
     for (const stored of await loadOffsets(this.db, this.readModel.schema, this.groupId)) {
-      if (this.topics.includes(stored.topic)) consumer.seek(stored.topic, stored.partition, stored.nextOffset);
+      if (this.topics.includes(stored.topic))
+        consumer.seek(stored.topic, stored.partition, stored.nextOffset);
     }
   }
 
   private async onBatch(consumer: MessageConsumer, batch: ConsumedBatch): Promise<void> {
     // Throwing leaves the bus's offset where it was: the batch comes again after a back-off.
-    if (!this.running || consumer !== this.consumer) throw new Error(`projector ${this.readModel.name} is stopped`);
+    if (!this.running || consumer !== this.consumer)
+      throw new Error(`projector ${this.readModel.name} is stopped`);
     if (batch.messages.length === 0) return;
     const { parent, links } = batchSpanStart(batch.messages.map((message) => message.headers.traceparent));
     const attributes = {
@@ -133,7 +152,11 @@ export class Projector {
       'multitrack.read_model': this.readModel.name,
     };
     // Under the command whose events these are, or linked to each command when several (docs/projections.md).
-    await withSpan(`project ${this.readModel.name}`, { kind: SpanKind.CONSUMER, parent, links, attributes }, () => this.applyBatch(batch));
+    await withSpan(
+      `project ${this.readModel.name}`,
+      { kind: SpanKind.CONSUMER, parent, links, attributes },
+      () => this.applyBatch(batch),
+    );
   }
 
   private async applyBatch(batch: ConsumedBatch): Promise<void> {
@@ -149,30 +172,52 @@ export class Projector {
     // What came before the gap is committed; refusing the batch keeps the bus from moving past it,
     // so the partition retries (after the bus's back-off) and resumes by itself once the gap is
     // filled, e.g. by a rebuild.
-    if (halted) throw new Error(`projector ${this.readModel.name}: ${batch.topic}/${batch.partition} stopped at a revision gap`);
+    if (halted)
+      throw new Error(
+        `projector ${this.readModel.name}: ${batch.topic}/${batch.partition} stopped at a revision gap`,
+      );
     if (this.options.afterCommit) await this.options.afterCommit(batch);
   }
 
   /** One batch, one transaction; returns where the partition stopped, if it did. */
-  private async apply(tx: SqlExecutor, batch: ConsumedBatch, isolatePoison: boolean): Promise<HaltedPartition | undefined> {
+  private async apply(
+    tx: SqlExecutor,
+    batch: ConsumedBatch,
+    isolatePoison: boolean,
+  ): Promise<HaltedPartition | undefined> {
     const { schema } = this.readModel;
     const stored = await lockOffset(tx, schema, this.groupId, batch.topic, batch.partition);
     // Below the stored offset: applied already, the bus's commit was lost (a crash after ours).
-    const fresh = batch.messages.filter((message) => stored === undefined || BigInt(message.offset) >= BigInt(stored));
+    const fresh = batch.messages.filter(
+      (message) => stored === undefined || BigInt(message.offset) >= BigInt(stored),
+    );
     if (fresh.length === 0) return undefined;
     const parsed = fresh.map(parse);
     const valid = parsed.filter((p): p is Required<Parsed> => p.event !== undefined);
-    const outcome = await applyEvents(tx, this.readModel, schema, valid.map((p) => p.event), { isolatePoison });
+    const outcome = await applyEvents(
+      tx,
+      this.readModel,
+      schema,
+      valid.map((p) => p.event),
+      { isolatePoison },
+    );
     const poisoned = [
       ...parsed.filter((p) => p.event === undefined).map((p) => ({ message: p.message, error: p.error })),
       ...outcome.poisoned.map((p) => ({ message: valid[p.index].message, error: p.error })),
     ];
     const gapAt = outcome.gap ? valid[outcome.gap.index].message : undefined;
     const next = gapAt ? gapAt.offset : nextOf(fresh[fresh.length - 1].offset);
-    await saveOffset(tx, schema, this.groupId, { topic: batch.topic, partition: batch.partition, nextOffset: next });
+    await saveOffset(tx, schema, this.groupId, {
+      topic: batch.topic,
+      partition: batch.partition,
+      nextOffset: next,
+    });
     // Dead letters go out before the commit: a crash in between sends them twice, never zero times.
     if (poisoned.length > 0) await this.deadLetter(poisoned);
-    this.progressed(valid.slice(0, outcome.gap?.index ?? valid.length).map((p) => p.event), outcome);
+    this.progressed(
+      valid.slice(0, outcome.gap?.index ?? valid.length).map((p) => p.event),
+      outcome,
+    );
     if (!gapAt || !outcome.gap) return undefined;
     return {
       topic: batch.topic,
@@ -204,7 +249,10 @@ export class Projector {
     const labels = { read_model: this.readModel.name };
     metrics.applied.inc(labels, outcome.applied);
     metrics.duplicates.inc(labels, outcome.duplicates);
-    const newest = events.reduce<EventEnvelope | undefined>((a, b) => (!a || b.position > a.position ? b : a), undefined);
+    const newest = events.reduce<EventEnvelope | undefined>(
+      (a, b) => (!a || b.position > a.position ? b : a),
+      undefined,
+    );
     if (!newest) return;
     this.position = Math.max(this.position ?? -1, newest.position);
     this.lagSeconds = Math.max(0, (Date.now() - Date.parse(newest.recordedAt)) / 1000);

@@ -4,7 +4,12 @@ import type { EventStore, RecordedEvent, Subscription } from '@multitrack/event-
 import type { MessageBus, MessagePublisher } from '@multitrack/messaging';
 import { batchSpanStart, markFailed, tracer } from '@multitrack/platform';
 import { EventTopics } from '@multitrack/messaging';
-import { installRelayCheckpoints, loadCheckpoint, saveCheckpoint, type RelayCheckpoint } from './relay-checkpoints';
+import {
+  installRelayCheckpoints,
+  loadCheckpoint,
+  saveCheckpoint,
+  type RelayCheckpoint,
+} from './relay-checkpoints';
 import { relayMetrics } from './relay.metrics';
 import { toMessage } from '@multitrack/messaging';
 
@@ -81,7 +86,9 @@ export class Relay {
     this.running = true;
     relayMetrics.observe(this);
     this.subscribe();
-    this.options.logger?.log(`relay ${this.name} started after position ${this.acknowledged?.position ?? 'none'}`);
+    this.options.logger?.log(
+      `relay ${this.name} started after position ${this.acknowledged?.position ?? 'none'}`,
+    );
   }
 
   /** Stops reading; what was read and not yet acknowledged is left for the next start. */
@@ -155,7 +162,9 @@ export class Relay {
     const last = batch[batch.length - 1];
     const span = this.publishSpan(batch);
     try {
-      await this.retrying('publish', () => this.publisher!.publish(batch.map((event) => toMessage(event, this.prefix))));
+      await this.retrying('publish', () =>
+        this.publisher!.publish(batch.map((event) => toMessage(event, this.prefix))),
+      );
       if (this.options.afterPublish) await this.options.afterPublish(batch);
       const at = { checkpoint: last.checkpoint, position: last.position };
       await this.retrying('store checkpoint', () => saveCheckpoint(this.db, this.name, at));

@@ -2,4 +2,8 @@ import 'reflect-metadata';
 import { bootstrapHttpApp, httpAppConfig, loadConfig } from '@multitrack/platform';
 import { CeilingModule } from './ceiling.module';
 
-void bootstrapHttpApp(CeilingModule, { config: loadConfig(httpAppConfig), name: 'bench-ceiling', openApi: { title: 'bench ceiling' } });
+void bootstrapHttpApp(CeilingModule, {
+  config: loadConfig(httpAppConfig),
+  name: 'bench-ceiling',
+  openApi: { title: 'bench ceiling' },
+});

@@ -70,16 +70,25 @@ const jwksEndpoint = (options: AuthOptions, jwksUrl: string): URL => {
   if (!URL.canParse(jwksUrl)) throw new AuthConfigurationError('AUTH_JWKS_URL', 'must be an absolute URL');
   const url = new URL(jwksUrl);
   if (url.protocol === 'http:' && !options.allowHttpJwks) {
-    throw new AuthConfigurationError('AUTH_JWKS_URL', 'must be an https:// URL (AUTH_ALLOW_HTTP_JWKS=true allows http:// for tests)');
+    throw new AuthConfigurationError(
+      'AUTH_JWKS_URL',
+      'must be an https:// URL (AUTH_ALLOW_HTTP_JWKS=true allows http:// for tests)',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new AuthConfigurationError('AUTH_JWKS_URL', 'must be an https:// URL');
   }
   if (!options.issuer) {
-    throw new AuthConfigurationError('AUTH_ISSUER', "is required with AUTH_JWKS_URL (the identity provider's issuer, e.g. https://idp.example/realms/multitrack)");
+    throw new AuthConfigurationError(
+      'AUTH_ISSUER',
+      "is required with AUTH_JWKS_URL (the identity provider's issuer, e.g. https://idp.example/realms/multitrack)",
+    );
   }
   if (!options.audience) {
-    throw new AuthConfigurationError('AUTH_AUDIENCE', 'is required with AUTH_JWKS_URL (the audience the provider puts in tokens for this API)');
+    throw new AuthConfigurationError(
+      'AUTH_AUDIENCE',
+      'is required with AUTH_JWKS_URL (the audience the provider puts in tokens for this API)',
+    );
   }
   return url;
 };

@@ -7,7 +7,8 @@ export const claimAt = (payload: Record<string, unknown>, path: string): unknown
   if (Object.hasOwn(payload, path)) return payload[path];
   let value: unknown = payload;
   for (const step of path.split('.')) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, step)) return undefined;
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, step))
+      return undefined;
     value = (value as Record<string, unknown>)[step];
   }
   return value;

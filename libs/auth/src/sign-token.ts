@@ -19,7 +19,9 @@ export interface TokenRequest {
 export const signDevelopmentToken = async (request: TokenRequest): Promise<string> => {
   const ttlSeconds = request.ttlSeconds ?? 3600;
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0 || ttlSeconds > MAX_DEVELOPMENT_TOKEN_TTL_S) {
-    throw new RangeError(`a development token lives 1 to ${MAX_DEVELOPMENT_TOKEN_TTL_S} seconds (24 h), not ${ttlSeconds}`);
+    throw new RangeError(
+      `a development token lives 1 to ${MAX_DEVELOPMENT_TOKEN_TTL_S} seconds (24 h), not ${ttlSeconds}`,
+    );
   }
   const jwt = new SignJWT({ roles: request.roles, ...(request.org ? { org: request.org } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -21,7 +21,14 @@ const rejection = async (verifier: TokenVerifier, token: string): Promise<string
 
 describe('TokenVerifier with an HS256 shared secret', () => {
   const verifier = new TokenVerifier({ jwtSecret: secret, issuer: 'multitrack-dev', audience: 'multitrack' });
-  const valid = { sub: 'alice', roles: ['officer'], iss: 'multitrack-dev', aud: 'multitrack', iat: now(), exp: now() + 60 };
+  const valid = {
+    sub: 'alice',
+    roles: ['officer'],
+    iss: 'multitrack-dev',
+    aud: 'multitrack',
+    iat: now(),
+    exp: now() + 60,
+  };
 
   it('accepts a valid token and returns the actor', async () => {
     await expect(verifier.verify(await hs256(valid))).resolves.toEqual({ sub: 'alice', roles: ['officer'] });
@@ -29,16 +36,28 @@ describe('TokenVerifier with an HS256 shared secret', () => {
 
   it('carries the organisation of an ngo', async () => {
     const token = await hs256({ ...valid, roles: ['ngo'], org: 'US-EIN-123' });
-    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'alice', roles: ['ngo'], organizationId: 'US-EIN-123' });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      sub: 'alice',
+      roles: ['ngo'],
+      organizationId: 'US-EIN-123',
+    });
   });
 
   it('accepts tokens from npm run token (signDevelopmentToken)', async () => {
-    const token = await signDevelopmentToken({ secret, sub: 'bob', roles: ['auditor', 'witness'], issuer: 'multitrack-dev', audience: 'multitrack' });
+    const token = await signDevelopmentToken({
+      secret,
+      sub: 'bob',
+      roles: ['auditor', 'witness'],
+      issuer: 'multitrack-dev',
+      audience: 'multitrack',
+    });
     await expect(verifier.verify(token)).resolves.toEqual({ sub: 'bob', roles: ['auditor', 'witness'] });
   });
 
   it('rejects a token signed with another secret', async () => {
-    expect(await rejection(verifier, await hs256(valid, 'another-secret-of-at-least-32-chars'))).toBe('token signature invalid');
+    expect(await rejection(verifier, await hs256(valid, 'another-secret-of-at-least-32-chars'))).toBe(
+      'token signature invalid',
+    );
   });
 
   it('rejects an expired token beyond the 30 s leeway', async () => {
@@ -46,7 +65,9 @@ describe('TokenVerifier with an HS256 shared secret', () => {
   });
 
   it('accepts a token expired within the 30 s leeway', async () => {
-    await expect(verifier.verify(await hs256({ ...valid, exp: now() - 10 }))).resolves.toMatchObject({ sub: 'alice' });
+    await expect(verifier.verify(await hs256({ ...valid, exp: now() - 10 }))).resolves.toMatchObject({
+      sub: 'alice',
+    });
   });
 
   it('rejects a token without exp', async () => {
@@ -65,18 +86,29 @@ describe('TokenVerifier with an HS256 shared secret', () => {
   });
 
   it('rejects an ngo token without org', async () => {
-    expect(await rejection(verifier, await hs256({ ...valid, roles: ['ngo'] }))).toBe('an ngo token needs an org claim ("org")');
+    expect(await rejection(verifier, await hs256({ ...valid, roles: ['ngo'] }))).toBe(
+      'an ngo token needs an org claim ("org")',
+    );
   });
 
   it('ignores roles that are not Multitrack roles, and grants only the ones that are', async () => {
-    const token = await hs256({ ...valid, roles: ['offline_access', 'officer', 'officer', 'default-roles-ministry'] });
+    const token = await hs256({
+      ...valid,
+      roles: ['offline_access', 'officer', 'officer', 'default-roles-ministry'],
+    });
     await expect(verifier.verify(token)).resolves.toEqual({ sub: 'alice', roles: ['officer'] });
   });
 
   it('rejects a token with none of the Multitrack roles, missing roles and a malformed org', async () => {
-    expect(await rejection(verifier, await hs256({ ...valid, roles: ['root', 'offline_access'] }))).toMatch(/none of the roles officer, ngo/);
-    expect(await rejection(verifier, await hs256({ ...valid, roles: undefined }))).toBe('token has no roles (claim "roles")');
-    expect(await rejection(verifier, await hs256({ ...valid, roles: 'officer' }))).toBe('token has no roles (claim "roles")');
+    expect(await rejection(verifier, await hs256({ ...valid, roles: ['root', 'offline_access'] }))).toMatch(
+      /none of the roles officer, ngo/,
+    );
+    expect(await rejection(verifier, await hs256({ ...valid, roles: undefined }))).toBe(
+      'token has no roles (claim "roles")',
+    );
+    expect(await rejection(verifier, await hs256({ ...valid, roles: 'officer' }))).toBe(
+      'token has no roles (claim "roles")',
+    );
     expect(await rejection(verifier, await hs256({ ...valid, org: 'not an id' }))).toMatch(/IATI/);
   });
 
@@ -89,7 +121,9 @@ describe('TokenVerifier with an HS256 shared secret', () => {
     const strict = new TokenVerifier({ jwtSecret: secret, maxTokenAgeSeconds: 600 });
     const old = { ...valid, iat: now() - 600 - 31 - 5, exp: now() + 3600 };
     expect(await rejection(strict, await hs256(old))).toBe('token too old (see AUTH_MAX_TOKEN_AGE_S)');
-    await expect(strict.verify(await hs256({ ...old, iat: now() - 300 }))).resolves.toMatchObject({ sub: 'alice' });
+    await expect(strict.verify(await hs256({ ...old, iat: now() - 300 }))).resolves.toMatchObject({
+      sub: 'alice',
+    });
   });
 
   it('refuses by default a token issued more than 24 hours ago', async () => {
@@ -111,16 +145,30 @@ describe('TokenVerifier against a JWKS', () => {
     const pair = await generateKeyPair('ES256');
     privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'key-1', alg: 'ES256', use: 'sig' };
-    server = createServer((_, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    server = createServer((_, res) =>
+      res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    verifier = new TokenVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks.json`, allowHttpJwks: true, issuer: 'https://idp.test', audience: 'multitrack' });
+    verifier = new TokenVerifier({
+      jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
+      allowHttpJwks: true,
+      issuer: 'https://idp.test',
+      audience: 'multitrack',
+    });
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   const es256 = (claims: Record<string, unknown>) =>
     new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'key-1' }).sign(privateKey);
-  const valid = { sub: 'carol', roles: ['auditor'], iss: 'https://idp.test', aud: 'multitrack', iat: now(), exp: now() + 60 };
+  const valid = {
+    sub: 'carol',
+    roles: ['auditor'],
+    iss: 'https://idp.test',
+    aud: 'multitrack',
+    iat: now(),
+    exp: now() + 60,
+  };
 
   it('accepts a token signed by a published key', async () => {
     await expect(verifier.verify(await es256(valid))).resolves.toEqual({ sub: 'carol', roles: ['auditor'] });
@@ -142,7 +190,9 @@ describe('TokenVerifier against a JWKS', () => {
 describe('TokenVerifier configuration', () => {
   it('needs exactly one of AUTH_JWKS_URL and AUTH_JWT_SECRET', () => {
     expect(() => new TokenVerifier({})).toThrow(AuthConfigurationError);
-    expect(() => new TokenVerifier({ jwtSecret: secret, jwksUrl: 'https://idp.example/jwks' })).toThrow(/not both/);
+    expect(() => new TokenVerifier({ jwtSecret: secret, jwksUrl: 'https://idp.example/jwks' })).toThrow(
+      /not both/,
+    );
   });
 
   it('refuses a short HS256 secret', () => {
@@ -168,7 +218,11 @@ describe('TokenVerifier configuration', () => {
 
   it('with a JWKS, needs https:// unless plain HTTP is allowed explicitly', () => {
     expect(refusal({ ...jwks, jwksUrl: 'http://idp.example/jwks' })).toBe('AUTH_JWKS_URL');
-    expect(refusal({ ...jwks, jwksUrl: 'ftp://idp.example/jwks', allowHttpJwks: true })).toBe('AUTH_JWKS_URL');
-    expect(() => new TokenVerifier({ ...jwks, jwksUrl: 'http://127.0.0.1:1/jwks', allowHttpJwks: true })).not.toThrow();
+    expect(refusal({ ...jwks, jwksUrl: 'ftp://idp.example/jwks', allowHttpJwks: true })).toBe(
+      'AUTH_JWKS_URL',
+    );
+    expect(
+      () => new TokenVerifier({ ...jwks, jwksUrl: 'http://127.0.0.1:1/jwks', allowHttpJwks: true }),
+    ).not.toThrow();
   });
 });

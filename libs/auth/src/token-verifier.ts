@@ -42,7 +42,9 @@ export class TokenVerifier {
     // cooldown, and otherwise keeps it for 10 minutes.
     this.key =
       this.mode.kind === 'jwks'
-        ? createRemoteJWKSet(this.mode.url, { cooldownDuration: (options.jwksCooldownSeconds ?? DEFAULT_JWKS_COOLDOWN_S) * 1000 })
+        ? createRemoteJWKSet(this.mode.url, {
+            cooldownDuration: (options.jwksCooldownSeconds ?? DEFAULT_JWKS_COOLDOWN_S) * 1000,
+          })
         : this.mode.secret;
     this.verifyOptions = {
       algorithms: this.mode.kind === 'jwks' ? JWKS_ALGORITHMS : SHARED_SECRET_ALGORITHMS,
@@ -60,8 +62,10 @@ export class TokenVerifier {
 
   /** One line for the start-up log, so nobody runs production on the development secret unawares. */
   describe(): string {
-    if (this.mode.kind === 'shared-secret') return 'auth: verifying HS256 tokens with AUTH_JWT_SECRET (development and tests only)';
-    const plain = this.mode.url.protocol === 'http:' ? ' over plain HTTP (AUTH_ALLOW_HTTP_JWKS=true: tests only)' : '';
+    if (this.mode.kind === 'shared-secret')
+      return 'auth: verifying HS256 tokens with AUTH_JWT_SECRET (development and tests only)';
+    const plain =
+      this.mode.url.protocol === 'http:' ? ' over plain HTTP (AUTH_ALLOW_HTTP_JWKS=true: tests only)' : '';
     return (
       `auth: verifying tokens against the JWKS at ${this.mode.url.href}${plain} (${JWKS_ALGORITHMS.join(', ')}), ` +
       `issuer ${String(this.verifyOptions.issuer)}, audience ${String(this.verifyOptions.audience)}, ` +
@@ -83,14 +87,23 @@ export class TokenVerifier {
 
 const translate = (error: unknown): Error => {
   // Our side failing to fetch keys is not the caller's fault.
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || !(error instanceof errors.JOSEError)) {
+  if (
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    !(error instanceof errors.JOSEError)
+  ) {
     return new ServiceUnavailableException('token signing keys are unavailable');
   }
   // jose reports an exceeded maximum age as an expiry of the iat claim.
-  if (error instanceof errors.JWTExpired) return new InvalidToken(error.claim === 'iat' ? 'token too old (see AUTH_MAX_TOKEN_AGE_S)' : 'token expired');
-  if (error instanceof errors.JWTClaimValidationFailed) return new InvalidToken(`token rejected: ${error.message}`);
+  if (error instanceof errors.JWTExpired)
+    return new InvalidToken(
+      error.claim === 'iat' ? 'token too old (see AUTH_MAX_TOKEN_AGE_S)' : 'token expired',
+    );
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return new InvalidToken(`token rejected: ${error.message}`);
   if (error instanceof errors.JOSEAlgNotAllowed) return new InvalidToken('token algorithm not allowed');
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new InvalidToken('token signature invalid');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new InvalidToken('token signature invalid');
   if (error instanceof errors.JWKSNoMatchingKey) return new InvalidToken('token signed by an unknown key');
   return new InvalidToken('malformed token');
 };
@@ -101,9 +114,11 @@ const translate = (error: unknown): Error => {
  * grants nothing here anyway (decision 0161).
  */
 const rolesFrom = (value: unknown, claim: string): Role[] => {
-  if (!Array.isArray(value) || value.length === 0) throw new InvalidToken(`token has no roles (claim "${claim}")`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new InvalidToken(`token has no roles (claim "${claim}")`);
   const roles = [...new Set(value.filter(isRole))];
-  if (roles.length === 0) throw new InvalidToken(`token carries none of the roles ${ROLES.join(', ')} (claim "${claim}")`);
+  if (roles.length === 0)
+    throw new InvalidToken(`token carries none of the roles ${ROLES.join(', ')} (claim "${claim}")`);
   return roles;
 };
 
@@ -113,8 +128,11 @@ const actorFrom = (payload: JWTPayload, claims: ClaimNames): Actor => {
   const roles = rolesFrom(claimAt(payload, claims.roles), claims.roles);
   const org = claimAt(payload, claims.organization);
   if (org !== undefined && (typeof org !== 'string' || !ORGANIZATION_ID_PATTERN.test(org))) {
-    throw new InvalidToken(`token org (claim "${claims.organization}") is not an IATI organisation identifier`);
+    throw new InvalidToken(
+      `token org (claim "${claims.organization}") is not an IATI organisation identifier`,
+    );
   }
-  if (roles.includes('ngo') && org === undefined) throw new InvalidToken(`an ngo token needs an org claim ("${claims.organization}")`);
+  if (roles.includes('ngo') && org === undefined)
+    throw new InvalidToken(`an ngo token needs an org claim ("${claims.organization}")`);
   return org === undefined ? { sub, roles } : { sub, roles, organizationId: org };
 };

@@ -14,7 +14,9 @@ describe('the master key', () => {
     expect(created[1].equals(created[0])).toBe(true);
     expect(reloaded.equals(created[0])).toBe(true);
     expect((await stat(join(dataDir, MASTER_KEY_FILE))).mode & 0o777).toBe(0o600);
-    expect(parseMasterKey(await readFile(join(dataDir, MASTER_KEY_FILE), 'utf8')).equals(reloaded)).toBe(true);
+    expect(parseMasterKey(await readFile(join(dataDir, MASTER_KEY_FILE), 'utf8')).equals(reloaded)).toBe(
+      true,
+    );
   });
 
   it('refuses a key file that does not hold 32 bytes, naming the file', async () => {
@@ -26,6 +28,8 @@ describe('the master key', () => {
 
   it('names the variable when the configured key is not base64 of 32 bytes', () => {
     expect(() => parseMasterKey('not base64!')).toThrow(/PERSONAL_DATA_MASTER_KEY.*not base64/);
-    expect(() => parseMasterKey(Buffer.alloc(31).toString('base64'))).toThrow(/PERSONAL_DATA_MASTER_KEY.*31 bytes/);
+    expect(() => parseMasterKey(Buffer.alloc(31).toString('base64'))).toThrow(
+      /PERSONAL_DATA_MASTER_KEY.*31 bytes/,
+    );
   });
 });

@@ -11,7 +11,8 @@ export const parseMasterKey = (base64: string, source = 'PERSONAL_DATA_MASTER_KE
   const trimmed = base64.trim();
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed)) throw new MasterKeyInvalidError(source, 'not base64');
   const key = Buffer.from(trimmed, 'base64');
-  if (key.length !== MASTER_KEY_BYTES) throw new MasterKeyInvalidError(source, `decodes to ${key.length} bytes`);
+  if (key.length !== MASTER_KEY_BYTES)
+    throw new MasterKeyInvalidError(source, `decodes to ${key.length} bytes`);
   return key;
 };
 
@@ -20,7 +21,11 @@ export const parseMasterKey = (base64: string, source = 'PERSONAL_DATA_MASTER_KE
  * wrapped it (rotation, and a clear error when the wrong key is configured).
  */
 export const masterKeyId = (masterKey: Buffer): string =>
-  createHash('sha256').update('multitrack.personal-data.master-key\n').update(masterKey).digest('hex').slice(0, 16);
+  createHash('sha256')
+    .update('multitrack.personal-data.master-key\n')
+    .update(masterKey)
+    .digest('hex')
+    .slice(0, 16);
 
 /**
  * The embedded default: a master key kept in `$DATA_DIR`, created once (mode 0600) when absent.
@@ -32,7 +37,10 @@ export const loadOrCreateMasterKey = async (dataDir: string): Promise<Buffer> =>
   const path = join(dataDir, MASTER_KEY_FILE);
   await mkdir(dataDir, { recursive: true });
   const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(draft, `${randomBytes(MASTER_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
+  await writeFile(draft, `${randomBytes(MASTER_KEY_BYTES).toString('base64')}\n`, {
+    flag: 'wx',
+    mode: 0o600,
+  });
   try {
     await link(draft, path);
   } catch (error) {

@@ -1,4 +1,8 @@
-import { formatPersonalCiphertext, isPersonalCiphertext, parsePersonalCiphertext } from './personal-ciphertext';
+import {
+  formatPersonalCiphertext,
+  isPersonalCiphertext,
+  parsePersonalCiphertext,
+} from './personal-ciphertext';
 
 describe('the personal ciphertext format', () => {
   it('round-trips a subject id, colons included', () => {

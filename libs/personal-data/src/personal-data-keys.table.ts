@@ -50,7 +50,8 @@ export const personalDataKeysTable = (db: Database) => ({
       );
       const stored = await readKey(tx, subjectId);
       if (stored === 'erased') throw new PersonalDataErasedError(subjectId);
-      if (stored === 'missing') throw new Error(`personal data key of "${subjectId}" vanished while being created`);
+      if (stored === 'missing')
+        throw new Error(`personal data key of "${subjectId}" vanished while being created`);
       return stored;
     }),
 
@@ -65,7 +66,9 @@ export const personalDataKeysTable = (db: Database) => ({
     }),
 
   isErased: async (subjectId: string): Promise<boolean> => {
-    const { rows } = await db.query('SELECT 1 FROM personal_data_erasures WHERE subject_id = $1', [subjectId]);
+    const { rows } = await db.query('SELECT 1 FROM personal_data_erasures WHERE subject_id = $1', [
+      subjectId,
+    ]);
     return rows.length > 0;
   },
 });

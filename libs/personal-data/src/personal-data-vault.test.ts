@@ -11,7 +11,8 @@ import {
 } from '@multitrack/personal-data';
 
 const keyRows = async (db: Database, subjectId: string) =>
-  (await db.query('SELECT subject_id FROM personal_data_keys WHERE subject_id = $1', [subjectId])).rows.length;
+  (await db.query('SELECT subject_id FROM personal_data_keys WHERE subject_id = $1', [subjectId])).rows
+    .length;
 
 /** Flips one bit inside the base64 payload of a ciphertext. */
 const tamper = (ciphertext: string): string => {
@@ -99,7 +100,9 @@ describe.each(['postgres', 'pglite'] as const)('the personal data vault on %s', 
     const ada = await vault.encrypt('US-EIN-9', 'ada@example.org');
     await vault.encrypt('US-EIN-10', 'grace@example.org');
 
-    await expect(vault.decrypt(ada.replace('US-EIN-9', 'US-EIN-10'))).rejects.toThrow(PersonalDataTamperedError);
+    await expect(vault.decrypt(ada.replace('US-EIN-9', 'US-EIN-10'))).rejects.toThrow(
+      PersonalDataTamperedError,
+    );
   });
 
   it('does not unwrap a data key copied onto another subject (the subject is the wrap AAD)', async () => {
@@ -130,7 +133,9 @@ describe.each(['postgres', 'pglite'] as const)('the personal data vault on %s', 
   });
 
   it('ends with one key when many vaults encrypt for a new subject at once', async () => {
-    const vaults = await Promise.all(Array.from({ length: 8 }, () => createPersonalDataVault(test.db, masterKey)));
+    const vaults = await Promise.all(
+      Array.from({ length: 8 }, () => createPersonalDataVault(test.db, masterKey)),
+    );
 
     const ciphertexts = await Promise.all(vaults.map((each, i) => each.encrypt('US-EIN-15', `name ${i}`)));
 
@@ -152,7 +157,9 @@ describe.each(['postgres', 'pglite'] as const)('rotating the master key on %s', 
   it('rewraps every data key under the new master key without touching any ciphertext', async () => {
     const [oldMaster, newMaster] = [randomBytes(32), randomBytes(32)];
     const before = await createPersonalDataVault(test.db, oldMaster);
-    const ciphertexts = await Promise.all(['A', 'B', 'C'].map((subject) => before.encrypt(subject, `name ${subject}`)));
+    const ciphertexts = await Promise.all(
+      ['A', 'B', 'C'].map((subject) => before.encrypt(subject, `name ${subject}`)),
+    );
     const during = await createPersonalDataVault(test.db, newMaster, { previousMasterKeys: [oldMaster] });
     expect(await during.decrypt(ciphertexts[0])).toBe('name A');
 
@@ -162,7 +169,11 @@ describe.each(['postgres', 'pglite'] as const)('rotating the master key on %s', 
     expect(first).toEqual({ rewrapped: 3, failed: [] });
     expect(second).toEqual({ rewrapped: 0, failed: [] });
     const after = await createPersonalDataVault(test.db, newMaster);
-    expect(await Promise.all(ciphertexts.map((each) => after.decrypt(each)))).toEqual(['name A', 'name B', 'name C']);
+    expect(await Promise.all(ciphertexts.map((each) => after.decrypt(each)))).toEqual([
+      'name A',
+      'name B',
+      'name C',
+    ]);
     const stale = await createPersonalDataVault(test.db, oldMaster);
     await expect(stale.decrypt(ciphertexts[0])).rejects.toThrow(PersonalDataKeyUnwrapError);
   });
@@ -172,7 +183,9 @@ describe.each(['postgres', 'pglite'] as const)('rotating the master key on %s', 
     const vault = await createPersonalDataVault(test.db, oldMaster);
     await vault.encrypt('D', 'name D');
     await vault.encrypt('E', 'name E');
-    await test.db.query(`UPDATE personal_data_keys SET wrapped_key = decode('00', 'hex') WHERE subject_id = 'D'`);
+    await test.db.query(
+      `UPDATE personal_data_keys SET wrapped_key = decode('00', 'hex') WHERE subject_id = 'D'`,
+    );
 
     expect(await rewrapAll(test.db, oldMaster, newMaster)).toEqual({ rewrapped: 1, failed: ['D'] });
   });

@@ -9,7 +9,11 @@ import {
   isPersonalCiphertext,
   parsePersonalCiphertext,
 } from './personal-ciphertext';
-import { PersonalDataErasedError, PersonalDataKeyMissingError, PersonalDataTamperedError } from './personal-data.errors';
+import {
+  PersonalDataErasedError,
+  PersonalDataKeyMissingError,
+  PersonalDataTamperedError,
+} from './personal-data.errors';
 import { personalDataKeysTable } from './personal-data-keys.table';
 import { personalDataMigrations } from './personal-data.migrations';
 

@@ -8,7 +8,11 @@ export class PersonalDataTamperedError extends Error {
 
 /** A stored data key did not unwrap: the configured master key is not the one that wrapped it. */
 export class PersonalDataKeyUnwrapError extends Error {
-  constructor(readonly subjectId: string, readonly wrappedBy: string, readonly configured: string[]) {
+  constructor(
+    readonly subjectId: string,
+    readonly wrappedBy: string,
+    readonly configured: string[],
+  ) {
     super(
       `the data key of subject "${subjectId}" is wrapped by master key ${wrappedBy} and does not unwrap ` +
         `with the configured master key(s) ${configured.join(', ')}: check PERSONAL_DATA_MASTER_KEY`,

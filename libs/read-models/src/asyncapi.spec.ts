@@ -16,7 +16,8 @@ interface Doc {
 }
 
 const doc = parse(readFileSync(path.resolve(__dirname, '../../../docs/asyncapi.yaml'), 'utf8')) as Doc;
-const channelAt = (address: string) => Object.values(doc.channels).find((channel) => channel.address === address);
+const channelAt = (address: string) =>
+  Object.values(doc.channels).find((channel) => channel.address === address);
 const dataSchema = (type: string): Schema =>
   (doc.components.messages[type].payload.allOf![1].properties as { data: Schema }).data;
 
@@ -29,11 +30,16 @@ const resolves = (ref: string) =>
   ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], doc) !== undefined;
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], doc) !==
+  undefined;
 
 describe('the AsyncAPI description (docs/asyncapi.yaml)', () => {
   it('has a channel for every topic the relay and the projector write', () => {
-    expect(Object.values(doc.channels).map((channel) => channel.address).sort()).toEqual([...EventTopics, Topics.deadLetter].sort());
+    expect(
+      Object.values(doc.channels)
+        .map((channel) => channel.address)
+        .sort(),
+    ).toEqual([...EventTopics, Topics.deadLetter].sort());
   });
 
   it.each(eventTypes)('describes %s on the topic its stream category goes to', (type) => {
@@ -52,8 +58,14 @@ describe('the AsyncAPI description (docs/asyncapi.yaml)', () => {
   it('gives every field of the events a story writes, and requires none it lacks', () => {
     for (const event of fundingStory()) {
       const schema = dataSchema(event.type);
-      expect({ type: event.type, missing: (schema.required ?? []).filter((field) => !(field in event.data)) }).toEqual({ type: event.type, missing: [] });
-      expect({ type: event.type, unknown: Object.keys(event.data).filter((field) => !(field in schema.properties!)) }).toEqual({ type: event.type, unknown: [] });
+      expect({
+        type: event.type,
+        missing: (schema.required ?? []).filter((field) => !(field in event.data)),
+      }).toEqual({ type: event.type, missing: [] });
+      expect({
+        type: event.type,
+        unknown: Object.keys(event.data).filter((field) => !(field in schema.properties!)),
+      }).toEqual({ type: event.type, unknown: [] });
     }
   });
 

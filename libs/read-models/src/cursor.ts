@@ -1,5 +1,6 @@
 /** Keyset pagination: the cursor is the last item's sort key, opaque to clients (base64url JSON). */
-export const encodeCursor = (key: unknown[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+export const encodeCursor = (key: unknown[]): string =>
+  Buffer.from(JSON.stringify(key)).toString('base64url');
 
 export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
@@ -28,10 +29,16 @@ export interface PageOf<Item> {
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 
-export const limitOf = (page: Page): number => Math.min(Math.max(Math.trunc(page.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+export const limitOf = (page: Page): number =>
+  Math.min(Math.max(Math.trunc(page.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
 
 /** Fetches one row more than asked, to know whether another page exists without counting. */
-export const pageOf = <Row, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item, keyOf: (row: Row) => unknown[]): PageOf<Item> => ({
+export const pageOf = <Row, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+  keyOf: (row: Row) => unknown[],
+): PageOf<Item> => ({
   items: rows.slice(0, limit).map(toItem),
   nextCursor: rows.length > limit ? encodeCursor(keyOf(rows[limit - 1])) : null,
 });

@@ -15,7 +15,13 @@ export {
   type Write,
 } from './mechanism/row-write';
 export { applyEvents, type ApplyOutcome, type Gap, type Poisoned } from './mechanism/apply-events';
-export { forgetOffsets, loadOffsets, lockOffset, saveOffset, type StoredOffset } from './mechanism/bookkeeping';
+export {
+  forgetOffsets,
+  loadOffsets,
+  lockOffset,
+  saveOffset,
+  type StoredOffset,
+} from './mechanism/bookkeeping';
 export { isPoison, reasonOf, ProjectionError, RevisionGapError } from './mechanism/errors';
 export { installReadModel, createScratchSchema, dropSchema, migrationsOf } from './mechanism/install';
 export {

@@ -9,4 +9,5 @@ export const minorOf = (money: WireMoney): string => fromWire(money).minor.toStr
 export const wireOf = (minor: string | number | bigint | null, currency: string | null): WireMoney | null =>
   minor === null || currency === null ? null : formatMoney({ minor: BigInt(minor), currency });
 
-export const wireOrZero = (minor: string | null, currency: string): WireMoney => formatMoney({ minor: BigInt(minor ?? 0), currency });
+export const wireOrZero = (minor: string | null, currency: string): WireMoney =>
+  formatMoney({ minor: BigInt(minor ?? 0), currency });

@@ -1,5 +1,21 @@
 import { createTestDatabase, type Database } from '@multitrack/database';
-import { applyEvents, asEnvelopes, cooperationMetrics, findMatch, findOffer, findOrganization, findRequest, fundingLedger, fundingStory, installReadModel, listOffersForRequest, listRequests, readModels, requestsReadModel, waitForRevision } from '@multitrack/read-models';
+import {
+  applyEvents,
+  asEnvelopes,
+  cooperationMetrics,
+  findMatch,
+  findOffer,
+  findOrganization,
+  findRequest,
+  fundingLedger,
+  fundingStory,
+  installReadModel,
+  listOffersForRequest,
+  listRequests,
+  readModels,
+  requestsReadModel,
+  waitForRevision,
+} from '@multitrack/read-models';
 import { topicForStream, type EventEnvelope } from '@multitrack/messaging';
 
 const projectAll = async (db: Database, events: EventEnvelope[]) => {
@@ -33,7 +49,11 @@ describe.each(['pglite', 'postgres'] as const)('the read models on %s', (kind) =
   });
 
   it('show offers with their outcome', async () => {
-    expect(await findOffer(db, 'off-1-a')).toMatchObject({ status: 'accepted', matchId: 'mat-1', revision: 1 });
+    expect(await findOffer(db, 'off-1-a')).toMatchObject({
+      status: 'accepted',
+      matchId: 'mat-1',
+      revision: 1,
+    });
     const page = await listOffersForRequest(db, 'req-1', { organizationId: 'GB-COH-1' });
     expect(page.items.map((offer) => [offer.id, offer.status])).toEqual([['off-1-b', 'declined']]);
   });
@@ -66,10 +86,19 @@ describe.each(['pglite', 'postgres'] as const)('the read models on %s', (kind) =
         receipt: {
           amount: { amount: '49990.00', currency: 'USD' },
           receivedOn: '2026-12-04',
-          discrepancy: { expected: { amount: '50000.00', currency: 'USD' }, received: { amount: '49990.00', currency: 'USD' } },
+          discrepancy: {
+            expected: { amount: '50000.00', currency: 'USD' },
+            received: { amount: '49990.00', currency: 'USD' },
+          },
         },
       },
-      { id: 'dis-1-2', amount: { amount: '120000.00', currency: 'USD' }, reference: 'TR-2', status: 'pending_approval', requestedBy: 'officer-1' },
+      {
+        id: 'dis-1-2',
+        amount: { amount: '120000.00', currency: 'USD' },
+        reference: 'TR-2',
+        status: 'pending_approval',
+        requestedBy: 'officer-1',
+      },
     ]);
   });
 
@@ -99,7 +128,9 @@ describe.each(['pglite', 'postgres'] as const)('the read models on %s', (kind) =
 
   it('stop at an event that skips a revision of its stream', async () => {
     const skipping = { ...story[2], revision: 5, position: 999 };
-    const outcome = await db.transaction((tx) => applyEvents(tx, requestsReadModel, requestsReadModel.schema, [skipping]));
+    const outcome = await db.transaction((tx) =>
+      applyEvents(tx, requestsReadModel, requestsReadModel.schema, [skipping]),
+    );
     expect(outcome.gap).toMatchObject({ index: 0, expected: 2 });
   });
 
@@ -107,7 +138,11 @@ describe.each(['pglite', 'postgres'] as const)('the read models on %s', (kind) =
     await projectAll(db, asEnvelopes(fundingStory(2), 100).concat(asEnvelopes(fundingStory(3), 200)));
     const first = await listRequests(db, { country: 'KE', track: 4 }, { limit: 2 });
     expect(first.items.map((request) => request.id)).toEqual(['req-3', 'req-2']);
-    const second = await listRequests(db, { country: 'KE', track: 4 }, { limit: 2, cursor: first.nextCursor! });
+    const second = await listRequests(
+      db,
+      { country: 'KE', track: 4 },
+      { limit: 2, cursor: first.nextCursor! },
+    );
     expect(second).toEqual({ items: [expect.objectContaining({ id: 'req-1' })], nextCursor: null });
     expect((await listRequests(db, { status: 'open' })).items).toEqual([]);
   });

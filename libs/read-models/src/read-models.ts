@@ -16,6 +16,7 @@ export const readModels: ReadModel[] = [
 
 export const readModelNamed = (name: string): ReadModel => {
   const found = readModels.find((model) => model.name === name);
-  if (!found) throw new Error(`no read model "${name}"; known: ${readModels.map((model) => model.name).join(', ')}`);
+  if (!found)
+    throw new Error(`no read model "${name}"; known: ${readModels.map((model) => model.name).join(', ')}`);
   return found;
 };

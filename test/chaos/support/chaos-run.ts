@@ -48,7 +48,11 @@ export interface ChaosFigures extends Verdict {
 }
 
 const describe = (fault: Fault) =>
-  fault.kind === 'kill' ? `kill -9 ${fault.app}` : fault.kind === 'broker' ? `broker ${fault.node} ${fault.how === 'kill' ? 'kill -9' : 'SIGTERM'} + restart` : `PostgreSQL stopped ${fault.downMs / 1000} s`;
+  fault.kind === 'kill'
+    ? `kill -9 ${fault.app}`
+    : fault.kind === 'broker'
+      ? `broker ${fault.node} ${fault.how === 'kill' ? 'kill -9' : 'SIGTERM'} + restart`
+      : `PostgreSQL stopped ${fault.downMs / 1000} s`;
 
 /** The system PostgreSQL: only the soak stops it (every other test on the machine would fail meanwhile). */
 const stopPostgres = async (downMs: number) => {
@@ -64,7 +68,9 @@ const replicationFactorOf = async (brokers: string, prefix: string): Promise<num
   try {
     const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
     const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
-    return Math.min(...metadata.flatMap((topic) => topic.partitions.map((partition) => partition.replicas.length)));
+    return Math.min(
+      ...metadata.flatMap((topic) => topic.partitions.map((partition) => partition.replicas.length)),
+    );
   } finally {
     await admin.disconnect();
   }
@@ -102,34 +108,59 @@ export const runChaos = async (plan: ChaosPlan, say: (line: string) => void): Pr
         else await stopPostgres(fault.downMs);
       } catch (error) {
         // Not thrown: what did not come back is a finding, and the checks below say what it cost.
-        notBack.push(`${describe(fault)}: ${(error as Error).message.split('\n').filter((line) => line.startsWith('stack:')).join(' ') || (error as Error).message.slice(0, 300)}`);
+        notBack.push(
+          `${describe(fault)}: ${
+            (error as Error).message
+              .split('\n')
+              .filter((line) => line.startsWith('stack:'))
+              .join(' ') || (error as Error).message.slice(0, 300)
+          }`,
+        );
       }
       faultsInjected.push(describe(fault));
-      say(`fault ${faultsInjected.length}: ${describe(fault)} (back in ${((Date.now() - at) / 1000).toFixed(1)} s; ${load.outcomes.length} commands answered so far)`);
+      say(
+        `fault ${faultsInjected.length}: ${describe(fault)} (back in ${((Date.now() - at) / 1000).toFixed(1)} s; ${load.outcomes.length} commands answered so far)`,
+      );
     }
     const lastFault = Date.now();
 
-    const db = await openPostgres({ connectionString: stack.databaseUrl, applicationName: 'multitrack-chaos-check' });
+    const db = await openPostgres({
+      connectionString: stack.databaseUrl,
+      applicationName: 'multitrack-chaos-check',
+    });
     const store = await openEventStore({ kind: 'postgres', database: db });
     try {
       const watch = new LogWatch(store, db);
       // Measured, not thrown: a slow recovery is a figure the caller asserts on.
-      const lagUnderOneSecondAfterMs = await waitUntil(async () => (await watch.lagSeconds()) < 1, 'lag under 1 s', 60_000)
+      const lagUnderOneSecondAfterMs = await waitUntil(
+        async () => (await watch.lagSeconds()) < 1,
+        'lag under 1 s',
+        60_000,
+      )
         .then(() => Date.now() - lastFault)
         .catch(() => Infinity);
       await pause(Math.max(0, plan.tailMs - (Date.now() - lastFault)));
       await load.stop();
       // A projector stopped at a revision gap never catches up: do not wait for it twice.
       const catchUpMs = Number.isFinite(lagUnderOneSecondAfterMs) ? 60_000 : 5_000;
-      const caughtUp = await waitUntil(async () => (await watch.lagSeconds()) === 0, 'the read models show every event', catchUpMs).then(
+      const caughtUp = await waitUntil(
+        async () => (await watch.lagSeconds()) === 0,
+        'the read models show every event',
+        catchUpMs,
+      ).then(
         () => true,
         () => false,
       );
       const projectorHealth = await stack.readiness('projector');
       const verdict = await verify(store, db, await watch.refresh(), load.outcomes, load.stories);
-      keep = !caughtUp || notBack.length > 0 || verdict.lost + verdict.duplicated > 0 || verdict.orphaned > verdict.interrupted;
+      keep =
+        !caughtUp ||
+        notBack.length > 0 ||
+        verdict.lost + verdict.duplicated > 0 ||
+        verdict.orphaned > verdict.interrupted;
       const answers: Record<string, number> = {};
-      for (const outcome of load.outcomes) answers[String(outcome.status)] = (answers[String(outcome.status)] ?? 0) + 1;
+      for (const outcome of load.outcomes)
+        answers[String(outcome.status)] = (answers[String(outcome.status)] ?? 0) + 1;
       return {
         ...verdict,
         brokers: plan.brokers,

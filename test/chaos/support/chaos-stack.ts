@@ -49,11 +49,20 @@ export class ChaosStack {
   }
 
   portOf(app: App): string {
-    return { 'coordination-api': this.env.PORT, 'audit-api': this.env.AUDIT_PORT, relay: this.env.RELAY_PORT, projector: this.env.PROJECTOR_PORT }[app]!;
+    return {
+      'coordination-api': this.env.PORT,
+      'audit-api': this.env.AUDIT_PORT,
+      relay: this.env.RELAY_PORT,
+      projector: this.env.PROJECTOR_PORT,
+    }[app]!;
   }
 
   private stack(...args: string[]) {
-    return run('bash', [path.join(root, 'deploy/local/stack.sh'), ...args], { env: this.env, cwd: root, timeout: 180_000 });
+    return run('bash', [path.join(root, 'deploy/local/stack.sh'), ...args], {
+      env: this.env,
+      cwd: root,
+      timeout: 180_000,
+    });
   }
 
   up(...apps: App[]) {
@@ -79,7 +88,9 @@ export class ChaosStack {
 
   async readiness(app: App): Promise<Record<string, unknown> | undefined> {
     try {
-      const response = await fetch(`http://127.0.0.1:${this.portOf(app)}/health/ready`, { signal: AbortSignal.timeout(3000) });
+      const response = await fetch(`http://127.0.0.1:${this.portOf(app)}/health/ready`, {
+        signal: AbortSignal.timeout(3000),
+      });
       return (await response.json()) as Record<string, unknown>;
     } catch {
       return undefined;

@@ -49,8 +49,19 @@ export class Load {
 
   async prepare(): Promise<void> {
     this.tokens = {
-      officer: await signDevelopmentToken({ secret: this.secret, sub: 'officer-chaos', roles: ['officer'], ttlSeconds: 7200 }),
-      ngo: await signDevelopmentToken({ secret: this.secret, sub: 'ngo-chaos', roles: ['ngo'], org: this.organizationId, ttlSeconds: 7200 }),
+      officer: await signDevelopmentToken({
+        secret: this.secret,
+        sub: 'officer-chaos',
+        roles: ['officer'],
+        ttlSeconds: 7200,
+      }),
+      ngo: await signDevelopmentToken({
+        secret: this.secret,
+        sub: 'ngo-chaos',
+        roles: ['ngo'],
+        org: this.organizationId,
+        ttlSeconds: 7200,
+      }),
     };
     const registered = await this.command('org', 'officer', '/v1/organizations', {
       id: this.organizationId,
@@ -59,8 +70,12 @@ export class Load {
       tracks: [2, 5],
       contactEmail: 'chaos@peacebridges.example',
     });
-    const vetted = await this.command('vet', 'officer', `/v1/organizations/${this.organizationId}/vetting`, { decision: 'approved', note: 'chaos' });
-    if (registered.status !== 201 || vetted.status !== 200) throw new Error(`could not vet the chaos NGO: ${registered.status} ${vetted.status}`);
+    const vetted = await this.command('vet', 'officer', `/v1/organizations/${this.organizationId}/vetting`, {
+      decision: 'approved',
+      note: 'chaos',
+    });
+    if (registered.status !== 201 || vetted.status !== 200)
+      throw new Error(`could not vet the chaos NGO: ${registered.status} ${vetted.status}`);
   }
 
   start(workers: number): void {
@@ -84,16 +99,29 @@ export class Load {
   private async story(id: string): Promise<StoryOutcome> {
     const request = await this.command(`${id}-request`, 'officer', '/v1/requests', validRequest());
     if (request.status !== 201) return { disbursed: 0 };
-    const offer = await this.command(`${id}-offer`, 'ngo', `/v1/requests/${request.body.id}/offers`, validOffer());
+    const offer = await this.command(
+      `${id}-offer`,
+      'ngo',
+      `/v1/requests/${request.body.id}/offers`,
+      validOffer(),
+    );
     if (offer.status !== 201) return { disbursed: 0 };
-    const match = await this.command(`${id}-match`, 'officer', '/v1/matches', { requestId: request.body.id, offerId: offer.body.id });
+    const match = await this.command(`${id}-match`, 'officer', '/v1/matches', {
+      requestId: request.body.id,
+      offerId: offer.body.id,
+    });
     if (match.status !== 201) return { disbursed: 0 };
     const matchId: string = match.body.id;
-    const commitment = await this.command(`${id}-commit`, 'officer', `/v1/matches/${matchId}/commitments`, { amount: COMMITMENT });
+    const commitment = await this.command(`${id}-commit`, 'officer', `/v1/matches/${matchId}/commitments`, {
+      amount: COMMITMENT,
+    });
     if (commitment.status !== 201) return { matchId, disbursed: 0 };
     const tranches = await Promise.all(
       Array.from({ length: TRANCHES_PER_MATCH }, (_, n) =>
-        this.command(`${id}-tranche-${n}`, 'officer', `/v1/matches/${matchId}/disbursements`, { amount: TRANCHE, reference: `CHAOS-${id}-${n}` }),
+        this.command(`${id}-tranche-${n}`, 'officer', `/v1/matches/${matchId}/disbursements`, {
+          amount: TRANCHE,
+          reference: `CHAOS-${id}-${n}`,
+        }),
       ),
     );
     return {
@@ -103,7 +131,12 @@ export class Load {
     };
   }
 
-  private async command(step: string, role: 'officer' | 'ngo', route: string, body: unknown): Promise<CommandOutcome> {
+  private async command(
+    step: string,
+    role: 'officer' | 'ngo',
+    route: string,
+    body: unknown,
+  ): Promise<CommandOutcome> {
     const key = `${this.run}-${step}`;
     const began = Date.now();
     for (let attempts = 1; ; attempts++) {
@@ -112,7 +145,11 @@ export class Load {
       try {
         const response = await fetch(`${this.url}${route}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${this.tokens[role]}`, 'content-type': 'application/json', 'idempotency-key': key },
+          headers: {
+            authorization: `Bearer ${this.tokens[role]}`,
+            'content-type': 'application/json',
+            'idempotency-key': key,
+          },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(15_000),
         });
@@ -121,9 +158,12 @@ export class Load {
       } catch {
         status = undefined;
       }
-      if (status !== undefined && !RETRYABLE.has(status)) return this.record({ key, route, status, body: answer, attempts });
-      if (!this.running && this.started) return this.record({ key, route, status: 'interrupted', body: answer, attempts });
-      if (Date.now() - began > this.giveUpAfterMs) return this.record({ key, route, status: 'gave-up', body: answer, attempts });
+      if (status !== undefined && !RETRYABLE.has(status))
+        return this.record({ key, route, status, body: answer, attempts });
+      if (!this.running && this.started)
+        return this.record({ key, route, status: 'interrupted', body: answer, attempts });
+      if (Date.now() - began > this.giveUpAfterMs)
+        return this.record({ key, route, status: 'gave-up', body: answer, attempts });
       await pause(Math.min(2000, 100 * 2 ** Math.min(attempts, 5)));
     }
   }

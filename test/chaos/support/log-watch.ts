@@ -30,11 +30,14 @@ export class LogWatch {
     await this.refresh();
     let oldest = now;
     for (const model of readModels) {
-      const { rows } = await this.db.query<{ stream_id: string; revision: string }>(`SELECT stream_id, revision FROM ${model.schema}.stream_revisions`);
+      const { rows } = await this.db.query<{ stream_id: string; revision: string }>(
+        `SELECT stream_id, revision FROM ${model.schema}.stream_revisions`,
+      );
       const applied = new Map(rows.map((row) => [row.stream_id, Number(row.revision)]));
       for (const event of this.events) {
         if (!model.topics.includes(topicForStream(event.streamId))) continue;
-        if ((applied.get(event.streamId) ?? -1) < event.revision) oldest = Math.min(oldest, event.recordedAt.getTime());
+        if ((applied.get(event.streamId) ?? -1) < event.revision)
+          oldest = Math.min(oldest, event.recordedAt.getTime());
       }
     }
     return Math.max(0, (now - oldest) / 1000);

@@ -17,17 +17,23 @@ export const alive = (pid: number): boolean => {
   }
 };
 
-export const waitUntil = async (condition: () => Promise<boolean> | boolean, what: string, timeoutMs: number): Promise<number> => {
+export const waitUntil = async (
+  condition: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs: number,
+): Promise<number> => {
   const began = Date.now();
   while (!(await condition())) {
-    if (Date.now() - began > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    if (Date.now() - began > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
     await pause(200);
   }
   return Date.now() - began;
 };
 
 /** How often a broker's log says it started (the log is appended to across restarts). */
-const starts = (logFile: string) => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('Kafka Server started').length - 1 : 0);
+const starts = (logFile: string) =>
+  existsSync(logFile) ? readFileSync(logFile, 'utf8').split('Kafka Server started').length - 1 : 0;
 
 /** A private Kafka cluster for the chaos run: its own state directory and ports. */
 export class ChaosKafka {
@@ -46,7 +52,11 @@ export class ChaosKafka {
   }
 
   private kafka(...args: string[]) {
-    return run('bash', [path.join(root, 'deploy/local/kafka.sh'), ...args], { env: this.env, cwd: root, timeout: 180_000 });
+    return run('bash', [path.join(root, 'deploy/local/kafka.sh'), ...args], {
+      env: this.env,
+      cwd: root,
+      timeout: 180_000,
+    });
   }
 
   async start(): Promise<void> {

@@ -36,7 +36,8 @@ export const verify = async (
   const acknowledged = new Set<string>();
   let lost = 0;
   for (const outcome of outcomes) {
-    if (typeof outcome.status !== 'number' || outcome.status >= 300 || !(outcome.body?.position >= 0)) continue;
+    if (typeof outcome.status !== 'number' || outcome.status >= 300 || !(outcome.body?.position >= 0))
+      continue;
     const event = byPosition.get(outcome.body.position);
     if (!event) lost += 1;
     else acknowledged.add(String(event.metadata.commandId));
@@ -51,7 +52,9 @@ export const verify = async (
     seen.set(what, (seen.get(what) ?? 0) + 1);
     perCommand.set(id, seen);
   }
-  const duplicated = [...perCommand.values()].flatMap((seen) => [...seen.values()]).reduce((sum, count) => sum + count - 1, 0);
+  const duplicated = [...perCommand.values()]
+    .flatMap((seen) => [...seen.values()])
+    .reduce((sum, count) => sum + count - 1, 0);
   const orphaned = [...perCommand.keys()].filter((id) => !acknowledged.has(id)).length;
 
   const next = new Map<string, number>();
@@ -72,17 +75,27 @@ export const verify = async (
 
   // Money from the store itself (the read models are checked above against a rebuild).
   const sum = (streamId: string, type: string) =>
-    events.filter((event) => event.streamId === streamId && event.type === type).reduce((total, event) => total + minor((event.data as any).amount), 0n);
+    events
+      .filter((event) => event.streamId === streamId && event.type === type)
+      .reduce((total, event) => total + minor((event.data as any).amount), 0n);
   const badMatches: string[] = [];
-  const matches = stories.filter((story): story is StoryOutcome & { matchId: string } => story.matchId !== undefined);
+  const matches = stories.filter(
+    (story): story is StoryOutcome & { matchId: string } => story.matchId !== undefined,
+  );
   for (const story of matches) {
     const streamId = `match-${story.matchId}`;
-    const [committed, requested, disbursed] = ['FundsCommitted', 'DisbursementRequested', 'FundsDisbursed'].map((type) => sum(streamId, type));
+    const [committed, requested, disbursed] = [
+      'FundsCommitted',
+      'DisbursementRequested',
+      'FundsDisbursed',
+    ].map((type) => sum(streamId, type));
     // A tranche cut off by the end of the load may or may not be in the store; every 201 must be.
     const acknowledged = minor(TRANCHE) * BigInt(story.disbursed);
     const possible = minor(TRANCHE) * BigInt(story.disbursed + (story.interrupted ?? 0));
     if (requested > committed || disbursed < acknowledged || disbursed > possible) {
-      badMatches.push(`${story.matchId}: committed ${committed}, requested ${requested}, disbursed ${disbursed} (minor units), 201s ${story.disbursed}`);
+      badMatches.push(
+        `${story.matchId}: committed ${committed}, requested ${requested}, disbursed ${disbursed} (minor units), 201s ${story.disbursed}`,
+      );
     }
   }
 

@@ -62,13 +62,23 @@ export interface Verdict {
 }
 
 /** Calls one route as every caller, refused callers first so allowed writes cannot change their answers. */
-export const probeRoute = async <F>(target: MatrixTarget<F>, route: RouteCase<F>): Promise<{ unexpected: string[]; verdicts: Verdict[] }> => {
-  const ordered = [...callers].sort((a, b) => Number(route.allowed.includes(a)) - Number(route.allowed.includes(b)));
+export const probeRoute = async <F>(
+  target: MatrixTarget<F>,
+  route: RouteCase<F>,
+): Promise<{ unexpected: string[]; verdicts: Verdict[] }> => {
+  const ordered = [...callers].sort(
+    (a, b) => Number(route.allowed.includes(a)) - Number(route.allowed.includes(b)),
+  );
   const unexpected: string[] = [];
   const verdicts: Verdict[] = [];
   for (const caller of ordered) {
     const token = await credentialsOf(caller, target.tokens);
-    const answer = await target.api.call(route.method, route.path(target.fixtures), route.body?.(target.fixtures), { token });
+    const answer = await target.api.call(
+      route.method,
+      route.path(target.fixtures),
+      route.body?.(target.fixtures),
+      { token },
+    );
     const problem = answer.status < 400 || (answer.contentType ?? '').startsWith('application/problem+json');
     verdicts.push({ caller, status: answer.status, problem });
     const expected = unauthenticated.includes(caller)
@@ -76,7 +86,9 @@ export const probeRoute = async <F>(target: MatrixTarget<F>, route: RouteCase<F>
       : route.allowed.includes(caller)
         ? undefined
         : [403, 404];
-    const ok = expected ? expected.includes(answer.status) : ![401, 403].includes(answer.status) && answer.status < 500;
+    const ok = expected
+      ? expected.includes(answer.status)
+      : ![401, 403].includes(answer.status) && answer.status < 500;
     if (!ok || !problem) unexpected.push(`${caller} → ${answer.status}`);
   }
   return { unexpected, verdicts };
@@ -84,11 +96,12 @@ export const probeRoute = async <F>(target: MatrixTarget<F>, route: RouteCase<F>
 
 /** `describe`-level runner: one test per route, failing with every unexpected answer listed. */
 export const authorizationMatrix = <F>(routes: RouteCase<F>[], target: () => MatrixTarget<F>) => {
-  it.each(routes.map((route) => [`${route.method} ${route.path.toString().replace(/^\(?\w*\)? => /, '')}`, route] as const))(
-    '%s lets through exactly the callers the contract names',
-    async (_, route) => {
-      const { unexpected } = await probeRoute(target(), route);
-      expect(unexpected).toEqual([]);
-    },
-  );
+  it.each(
+    routes.map(
+      (route) => [`${route.method} ${route.path.toString().replace(/^\(?\w*\)? => /, '')}`, route] as const,
+    ),
+  )('%s lets through exactly the callers the contract names', async (_, route) => {
+    const { unexpected } = await probeRoute(target(), route);
+    expect(unexpected).toEqual([]);
+  });
 };

@@ -15,7 +15,12 @@ export interface CallOptions {
 
 /** A tiny HTTP client over fetch for the API under test. */
 export const clientOf = (baseUrl: string) => {
-  const call = async <T = any>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<Answer<T>> => {
+  const call = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: CallOptions = {},
+  ): Promise<Answer<T>> => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
@@ -28,13 +33,20 @@ export const clientOf = (baseUrl: string) => {
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, headers: response.headers, contentType: response.headers.get('content-type'), body: parsed as T };
+    return {
+      status: response.status,
+      headers: response.headers,
+      contentType: response.headers.get('content-type'),
+      body: parsed as T,
+    };
   };
   return {
     call,
     get: <T = any>(path: string, options?: CallOptions) => call<T>('GET', path, undefined, options),
-    post: <T = any>(path: string, body: unknown, options?: CallOptions) => call<T>('POST', path, body, options),
-    patch: <T = any>(path: string, body: unknown, options?: CallOptions) => call<T>('PATCH', path, body, options),
+    post: <T = any>(path: string, body: unknown, options?: CallOptions) =>
+      call<T>('POST', path, body, options),
+    patch: <T = any>(path: string, body: unknown, options?: CallOptions) =>
+      call<T>('PATCH', path, body, options),
   };
 };
 

@@ -5,7 +5,13 @@ import { openEventStore, type EventStore } from '@multitrack/event-store';
 import { createInProcessBus } from '@multitrack/messaging';
 import { createPersonalDataVault, type PersonalDataVault } from '@multitrack/personal-data';
 import { z } from 'zod';
-import { createHttpApp, disbursementVariables, httpAppConfig, InfrastructureModule, parseConfig } from '@multitrack/platform';
+import {
+  createHttpApp,
+  disbursementVariables,
+  httpAppConfig,
+  InfrastructureModule,
+  parseConfig,
+} from '@multitrack/platform';
 import { readModels } from '@multitrack/read-models';
 import { coordinationSettingsOf } from '../../../apps/coordination-api/src/coordination-api.config';
 import { CoordinationApiModule } from '../../../apps/coordination-api/src/coordination-api.module';
@@ -30,7 +36,10 @@ export interface CoordinationApp {
  * way they do in production: eventually (use `?minRevision=`). `settings` override the HTTP
  * variables (e.g. RATE_LIMIT_PER_MINUTE, off by default).
  */
-export const startCoordinationApp = async (kind: StorageKind, settings: Record<string, string> = {}): Promise<CoordinationApp> => {
+export const startCoordinationApp = async (
+  kind: StorageKind,
+  settings: Record<string, string> = {},
+): Promise<CoordinationApp> => {
   const testDb = await createTestDatabase(kind);
   const { db } = testDb;
   const store = await openEventStore({ kind, database: db, pollIntervalMs: 10 });
@@ -53,7 +62,9 @@ export const startCoordinationApp = async (kind: StorageKind, settings: Record<s
       module: CoordinationApiModule,
       imports: [
         InfrastructureModule.forRoot({ db, store, vault, bus }),
-        CoordinationApiModule.forRoot(coordinationSettingsOf(parseConfig(z.object(disbursementVariables), settings))),
+        CoordinationApiModule.forRoot(
+          coordinationSettingsOf(parseConfig(z.object(disbursementVariables), settings)),
+        ),
       ],
     },
     { config, openApi: { title: 'Multitrack coordination API (test)' }, name: 'coordination-api' },

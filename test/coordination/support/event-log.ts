@@ -8,4 +8,9 @@ export const wholeLog = async (store: EventStore): Promise<RecordedEvent[]> => {
 };
 
 export const streamOf = async (store: EventStore, streamId: string) =>
-  (await store.readStream(streamId)).map(({ type, data, metadata, revision }) => ({ type, data, metadata, revision }));
+  (await store.readStream(streamId)).map(({ type, data, metadata, revision }) => ({
+    type,
+    data,
+    metadata,
+    revision,
+  }));

@@ -49,7 +49,12 @@ export const tokens = async (): Promise<Tokens> => ({
   otherNgo: await tokenFor(`user-of-${OTHER_ORG}`, ['ngo'], OTHER_ORG),
 });
 
-const expectStatus = (answer: { status: number; body: { rule?: string } | undefined }, status: number, what: string, orRule?: string) => {
+const expectStatus = (
+  answer: { status: number; body: { rule?: string } | undefined },
+  status: number,
+  what: string,
+  orRule?: string,
+) => {
   if (answer.status === status || (orRule && answer.status === 422 && answer.body?.rule === orRule)) return;
   throw new Error(`${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body)}`);
 };
@@ -58,7 +63,11 @@ const expectStatus = (answer: { status: number; body: { rule?: string } | undefi
 export const vettedOrganization = async (api: Client, t: Tokens, id: string) => {
   const registered = await api.post('/v1/organizations', organization(id), { token: t.officer });
   expectStatus(registered, 201, `register ${id}`, 'organization.already-registered');
-  const vetted = await api.post(`/v1/organizations/${id}/vetting`, { decision: 'approved', note: 'checked' }, { token: t.officer });
+  const vetted = await api.post(
+    `/v1/organizations/${id}/vetting`,
+    { decision: 'approved', note: 'checked' },
+    { token: t.officer },
+  );
   expectStatus(vetted, 200, `vet ${id}`, 'organization.not-awaiting-vetting');
 };
 
@@ -70,7 +79,11 @@ export const fundingScene = async (api: Client, t: Tokens) => {
   expectStatus(request, 201, 'publish request');
   const offer = await api.post(`/v1/requests/${request.body.id}/offers`, validOffer(), { token: t.ngo });
   expectStatus(offer, 201, 'submit offer');
-  return { requestId: request.body.id as string, offerId: offer.body.id as string, offerRevision: offer.body.revision as number };
+  return {
+    requestId: request.body.id as string,
+    offerId: offer.body.id as string,
+    offerRevision: offer.body.revision as number,
+  };
 };
 
 export type Scene = Awaited<ReturnType<typeof fundingScene>>;

@@ -8,7 +8,14 @@ export const AUTH = {
 };
 
 export const tokenFor = (sub: string, roles: Role[], org?: string): Promise<string> =>
-  signDevelopmentToken({ secret: AUTH.secret, issuer: AUTH.issuer, audience: AUTH.audience, sub, roles, org });
+  signDevelopmentToken({
+    secret: AUTH.secret,
+    issuer: AUTH.issuer,
+    audience: AUTH.audience,
+    sub,
+    roles,
+    org,
+  });
 
 const key = () => new TextEncoder().encode(AUTH.secret);
 
@@ -26,12 +33,25 @@ export const badTokens = {
       .sign(key());
   },
   wrongAudience: () =>
-    signDevelopmentToken({ secret: AUTH.secret, issuer: AUTH.issuer, audience: 'someone-else', sub: 'officer-x', roles: ['officer', 'admin'] }),
+    signDevelopmentToken({
+      secret: AUTH.secret,
+      issuer: AUTH.issuer,
+      audience: 'someone-else',
+      sub: 'officer-x',
+      roles: ['officer', 'admin'],
+    }),
   /** RFC 7519 unsecured JWT: must never be accepted. */
   async algNone() {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: 'officer-none', roles: ['officer', 'admin', 'auditor'], iss: AUTH.issuer, aud: AUTH.audience, iat: now, exp: now + 600 };
+    const claims = {
+      sub: 'officer-none',
+      roles: ['officer', 'admin', 'auditor'],
+      iss: AUTH.issuer,
+      aud: AUTH.audience,
+      iat: now,
+      exp: now + 600,
+    };
     return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`;
   },
 };

@@ -19,13 +19,16 @@ export const readEnvFile = (file: string): Record<string, string> =>
  * missing from `env` throws its own message, as `docker compose` would refuse to start.
  */
 export const interpolate = (text: string, env: Record<string, string>): string =>
-  text.replace(/\$\$|\$\{([A-Z0-9_]+)(?:(:-|:\?)([^}]*))?\}/g, (whole, name: string | undefined, operator?: string, argument?: string) => {
-    if (whole === '$$') return '$';
-    const value = env[name!];
-    if (value !== undefined && value !== '') return value;
-    if (operator === ':?') throw new Error(`${name}: ${argument}`);
-    return operator === ':-' ? (argument ?? '') : '';
-  });
+  text.replace(
+    /\$\$|\$\{([A-Z0-9_]+)(?:(:-|:\?)([^}]*))?\}/g,
+    (whole, name: string | undefined, operator?: string, argument?: string) => {
+      if (whole === '$$') return '$';
+      const value = env[name!];
+      if (value !== undefined && value !== '') return value;
+      if (operator === ':?') throw new Error(`${name}: ${argument}`);
+      return operator === ':-' ? (argument ?? '') : '';
+    },
+  );
 
 export interface ComposeService {
   command?: string[];

@@ -17,12 +17,22 @@ const object = (properties: Record<string, Schema>, required: string[] = []): Sc
 const string: Schema = { type: 'string' };
 const integer: Schema = { type: 'integer' };
 const boolean: Schema = { type: 'boolean' };
-const quantity: Schema = { anyOf: [{ type: 'string', pattern: '^[0-9.]+(m|Ki|Mi|Gi|Ti)?$' }, { type: 'number' }] };
-const resources = object({ requests: { type: 'object', additionalProperties: quantity }, limits: { type: 'object', additionalProperties: quantity } });
+const quantity: Schema = {
+  anyOf: [{ type: 'string', pattern: '^[0-9.]+(m|Ki|Mi|Gi|Ti)?$' }, { type: 'number' }],
+};
+const resources = object({
+  requests: { type: 'object', additionalProperties: quantity },
+  limits: { type: 'object', additionalProperties: quantity },
+});
 const secretKey = object({ name: string, key: string }, ['name', 'key']);
 const metadata: Schema = { type: 'object', required: ['name'], properties: { name: string } };
 const resource = (apiVersion: string, kind: string, spec: Schema): Schema =>
-  object({ apiVersion: { const: apiVersion }, kind: { const: kind }, metadata, spec }, ['apiVersion', 'kind', 'metadata', 'spec']);
+  object({ apiVersion: { const: apiVersion }, kind: { const: kind }, metadata, spec }, [
+    'apiVersion',
+    'kind',
+    'metadata',
+    'spec',
+  ]);
 
 const schemas: Record<string, Schema> = {
   // Strimzi 0.48+
@@ -39,7 +49,14 @@ const schemas: Record<string, Schema> = {
             volumes: {
               type: 'array',
               items: object(
-                { id: integer, type: { enum: ['persistent-claim', 'ephemeral'] }, size: string, deleteClaim: boolean, kraftMetadata: { enum: ['shared'] }, class: string },
+                {
+                  id: integer,
+                  type: { enum: ['persistent-claim', 'ephemeral'] },
+                  size: string,
+                  deleteClaim: boolean,
+                  kraftMetadata: { enum: ['shared'] },
+                  class: string,
+                },
                 ['id', 'type'],
               ),
             },
@@ -62,7 +79,15 @@ const schemas: Record<string, Schema> = {
             listeners: {
               type: 'array',
               minItems: 1,
-              items: object({ name: { type: 'string', pattern: '^[a-z0-9]{1,11}$' }, port: integer, type: { enum: ['internal', 'route', 'loadbalancer', 'nodeport', 'ingress', 'cluster-ip'] }, tls: boolean }, ['name', 'port', 'type', 'tls']),
+              items: object(
+                {
+                  name: { type: 'string', pattern: '^[a-z0-9]{1,11}$' },
+                  port: integer,
+                  type: { enum: ['internal', 'route', 'loadbalancer', 'nodeport', 'ingress', 'cluster-ip'] },
+                  tls: boolean,
+                },
+                ['name', 'port', 'type', 'tls'],
+              ),
             },
             config: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
           },
@@ -93,7 +118,10 @@ const schemas: Record<string, Schema> = {
           barmanObjectStore: object(
             {
               destinationPath: string,
-              s3Credentials: object({ accessKeyId: secretKey, secretAccessKey: secretKey }, ['accessKeyId', 'secretAccessKey']),
+              s3Credentials: object({ accessKeyId: secretKey, secretAccessKey: secretKey }, [
+                'accessKeyId',
+                'secretAccessKey',
+              ]),
               wal: object({ compression: { enum: ['gzip', 'bzip2', 'snappy'] } }),
             },
             ['destinationPath'],
@@ -117,7 +145,11 @@ const schemas: Record<string, Schema> = {
     ),
   ),
   // cert-manager 1.x
-  'cert-manager.io/v1/Issuer': resource('cert-manager.io/v1', 'Issuer', object({ selfSigned: object({}), ca: object({ secretName: string }, ['secretName']) })),
+  'cert-manager.io/v1/Issuer': resource(
+    'cert-manager.io/v1',
+    'Issuer',
+    object({ selfSigned: object({}), ca: object({ secretName: string }, ['secretName']) }),
+  ),
   'cert-manager.io/v1/Certificate': resource(
     'cert-manager.io/v1',
     'Certificate',
@@ -127,9 +159,18 @@ const schemas: Record<string, Schema> = {
         isCA: boolean,
         commonName: string,
         duration: { type: 'string', pattern: '^[0-9]+h$' },
-        usages: { type: 'array', items: { enum: ['client auth', 'server auth', 'digital signature', 'key encipherment', 'cert sign'] } },
+        usages: {
+          type: 'array',
+          items: {
+            enum: ['client auth', 'server auth', 'digital signature', 'key encipherment', 'cert sign'],
+          },
+        },
         dnsNames: { type: 'array', items: string },
-        privateKey: object({ algorithm: { enum: ['RSA', 'ECDSA', 'Ed25519'] }, encoding: { enum: ['PKCS1', 'PKCS8'] }, size: integer }),
+        privateKey: object({
+          algorithm: { enum: ['RSA', 'ECDSA', 'Ed25519'] },
+          encoding: { enum: ['PKCS1', 'PKCS8'] },
+          size: integer,
+        }),
         issuerRef: object({ name: string, kind: { enum: ['Issuer', 'ClusterIssuer'] } }, ['name']),
       },
       ['secretName', 'issuerRef'],
@@ -174,13 +215,20 @@ const schemas: Record<string, Schema> = {
 };
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validators = new Map<string, ValidateFunction>(Object.entries(schemas).map(([key, schema]) => [key, ajv.compile(schema)]));
+const validators = new Map<string, ValidateFunction>(
+  Object.entries(schemas).map(([key, schema]) => [key, ajv.compile(schema)]),
+);
 
-export const isCustomResource = (apiVersion: string, kind: string): boolean => validators.has(`${apiVersion}/${kind}`);
+export const isCustomResource = (apiVersion: string, kind: string): boolean =>
+  validators.has(`${apiVersion}/${kind}`);
 
 /** The problems with a custom resource, one line each; empty when it is valid. */
 export const customResourceProblems = (object: { apiVersion: string; kind: string }): string[] => {
   const validate = validators.get(`${object.apiVersion}/${object.kind}`);
   if (!validate) return [`no schema for ${object.apiVersion} ${object.kind}`];
-  return validate(object) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message} ${JSON.stringify(error.params)}`);
+  return validate(object)
+    ? []
+    : (validate.errors ?? []).map(
+        (error) => `${error.instancePath || '/'} ${error.message} ${JSON.stringify(error.params)}`,
+      );
 };

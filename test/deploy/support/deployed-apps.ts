@@ -17,10 +17,14 @@ export const deployedApps: string[] = readdirSync(path.join(root, 'apps'), { wit
 export const configSchemaOf = (app: string): ZodType => {
   const folder = path.join(root, 'apps', app, 'src');
   const files = readdirSync(folder).filter((file) => file.endsWith('.config.ts'));
-  if (files.length !== 1) throw new Error(`apps/${app}/src should have one *.config.ts, found ${files.join(', ') || 'none'}`);
+  if (files.length !== 1)
+    throw new Error(`apps/${app}/src should have one *.config.ts, found ${files.join(', ') || 'none'}`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const schemas = Object.values(require(path.join(folder, files[0])) as Record<string, unknown>).filter((value) => value instanceof ZodType);
-  if (schemas.length !== 1) throw new Error(`apps/${app}/src/${files[0]} should export one zod schema, found ${schemas.length}`);
+  const schemas = Object.values(require(path.join(folder, files[0])) as Record<string, unknown>).filter(
+    (value) => value instanceof ZodType,
+  );
+  if (schemas.length !== 1)
+    throw new Error(`apps/${app}/src/${files[0]} should export one zod schema, found ${schemas.length}`);
   return schemas[0] as ZodType;
 };
 
@@ -33,6 +37,7 @@ export const serverPortsOf = (config: Record<string, unknown>): Map<string, numb
     const [first] = config.EVENTSTORE_CONNECTION_STRING.replace(/^[a-z+]+:\/\//, '').split(/[,/?]/);
     ports.set('EVENTSTORE_CONNECTION_STRING', Number(first.split(':')[1] ?? 2113));
   }
-  if (Array.isArray(config.KAFKA_BROKERS)) ports.set('KAFKA_BROKERS', Number(String(config.KAFKA_BROKERS[0]).split(':')[1]));
+  if (Array.isArray(config.KAFKA_BROKERS))
+    ports.set('KAFKA_BROKERS', Number(String(config.KAFKA_BROKERS[0]).split(':')[1]));
   return ports;
 };

@@ -7,7 +7,12 @@ import { customResourceProblems, isCustomResource } from './custom-resources';
 export interface KubernetesObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   // The manifests are checked field by field; a full static type for every kind adds nothing.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   spec?: any;
@@ -34,10 +39,16 @@ export const yamlObjects = (text: string): KubernetesObject[] =>
 export const render = (folder: string): KubernetesObject[] => {
   let text: string;
   try {
-    text = execFileSync('kubectl', ['kustomize', path.join(k8s, folder)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    text = execFileSync('kubectl', ['kustomize', path.join(k8s, folder)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (error) {
     const { code, stderr } = error as { code?: string; stderr?: string };
-    if (code === 'ENOENT') throw new Error('kubectl is needed to render the Kustomize overlays (apt-get install kubectl, or any kubectl 1.27+)');
+    if (code === 'ENOENT')
+      throw new Error(
+        'kubectl is needed to render the Kustomize overlays (apt-get install kubectl, or any kubectl 1.27+)',
+      );
     throw new Error(`kubectl kustomize ${folder} failed: ${stderr}`);
   }
   return yamlObjects(text);
@@ -50,7 +61,9 @@ export const schemaProblems = (object: KubernetesObject): string[] => {
   let Model: new (data: object) => { validate(): void };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    Model = (require(`kubernetes-models/${group}/${object.kind}`) as Record<string, typeof Model>)[object.kind];
+    Model = (require(`kubernetes-models/${group}/${object.kind}`) as Record<string, typeof Model>)[
+      object.kind
+    ];
   } catch {
     return [`no Kubernetes schema for ${object.apiVersion} ${object.kind}`];
   }
@@ -62,5 +75,9 @@ export const schemaProblems = (object: KubernetesObject): string[] => {
   }
 };
 
-export const named = (objects: KubernetesObject[], kind: string, name: string): KubernetesObject | undefined =>
+export const named = (
+  objects: KubernetesObject[],
+  kind: string,
+  name: string,
+): KubernetesObject | undefined =>
   objects.find((object) => object.kind === kind && object.metadata.name === name);

@@ -10,10 +10,13 @@ export const availableSecrets = (example: KubernetesObject[], rendered: Kubernet
   const secrets: SecretValues = new Map();
   for (const secret of example.filter((object) => object.kind === 'Secret')) {
     const values = { ...secret.stringData };
-    for (const [key, value] of Object.entries(secret.data ?? {})) values[key] = Buffer.from(value, 'base64').toString();
+    for (const [key, value] of Object.entries(secret.data ?? {}))
+      values[key] = Buffer.from(value, 'base64').toString();
     secrets.set(secret.metadata.name, values);
   }
-  for (const cluster of rendered.filter((object) => object.kind === 'Cluster' && object.apiVersion === 'postgresql.cnpg.io/v1')) {
+  for (const cluster of rendered.filter(
+    (object) => object.kind === 'Cluster' && object.apiVersion === 'postgresql.cnpg.io/v1',
+  )) {
     const { database, owner } = cluster.spec.bootstrap.initdb;
     const host = `${cluster.metadata.name}-rw.${cluster.metadata.namespace}`;
     // CloudNativePG's "<cluster>-app" Secret of the application owner.
@@ -26,8 +29,14 @@ export const availableSecrets = (example: KubernetesObject[], rendered: Kubernet
       uri: `postgresql://${owner}:made-by-cloudnative-pg@${host}:5432/${database}`,
     });
   }
-  for (const certificate of rendered.filter((object) => object.kind === 'Certificate' && object.apiVersion === 'cert-manager.io/v1')) {
-    secrets.set(certificate.spec.secretName, { 'ca.crt': 'made-by-cert-manager', 'tls.crt': 'made-by-cert-manager', 'tls.key': 'made-by-cert-manager' });
+  for (const certificate of rendered.filter(
+    (object) => object.kind === 'Certificate' && object.apiVersion === 'cert-manager.io/v1',
+  )) {
+    secrets.set(certificate.spec.secretName, {
+      'ca.crt': 'made-by-cert-manager',
+      'tls.crt': 'made-by-cert-manager',
+      'tls.key': 'made-by-cert-manager',
+    });
   }
   return secrets;
 };
@@ -35,7 +44,10 @@ export const availableSecrets = (example: KubernetesObject[], rendered: Kubernet
 interface EnvVar {
   name: string;
   value?: string;
-  valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean }; configMapKeyRef?: { name: string; key: string } };
+  valueFrom?: {
+    secretKeyRef?: { name: string; key: string; optional?: boolean };
+    configMapKeyRef?: { name: string; key: string };
+  };
 }
 
 export interface Container {
@@ -49,7 +61,11 @@ export interface Container {
 }
 
 /** The environment the container starts with; throws naming a ConfigMap, Secret or key that does not exist. */
-export const environmentOf = (container: Container, rendered: KubernetesObject[], secrets: SecretValues): Record<string, string> => {
+export const environmentOf = (
+  container: Container,
+  rendered: KubernetesObject[],
+  secrets: SecretValues,
+): Record<string, string> => {
   const configMap = (name: string) => {
     const found = rendered.find((object) => object.kind === 'ConfigMap' && object.metadata.name === name);
     if (!found) throw new Error(`ConfigMap ${name} does not exist`);
@@ -57,7 +73,10 @@ export const environmentOf = (container: Container, rendered: KubernetesObject[]
   };
   const secret = (name: string) => {
     const found = secrets.get(name);
-    if (!found) throw new Error(`Secret ${name} is neither in the overlay's secrets.example.yaml nor made by an operator`);
+    if (!found)
+      throw new Error(
+        `Secret ${name} is neither in the overlay's secrets.example.yaml nor made by an operator`,
+      );
     return found;
   };
   const env: Record<string, string> = {};
@@ -70,11 +89,13 @@ export const environmentOf = (container: Container, rendered: KubernetesObject[]
     const fromConfigMap = variable.valueFrom?.configMapKeyRef;
     if (fromSecret) {
       const value = secret(fromSecret.name)[fromSecret.key];
-      if (value === undefined && !fromSecret.optional) throw new Error(`Secret ${fromSecret.name} has no key ${fromSecret.key} (${variable.name})`);
+      if (value === undefined && !fromSecret.optional)
+        throw new Error(`Secret ${fromSecret.name} has no key ${fromSecret.key} (${variable.name})`);
       if (value !== undefined) env[variable.name] = value;
     } else if (fromConfigMap) {
       const value = configMap(fromConfigMap.name)[fromConfigMap.key];
-      if (value === undefined) throw new Error(`ConfigMap ${fromConfigMap.name} has no key ${fromConfigMap.key} (${variable.name})`);
+      if (value === undefined)
+        throw new Error(`ConfigMap ${fromConfigMap.name} has no key ${fromConfigMap.key} (${variable.name})`);
       env[variable.name] = value;
     } else {
       env[variable.name] = variable.value ?? '';

@@ -51,12 +51,21 @@ export const operationsOf = (doc: any): Operation[] =>
 /** Follows `#/components/schemas/X` references (and single-element allOf, as Nest writes them). */
 export const resolve = (doc: any, schema: Schema | undefined): Schema | undefined => {
   if (!schema) return schema;
-  if (schema.$ref) return resolve(doc, schema.$ref.replace(/^#\//, '').split('/').reduce((node: any, key: string) => node?.[key], doc));
-  if (schema.allOf?.length === 1 && !schema.type && !schema.properties) return resolve(doc, { ...schema.allOf[0], ...omit(schema, 'allOf') });
+  if (schema.$ref)
+    return resolve(
+      doc,
+      schema.$ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce((node: any, key: string) => node?.[key], doc),
+    );
+  if (schema.allOf?.length === 1 && !schema.type && !schema.properties)
+    return resolve(doc, { ...schema.allOf[0], ...omit(schema, 'allOf') });
   return schema;
 };
 
-const omit = (object: Schema, key: string) => Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
+const omit = (object: Schema, key: string) =>
+  Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
 
 /**
  * OpenAPI 3.0 schema objects are nearly JSON Schema: `nullable` becomes a `null` alternative,
@@ -69,7 +78,10 @@ const toJsonSchema = (schema: any): any => {
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'nullable' || key === 'example') continue;
     if (key === '$ref' && typeof value === 'string') converted.$ref = value.replace(/^#\//, 'openapi.json#/');
-    else if (key === 'properties') converted.properties = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, s]) => [name, toJsonSchema(s)]));
+    else if (key === 'properties')
+      converted.properties = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([name, s]) => [name, toJsonSchema(s)]),
+      );
     else converted[key] = toJsonSchema(value);
   }
   return schema.nullable ? { anyOf: [converted, { type: 'null' }] } : converted;

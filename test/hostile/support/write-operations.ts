@@ -7,11 +7,16 @@ export const exampleOf = (doc: any, raw: Schema | undefined): any => {
   const schema = resolve(doc, raw);
   if (!schema) return undefined;
   if (schema.example !== undefined) return schema.example;
-  if (schema.allOf) return exampleOf(doc, Object.assign({}, ...schema.allOf.map((part: Schema) => resolve(doc, part))));
+  if (schema.allOf)
+    return exampleOf(doc, Object.assign({}, ...schema.allOf.map((part: Schema) => resolve(doc, part))));
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
     case 'string':
-      return schema.format === 'date' ? '2030-01-15' : schema.pattern === '^\\d+(\\.\\d+)?$' ? '100.00' : 'hostile test';
+      return schema.format === 'date'
+        ? '2030-01-15'
+        : schema.pattern === '^\\d+(\\.\\d+)?$'
+          ? '100.00'
+          : 'hostile test';
     case 'number':
     case 'integer':
       return schema.minimum ?? 1;
@@ -20,7 +25,12 @@ export const exampleOf = (doc: any, raw: Schema | undefined): any => {
     case 'array':
       return [exampleOf(doc, schema.items)];
     default:
-      return Object.fromEntries(Object.entries<Schema>(schema.properties ?? {}).map(([name, property]) => [name, exampleOf(doc, property)]));
+      return Object.fromEntries(
+        Object.entries<Schema>(schema.properties ?? {}).map(([name, property]) => [
+          name,
+          exampleOf(doc, property),
+        ]),
+      );
   }
 };
 
@@ -41,7 +51,10 @@ export const writeOperationsOf = (target: FuzzTarget): WriteOperation[] =>
     .map((operation) => ({
       key: operation.key,
       method: operation.method,
-      path: operation.path.replace(/\{(\w+)\}/g, (_, name: string) => target.known(operation.path, name)[0] ?? 'unknown'),
+      path: operation.path.replace(
+        /\{(\w+)\}/g,
+        (_, name: string) => target.known(operation.path, name)[0] ?? 'unknown',
+      ),
       properties: Object.keys(resolve(target.doc, operation.body)?.properties ?? {}),
       example: exampleOf(target.doc, operation.body),
     }));

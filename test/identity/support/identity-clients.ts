@@ -14,7 +14,12 @@ const secret = 'identity-test-client-secret-of-some-length';
 export const IDENTITY_CLIENTS: IdentityClient[] = [
   { clientId: 'officer-rs256', clientSecret: secret, alg: 'RS256', claims: { roles: ['officer'] } },
   { clientId: 'auditor-es256', clientSecret: secret, alg: 'ES256', claims: { roles: ['auditor'] } },
-  { clientId: 'ngo-rs256', clientSecret: secret, alg: 'RS256', claims: { roles: ['ngo'], org: 'US-EIN-100001' } },
+  {
+    clientId: 'ngo-rs256',
+    clientSecret: secret,
+    alg: 'RS256',
+    claims: { roles: ['ngo'], org: 'US-EIN-100001' },
+  },
   {
     // Keycloak: realm roles beside its own, the organisation from a user-attribute mapper.
     clientId: 'keycloak-ngo',

@@ -15,8 +15,16 @@ import type { JWK } from 'jose';
 import { IDENTITY_CLIENTS, IdentityClient } from './identity-clients';
 
 // oidc-provider is an ES module; Node 20.19+ loads it with require.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Provider = (require('oidc-provider') as { default: new (issuer: string, config: object) => { callback(): (req: IncomingMessage, res: ServerResponse) => void } }).default;
+/* eslint-disable @typescript-eslint/no-require-imports */
+const Provider = (
+  require('oidc-provider') as {
+    default: new (
+      issuer: string,
+      config: object,
+    ) => { callback(): (req: IncomingMessage, res: ServerResponse) => void };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  }
+).default;
 
 type PrivateJwk = JWK & { kid: string; alg: string };
 
@@ -57,7 +65,13 @@ const providerFor = (issuer: string) =>
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx: unknown, resource: string, client: { clientId: string }) => {
           const { alg } = clientNamed(client.clientId);
-          return { scope: 'api', audience: resource, accessTokenTTL: 600, accessTokenFormat: 'jwt', jwt: { sign: { alg, kid: signingKid(alg) } } };
+          return {
+            scope: 'api',
+            audience: resource,
+            accessTokenTTL: 600,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg, kid: signingKid(alg) } },
+          };
         },
       },
     },
@@ -70,7 +84,9 @@ const main = async () => {
     if (req.method === 'GET' && req.url?.startsWith('/jwks')) jwksFetches += 1;
     handle(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(Number(process.env.IDP_PORT ?? 0), '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(Number(process.env.IDP_PORT ?? 0), '127.0.0.1', resolve),
+  );
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
   // A rotation replaces the provider behind the same address, as restarting the IdP with a new key set would.

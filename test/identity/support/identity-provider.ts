@@ -51,8 +51,13 @@ export const startIdentityProvider = async (keys: SigningKey[]): Promise<Identit
   };
 
   const { issuer } = await next<{ issuer: string }>();
-  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string; token_endpoint: string; issuer: string };
-  if (discovery.issuer !== issuer) throw new Error(`discovery names issuer ${discovery.issuer}, expected ${issuer}`);
+  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as {
+    jwks_uri: string;
+    token_endpoint: string;
+    issuer: string;
+  };
+  if (discovery.issuer !== issuer)
+    throw new Error(`discovery names issuer ${discovery.issuer}, expected ${issuer}`);
 
   return {
     issuer,
@@ -66,8 +71,13 @@ export const startIdentityProvider = async (keys: SigningKey[]): Promise<Identit
         },
         body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope: 'api' }),
       });
-      const body = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
-      if (!body.access_token) throw new Error(`token request for ${clientId} failed: ${body.error}: ${body.error_description}`);
+      const body = (await response.json()) as {
+        access_token?: string;
+        error?: string;
+        error_description?: string;
+      };
+      if (!body.access_token)
+        throw new Error(`token request for ${clientId} failed: ${body.error}: ${body.error_description}`);
       return body.access_token;
     },
     rotate: async (key) => (await ask<{ kids: string[] }>({ rotate: key })).kids,

@@ -27,7 +27,10 @@ export interface WhoAmIApp {
  */
 export const startWhoAmIApp = async (env: Record<string, string>): Promise<WhoAmIApp> => {
   const config = parseConfig(httpAppConfig, { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...env });
-  const app: NestExpressApplication = await createHttpApp(WhoAmIModule, { config, openApi: { title: 'whoami' } });
+  const app: NestExpressApplication = await createHttpApp(WhoAmIModule, {
+    config,
+    openApi: { title: 'whoami' },
+  });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

@@ -7,14 +7,20 @@ const gate = () => {
   return { open, work: async () => opened };
 };
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('heavy audit work', () => {
   it('runs at most `concurrency` at once and starts the waiting ones in arrival order', async () => {
     const heavy = new HeavyWork({ concurrency: 2, queue: 5, perCaller: 5 });
     const started: string[] = [];
     const gates = ['a', 'b', 'c', 'd'].map((name) => ({ name, ...gate() }));
-    const runs = gates.map(({ name, work }) => heavy.run(`caller-${name}`, async () => (started.push(name), work())));
+    const runs = gates.map(({ name, work }) =>
+      heavy.run(`caller-${name}`, async () => (started.push(name), work())),
+    );
     await Promise.resolve();
     expect(started).toEqual(['a', 'b']);
     expect(heavy.state).toEqual({ running: 2, waiting: 2 });
@@ -59,7 +65,9 @@ describe('heavy audit work', () => {
 
   it('frees the place of work that failed, and of a caller that went away while it waited', async () => {
     const heavy = new HeavyWork({ concurrency: 1, queue: 1, perCaller: 1 });
-    await expect(heavy.run('a', async () => Promise.reject(new Error('store down')))).rejects.toThrow('store down');
+    await expect(heavy.run('a', async () => Promise.reject(new Error('store down')))).rejects.toThrow(
+      'store down',
+    );
     const first = gate();
     const running = heavy.run('a', first.work);
     const gone = new AbortController();

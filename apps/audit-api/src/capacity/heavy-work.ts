@@ -55,9 +55,17 @@ export class HeavyWork {
   async run<T>(caller: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const mine = this.perCaller.get(caller) ?? 0;
     if (mine >= this.limits.perCaller)
-      throw new HeavyWorkRefused(429, this.retryAfter(mine), `you have ${mine} long audit reads running or waiting (at most ${this.limits.perCaller}); retry when one has finished`);
+      throw new HeavyWorkRefused(
+        429,
+        this.retryAfter(mine),
+        `you have ${mine} long audit reads running or waiting (at most ${this.limits.perCaller}); retry when one has finished`,
+      );
     if (this.running >= this.limits.concurrency && this.waiting.length >= this.limits.queue)
-      throw new HeavyWorkRefused(503, this.retryAfter(this.waiting.length + this.running), `the audit API is busy with ${this.running} long reads and ${this.waiting.length} waiting; retry later`);
+      throw new HeavyWorkRefused(
+        503,
+        this.retryAfter(this.waiting.length + this.running),
+        `the audit API is busy with ${this.running} long reads and ${this.waiting.length} waiting; retry later`,
+      );
     this.perCaller.set(caller, mine + 1);
     try {
       await this.place(caller, signal);

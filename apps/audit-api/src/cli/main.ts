@@ -1,6 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { auditClient, ClientError, EXIT } from './audit-client';
-import { checkConsistency, checkedCheckpoint, checkInclusion, fetchPublicKey, VerificationFailure } from './checks';
+import {
+  checkConsistency,
+  checkedCheckpoint,
+  checkInclusion,
+  fetchPublicKey,
+  VerificationFailure,
+} from './checks';
 import { download, replay } from './replay';
 import { witnessRound } from './witness';
 
@@ -10,33 +16,54 @@ import { witnessRound } from './witness';
  */
 const program = new Command('audit')
   .description('Check the Multitrack audit log: signatures, proofs, hash chains, exports, reconciliation')
-  .addOption(new Option('--url <url>', 'audit API base URL').env('AUDIT_API_URL').default('http://127.0.0.1:3001'))
-  .addOption(new Option('--token <jwt>', 'bearer token (auditor, or witness for `witness`)').env('AUDIT_TOKEN'))
+  .addOption(
+    new Option('--url <url>', 'audit API base URL').env('AUDIT_API_URL').default('http://127.0.0.1:3001'),
+  )
+  .addOption(
+    new Option('--token <jwt>', 'bearer token (auditor, or witness for `witness`)').env('AUDIT_TOKEN'),
+  )
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
 
 const client = () => auditClient(program.opts<{ url: string; token?: string }>());
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const keyOptions = (command: Command) =>
-  command.option('--public-key <base64>', "the log's raw Ed25519 public key (default: fetched once from the API)").option('--log-name <name>', "the log's key name, with --public-key");
+  command
+    .option('--public-key <base64>', "the log's raw Ed25519 public key (default: fetched once from the API)")
+    .option('--log-name <name>', "the log's key name, with --public-key");
 
 keyOptions(program.command('verify'))
-  .description("verify a checkpoint's signature, and optionally an inclusion and a consistency proof against it")
+  .description(
+    "verify a checkpoint's signature, and optionally an inclusion and a consistency proof against it",
+  )
   .option('--tree-size <n>', 'the checkpoint to verify (default: latest)', Number)
   .option('--position <p>', 'prove the event at this global position included', Number)
   .option('--from <n>', 'prove the checkpoint consistent with the earlier checkpoint of this size', Number)
-  .action(async (options: { treeSize?: number; position?: number; from?: number; publicKey?: string; logName?: string }) => {
-    const api = client();
-    const key = await fetchPublicKey(api, { name: options.logName, publicKey: options.publicKey });
-    const checkpoint = await checkedCheckpoint(api, key, options.treeSize);
-    say(`checkpoint ${checkpoint.treeSize} is signed by ${key.name}; root ${checkpoint.rootHash.toString('base64')}`);
-    if (options.position !== undefined) say(`event at position ${options.position} is leaf ${await checkInclusion(api, options.position, checkpoint)} of that tree`);
-    if (options.from !== undefined) {
-      const earlier = await checkedCheckpoint(api, key, options.from);
-      await checkConsistency(api, earlier, checkpoint);
-      say(`the tree of ${checkpoint.treeSize} extends the signed tree of ${earlier.treeSize} unchanged`);
-    }
-  });
+  .action(
+    async (options: {
+      treeSize?: number;
+      position?: number;
+      from?: number;
+      publicKey?: string;
+      logName?: string;
+    }) => {
+      const api = client();
+      const key = await fetchPublicKey(api, { name: options.logName, publicKey: options.publicKey });
+      const checkpoint = await checkedCheckpoint(api, key, options.treeSize);
+      say(
+        `checkpoint ${checkpoint.treeSize} is signed by ${key.name}; root ${checkpoint.rootHash.toString('base64')}`,
+      );
+      if (options.position !== undefined)
+        say(
+          `event at position ${options.position} is leaf ${await checkInclusion(api, options.position, checkpoint)} of that tree`,
+        );
+      if (options.from !== undefined) {
+        const earlier = await checkedCheckpoint(api, key, options.from);
+        await checkConsistency(api, earlier, checkpoint);
+        say(`the tree of ${checkpoint.treeSize} extends the signed tree of ${earlier.treeSize} unchanged`);
+      }
+    },
+  );
 
 program
   .command('replay')
@@ -47,8 +74,11 @@ program
     const api = client();
     const expected = Number((await api.text('/v1/audit/checkpoints/latest')).split('\n')[1]) || 0;
     const result = await replay(api, { ...options, expected });
-    if (result.firstBroken) throw new VerificationFailure(`broken hash chain: ${JSON.stringify(result.firstBroken)}`);
-    say(`${result.events} events, every hash chain whole; Merkle root ${result.headDigest} (compare with checkpoint ${result.events})`);
+    if (result.firstBroken)
+      throw new VerificationFailure(`broken hash chain: ${JSON.stringify(result.firstBroken)}`);
+    say(
+      `${result.events} events, every hash chain whole; Merkle root ${result.headDigest} (compare with checkpoint ${result.events})`,
+    );
   });
 
 program
@@ -57,7 +87,13 @@ program
   .option('--at <iso>', 'ISO 8601 instant (default: now)')
   .action(async (streamId: string, options: { at?: string }) => {
     const query = options.at ? `?asOf=${encodeURIComponent(options.at)}` : '';
-    say(JSON.stringify(await client().json(`/v1/audit/entities/${encodeURIComponent(streamId)}${query}`), null, 2));
+    say(
+      JSON.stringify(
+        await client().json(`/v1/audit/entities/${encodeURIComponent(streamId)}${query}`),
+        null,
+        2,
+      ),
+    );
   });
 
 program
@@ -66,8 +102,13 @@ program
   .option('--out <file>', 'write to this file (default: stdout)')
   .option('--category <category>', 'ndjson: only this stream category')
   .action(async (format: string, options: { out?: string; category?: string }) => {
-    const paths: Record<string, string> = { ndjson: `/v1/audit/export${options.category ? `?category=${options.category}` : ''}`, iati: '/v1/audit/export/iati', csv: '/v1/audit/export/funding.csv' };
-    if (!paths[format]) throw new CommanderError(EXIT.usage, 'audit.format', `unknown format ${format}: ndjson, iati or csv`);
+    const paths: Record<string, string> = {
+      ndjson: `/v1/audit/export${options.category ? `?category=${options.category}` : ''}`,
+      iati: '/v1/audit/export/iati',
+      csv: '/v1/audit/export/funding.csv',
+    };
+    if (!paths[format])
+      throw new CommanderError(EXIT.usage, 'audit.format', `unknown format ${format}: ndjson, iati or csv`);
     const bytes = await download(client(), paths[format], options.out);
     if (options.out) say(`${bytes} bytes written to ${options.out}`);
   });
@@ -76,7 +117,10 @@ program
   .command('reconcile')
   .description('rebuild the read models from the log and diff them against the live ones')
   .action(async () => {
-    const result = await client().json<{ consistent: boolean; differences: unknown[] }>('/v1/audit/reconciliations', { method: 'POST', body: '{}' });
+    const result = await client().json<{ consistent: boolean; differences: unknown[] }>(
+      '/v1/audit/reconciliations',
+      { method: 'POST', body: '{}' },
+    );
     say(JSON.stringify(result, null, 2));
     if (!result.consistent) throw new VerificationFailure(`${result.differences.length} differences`);
   });
@@ -86,7 +130,9 @@ keyOptions(program.command('witness'))
   .requiredOption('--key <file>', "the witness's base64 PKCS#8 Ed25519 private key")
   .requiredOption('--name <name>', "the witness's key name, as in AUDIT_WITNESS_KEYS")
   .option('--state <file>', 'where the last checkpoint seen is kept', 'witness-state.json')
-  .action((options: { key: string; name: string; state: string; publicKey?: string; logName?: string }) => witnessRound(client(), options, say));
+  .action((options: { key: string; name: string; state: string; publicKey?: string; logName?: string }) =>
+    witnessRound(client(), options, say),
+  );
 
 const exitCodeOf = (error: unknown): number => {
   if (error instanceof VerificationFailure) return EXIT.verificationFailed;
@@ -97,7 +143,10 @@ const exitCodeOf = (error: unknown): number => {
 program.parseAsync(process.argv).then(
   () => process.exit(EXIT.ok),
   (error: unknown) => {
-    if (!(error instanceof CommanderError)) process.stderr.write(`${error instanceof VerificationFailure ? 'VERIFICATION FAILED' : 'error'}: ${(error as Error).message}\n`);
+    if (!(error instanceof CommanderError))
+      process.stderr.write(
+        `${error instanceof VerificationFailure ? 'VERIFICATION FAILED' : 'error'}: ${(error as Error).message}\n`,
+      );
     process.exit(exitCodeOf(error));
   },
 );

@@ -11,12 +11,18 @@ import type { AuditClient } from './audit-client';
 
 /** On stderr, so that stdout stays the command's result. */
 export const progress = (total: number, unit: string): SingleBar => {
-  const bar = new SingleBar({ format: `{bar} {value}/{total} ${unit} | {eta_formatted} left`, stream: process.stderr, hideCursor: true, etaBuffer: 1000 });
+  const bar = new SingleBar({
+    format: `{bar} {value}/{total} ${unit} | {eta_formatted} left`,
+    stream: process.stderr,
+    hideCursor: true,
+    etaBuffer: 1000,
+  });
   bar.start(total, 0);
   return bar;
 };
 
-const bodyOf = (response: Response) => Readable.fromWeb(response.body as unknown as ReadableStream<Uint8Array>);
+const bodyOf = (response: Response) =>
+  Readable.fromWeb(response.body as unknown as ReadableStream<Uint8Array>);
 
 export interface ReplayResult {
   events: number;
@@ -28,8 +34,13 @@ export interface ReplayResult {
  * Downloads the log as NDJSON and checks every stream's hash chain on this machine, and the Merkle
  * root over the events (compare it with a signed checkpoint of the same size). Optionally keeps a copy.
  */
-export const replay = async (client: AuditClient, { fromPosition, out, expected }: { fromPosition?: number; out?: string; expected: number }): Promise<ReplayResult> => {
-  const response = await client.request(`/v1/audit/export${fromPosition ? `?fromPosition=${fromPosition}` : ''}`);
+export const replay = async (
+  client: AuditClient,
+  { fromPosition, out, expected }: { fromPosition?: number; out?: string; expected: number },
+): Promise<ReplayResult> => {
+  const response = await client.request(
+    `/v1/audit/export${fromPosition ? `?fromPosition=${fromPosition}` : ''}`,
+  );
   const copy = out ? createWriteStream(out) : undefined;
   const checker = new ChainChecker();
   const root = new RunningRoot();
@@ -46,7 +57,11 @@ export const replay = async (client: AuditClient, { fromPosition, out, expected 
   bar.update(Math.min(checker.checked, expected));
   bar.stop();
   copy?.end();
-  return { events: checker.checked, headDigest: root.root().toString('base64'), firstBroken: checker.firstBroken };
+  return {
+    events: checker.checked,
+    headDigest: root.root().toString('base64'),
+    firstBroken: checker.firstBroken,
+  };
 };
 
 /** Streams an export to a file (or stdout), counting bytes. */

@@ -19,7 +19,12 @@ const ApiFile = (mediaType: string, filename: string, description: string) =>
   ApiOkResponse({
     description: `${description}; sent as the attachment \`${filename}\``,
     content: { [mediaType]: { schema: { type: 'string' } } },
-    headers: { 'Content-Disposition': { description: `attachment; filename="${filename}"`, schema: { type: 'string' } } },
+    headers: {
+      'Content-Disposition': {
+        description: `attachment; filename="${filename}"`,
+        schema: { type: 'string' },
+      },
+    },
   });
 
 const attachment = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
@@ -41,15 +46,30 @@ export class ExportsController {
   @AuditRoute('auditor')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: 'The log as NDJSON, streamed' })
-  @ApiFile('application/x-ndjson', 'audit-log.ndjson', 'One event per line, each exactly as `GET /v1/audit/events` shows it (`AuditEventResponse`)')
-  async ndjson(@Query() query: ExportQuery, @Res() response: Response, @Recorded() read: RecordedRead): Promise<void> {
+  @ApiFile(
+    'application/x-ndjson',
+    'audit-log.ndjson',
+    'One event per line, each exactly as `GET /v1/audit/events` shows it (`AuditEventResponse`)',
+  )
+  async ndjson(
+    @Query() query: ExportQuery,
+    @Res() response: Response,
+    @Recorded() read: RecordedRead,
+  ): Promise<void> {
     const filter = {
       fromPosition: query.fromPosition,
       category: query.category,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     };
-    await read.heavy(query, () => streamResponse(response, 'application/x-ndjson; charset=utf-8', logNdjson(this.store, this.db, filter), attachment('audit-log.ndjson')));
+    await read.heavy(query, () =>
+      streamResponse(
+        response,
+        'application/x-ndjson; charset=utf-8',
+        logNdjson(this.store, this.db, filter),
+        attachment('audit-log.ndjson'),
+      ),
+    );
   }
 
   /** The funding flows as IATI 2.03 activity XML: one activity per match, streamed activity by activity. */
@@ -57,20 +77,36 @@ export class ExportsController {
   @AuditRoute('auditor')
   @ApiProduces('application/xml')
   @ApiOperation({ summary: 'The funding flows as IATI 2.03 activity XML' })
-  @ApiFile('application/xml', 'iati-activities.xml', 'One `iati-activity` per match; transaction types 2 commitment, 3 disbursement, 4 expenditure')
-  async iati(@NoQuery() query: object, @Res() response: Response, @Recorded() read: RecordedRead): Promise<void> {
+  @ApiFile(
+    'application/xml',
+    'iati-activities.xml',
+    'One `iati-activity` per match; transaction types 2 commitment, 3 disbursement, 4 expenditure',
+  )
+  async iati(
+    @NoQuery() query: object,
+    @Res() response: Response,
+    @Recorded() read: RecordedRead,
+  ): Promise<void> {
     const { store, funder } = this;
     async function* document(): AsyncGenerator<string> {
       const directory = await readDirectory(store);
       yield iatiOpening(new Date());
       for (const match of directory.matches.values()) {
         const transactions = [];
-        for await (const transaction of matchFlows(store, directory, match.matchId)) transactions.push(transaction);
+        for await (const transaction of matchFlows(store, directory, match.matchId))
+          transactions.push(transaction);
         yield `${iatiActivity({ match, directory, funder, transactions })}\n`;
       }
       yield iatiClosing;
     }
-    await read.heavy(query, () => streamResponse(response, 'application/xml; charset=utf-8', document(), attachment('iati-activities.xml')));
+    await read.heavy(query, () =>
+      streamResponse(
+        response,
+        'application/xml; charset=utf-8',
+        document(),
+        attachment('iati-activities.xml'),
+      ),
+    );
   }
 
   /** The funding flows as CSV with an HXL hashtag row, one row per transaction, streamed. */
@@ -78,8 +114,23 @@ export class ExportsController {
   @AuditRoute('auditor')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The funding flows as CSV with an HXL hashtag row' })
-  @ApiFile('text/csv', 'funding.csv', 'One row per transaction; the second row holds HXL hashtags (`#org+name+funder`, `#org+name+impl`, `#value+funding`, `#currency`, `#date`, …)')
-  async csv(@NoQuery() query: object, @Res() response: Response, @Recorded() read: RecordedRead): Promise<void> {
-    await read.heavy(query, () => streamResponse(response, 'text/csv; charset=utf-8', fundingCsv(fundingFlows(this.store), this.funder), attachment('funding.csv')));
+  @ApiFile(
+    'text/csv',
+    'funding.csv',
+    'One row per transaction; the second row holds HXL hashtags (`#org+name+funder`, `#org+name+impl`, `#value+funding`, `#currency`, `#date`, …)',
+  )
+  async csv(
+    @NoQuery() query: object,
+    @Res() response: Response,
+    @Recorded() read: RecordedRead,
+  ): Promise<void> {
+    await read.heavy(query, () =>
+      streamResponse(
+        response,
+        'text/csv; charset=utf-8',
+        fundingCsv(fundingFlows(this.store), this.funder),
+        attachment('funding.csv'),
+      ),
+    );
   }
 }

@@ -18,8 +18,16 @@ interface Column {
 type Value = (t: FundingTransaction, f: Funder) => string | number;
 
 /** Every cell goes through one of these two gates (spreadsheet-cells.ts): text is escaped, numbers stay numbers. */
-const text = (name: string, tag: string, value: Value): Column => ({ name, tag, cell: (t, f) => textCell(String(value(t, f))) });
-const number = (name: string, tag: string, value: Value): Column => ({ name, tag, cell: (t, f) => numberCell(value(t, f)) });
+const text = (name: string, tag: string, value: Value): Column => ({
+  name,
+  tag,
+  cell: (t, f) => textCell(String(value(t, f))),
+});
+const number = (name: string, tag: string, value: Value): Column => ({
+  name,
+  tag,
+  cell: (t, f) => numberCell(value(t, f)),
+});
 
 const columns: Column[] = [
   text('value_date', '#date', (t) => t.valueDate),
@@ -47,7 +55,14 @@ const columns: Column[] = [
 ];
 
 /** The CSV of the funding flows, row by row: header, HXL hashtag row, one row per transaction. */
-export async function* fundingCsv(transactions: AsyncIterable<FundingTransaction>, funder: Funder): AsyncGenerator<string> {
-  yield stringify([columns.map((column) => textCell(column.name)), columns.map((column) => textCell(column.tag))]);
-  for await (const transaction of transactions) yield stringify([columns.map((column) => column.cell(transaction, funder))]);
+export async function* fundingCsv(
+  transactions: AsyncIterable<FundingTransaction>,
+  funder: Funder,
+): AsyncGenerator<string> {
+  yield stringify([
+    columns.map((column) => textCell(column.name)),
+    columns.map((column) => textCell(column.tag)),
+  ]);
+  for await (const transaction of transactions)
+    yield stringify([columns.map((column) => column.cell(transaction, funder))]);
 }

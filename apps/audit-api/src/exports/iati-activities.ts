@@ -8,10 +8,15 @@ import type { Funder } from './funding-csv';
 
 /** IATI OrganisationType: 10 government; 21 international NGO; 24 NGO based in the recipient country. */
 const GOVERNMENT = '10';
-const ngoTypeOf = (organizationCountry: string | undefined, recipientCountry: string) => (organizationCountry === recipientCountry ? '24' : '21');
+const ngoTypeOf = (organizationCountry: string | undefined, recipientCountry: string) =>
+  organizationCountry === recipientCountry ? '24' : '21';
 
 /** IATI ActivityStatus: 2 implementation, 3 finalisation, 5 cancelled. */
-const activityStatusOf: Record<MatchEntry['status'], string> = { active: '2', completed: '3', cancelled: '5' };
+const activityStatusOf: Record<MatchEntry['status'], string> = {
+  active: '2',
+  completed: '3',
+  cancelled: '5',
+};
 
 /**
  * Every attribute and text of an activity comes from the log, which may hold characters XML 1.0
@@ -19,10 +24,17 @@ const activityStatusOf: Record<MatchEntry['status'], string> = { active: '2', co
  * so the NDJSON export still shows exactly what was hashed.
  */
 const ele = (parent: XMLBuilder, element: string, attributes: Record<string, string> = {}) =>
-  parent.ele(element, Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, xmlSafe(value)])));
+  parent.ele(
+    element,
+    Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, xmlSafe(value)])),
+  );
 const txt = (element: XMLBuilder, text: string) => element.txt(xmlSafe(text));
-const narrative = (parent: XMLBuilder, element: string, text: string, attributes: Record<string, string> = {}) =>
-  txt(ele(ele(parent, element, attributes), 'narrative'), text);
+const narrative = (
+  parent: XMLBuilder,
+  element: string,
+  text: string,
+  attributes: Record<string, string> = {},
+) => txt(ele(ele(parent, element, attributes), 'narrative'), text);
 
 const org = (parent: XMLBuilder, element: string, ref: string, type: string, name: string, role?: string) =>
   narrative(parent, element, name, { ref, ...(role ? { role } : {}), type });
@@ -40,13 +52,29 @@ export const iatiActivity = ({ match, directory, funder, transactions }: Activit
   const implementer = directory.organizations.get(match.organizationId);
   const country = request?.country ?? '';
   const ngoType = ngoTypeOf(implementer?.country, country);
-  const activity = ele(fragment(), 'iati-activity', { 'last-updated-datetime': new Date().toISOString().replace(/\.\d+Z$/, 'Z'), 'xml:lang': 'en', 'default-currency': match.currency });
+  const activity = ele(fragment(), 'iati-activity', {
+    'last-updated-datetime': new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    'xml:lang': 'en',
+    'default-currency': match.currency,
+  });
   txt(ele(activity, 'iati-identifier'), `${funder.ref}-${match.matchId}`);
   org(activity, 'reporting-org', funder.ref, GOVERNMENT, funder.name);
   narrative(activity, 'title', request?.title ?? match.matchId);
-  narrative(activity, 'description', request?.description || `Match ${match.matchId} of request ${match.requestId}`, { type: '1' });
+  narrative(
+    activity,
+    'description',
+    request?.description || `Match ${match.matchId} of request ${match.requestId}`,
+    { type: '1' },
+  );
   org(activity, 'participating-org', funder.ref, GOVERNMENT, funder.name, '1');
-  org(activity, 'participating-org', match.organizationId, ngoType, implementer?.name ?? match.organizationId, '4');
+  org(
+    activity,
+    'participating-org',
+    match.organizationId,
+    ngoType,
+    implementer?.name ?? match.organizationId,
+    '4',
+  );
   ele(activity, 'activity-status', { code: activityStatusOf[match.status] });
   ele(activity, 'activity-date', { 'iso-date': match.madeAt.toISOString().slice(0, 10), type: '2' });
   if (country) ele(activity, 'recipient-country', { code: country, percentage: '100' });
@@ -54,8 +82,15 @@ export const iatiActivity = ({ match, directory, funder, transactions }: Activit
     const transaction = ele(activity, 'transaction', { ref: `${t.streamId}@${t.revision}` });
     ele(transaction, 'transaction-type', { code: iatiTypeOf[t.kind] });
     ele(transaction, 'transaction-date', { 'iso-date': t.valueDate });
-    txt(ele(transaction, 'value', { currency: t.amount.currency, 'value-date': t.valueDate }), t.amount.amount);
-    narrative(transaction, 'description', t.reference ? `${t.description} (reference ${t.reference})` : t.description);
+    txt(
+      ele(transaction, 'value', { currency: t.amount.currency, 'value-date': t.valueDate }),
+      t.amount.amount,
+    );
+    narrative(
+      transaction,
+      'description',
+      t.reference ? `${t.description} (reference ${t.reference})` : t.description,
+    );
     if (t.kind === 'expenditure') {
       org(transaction, 'provider-org', match.organizationId, ngoType, t.organizationName);
     } else {

@@ -12,7 +12,11 @@ export interface LogFilter {
 }
 
 /** The log as NDJSON, one event per line, exactly as `GET /v1/audit/events` shows events. */
-export async function* logNdjson(store: EventStore, db: SqlExecutor, filter: LogFilter): AsyncGenerator<string> {
+export async function* logNdjson(
+  store: EventStore,
+  db: SqlExecutor,
+  filter: LogFilter,
+): AsyncGenerator<string> {
   const prefix = filter.category ? `${filter.category}-` : undefined;
   for await (const event of readLogFrom(store, db, filter.fromPosition)) {
     if (prefix && !event.streamId.startsWith(prefix)) continue;

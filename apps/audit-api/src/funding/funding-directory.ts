@@ -38,11 +38,21 @@ export class FundingDirectory {
         this.organizations.set(data.organizationId, { name: data.name, country: data.country });
         return;
       case 'HelpRequestPublished':
-        this.requests.set(data.requestId, { title: data.title, description: data.description, country: data.country, tracks: data.tracks });
+        this.requests.set(data.requestId, {
+          title: data.title,
+          description: data.description,
+          country: data.country,
+          tracks: data.tracks,
+        });
         return;
       case 'HelpRequestAmended': {
         const request = this.requests.get(data.requestId);
-        if (request) Object.assign(request, data.title ? { title: data.title } : {}, data.description ? { description: data.description } : {});
+        if (request)
+          Object.assign(
+            request,
+            data.title ? { title: data.title } : {},
+            data.description ? { description: data.description } : {},
+          );
         return;
       }
       case 'MatchMade':

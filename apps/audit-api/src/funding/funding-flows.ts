@@ -23,7 +23,11 @@ export const readDirectory = async (store: EventStore): Promise<FundingDirectory
 };
 
 /** One match's transactions, from its own stream. */
-export async function* matchFlows(store: EventStore, directory: FundingDirectory, matchId: string): AsyncGenerator<FundingTransaction> {
+export async function* matchFlows(
+  store: EventStore,
+  directory: FundingDirectory,
+  matchId: string,
+): AsyncGenerator<FundingTransaction> {
   const references = new Map<string, string>();
   for (const event of await store.readStream(`match-${matchId}`)) {
     const transaction = fundingTransactionOf(directory, references, event);

@@ -49,7 +49,10 @@ export interface FundingTransaction {
 }
 
 const day = (iso: string | Date) => (typeof iso === 'string' ? iso : iso.toISOString()).slice(0, 10);
-const negative = ({ amount, currency }: WireMoney): WireMoney => ({ amount: amount.startsWith('-') ? amount.slice(1) : `-${amount}`, currency });
+const negative = ({ amount, currency }: WireMoney): WireMoney => ({
+  amount: amount.startsWith('-') ? amount.slice(1) : `-${amount}`,
+  currency,
+});
 
 /** When the money of a funding event moved (YYYY-MM-DD); undefined for events that move none. */
 export const valueDateOf = (event: RecordedEvent): string | undefined => {
@@ -70,7 +73,11 @@ export const valueDateOf = (event: RecordedEvent): string | undefined => {
 };
 
 /** The funding transaction an event is, if any; `references` maps disbursement ids to payment references. */
-export const fundingTransactionOf = (directory: FundingDirectory, references: Map<string, string>, event: RecordedEvent): FundingTransaction | undefined => {
+export const fundingTransactionOf = (
+  directory: FundingDirectory,
+  references: Map<string, string>,
+  event: RecordedEvent,
+): FundingTransaction | undefined => {
   const data = event.data as Record<string, never>;
   if (event.type === 'DisbursementRequested') references.set(data.disbursementId, data.reference);
   const match = directory.matches.get(data.matchId);
@@ -91,18 +98,54 @@ export const fundingTransactionOf = (directory: FundingDirectory, references: Ma
   const disbursement = (id: string) => ({ disbursementId: id, reference: references.get(id) ?? '' });
   switch (event.type) {
     case 'FundsCommitted':
-      return { ...base, kind: 'commitment', amount: data.amount, valueDate: valueDateOf(event)!, description: 'Funds committed' };
+      return {
+        ...base,
+        kind: 'commitment',
+        amount: data.amount,
+        valueDate: valueDateOf(event)!,
+        description: 'Funds committed',
+      };
     case 'FundsDisbursed':
-      return { ...base, ...disbursement(data.disbursementId), kind: 'disbursement', amount: data.amount, valueDate: valueDateOf(event)!, description: `Tranche ${data.reference} disbursed` };
+      return {
+        ...base,
+        ...disbursement(data.disbursementId),
+        kind: 'disbursement',
+        amount: data.amount,
+        valueDate: valueDateOf(event)!,
+        description: `Tranche ${data.reference} disbursed`,
+      };
     case 'DisbursementReversed':
-      return { ...base, ...disbursement(data.disbursementId), kind: 'reversal', amount: negative(data.amount), valueDate: valueDateOf(event)!, description: `Tranche reversed: ${data.reason}` };
+      return {
+        ...base,
+        ...disbursement(data.disbursementId),
+        kind: 'reversal',
+        amount: negative(data.amount),
+        valueDate: valueDateOf(event)!,
+        description: `Tranche reversed: ${data.reason}`,
+      };
     case 'DisbursementReceiptConfirmed': {
       const discrepancy = data.discrepancy as FundingTransaction['discrepancy'];
-      const differs = discrepancy ? `; discrepancy: ${discrepancy.expected.amount} sent, ${discrepancy.received.amount} received` : '';
-      return { ...base, ...disbursement(data.disbursementId), kind: 'receipt', amount: data.amount, valueDate: valueDateOf(event)!, ...(discrepancy ? { discrepancy } : {}), description: `Receipt confirmed by the implementer${differs}` };
+      const differs = discrepancy
+        ? `; discrepancy: ${discrepancy.expected.amount} sent, ${discrepancy.received.amount} received`
+        : '';
+      return {
+        ...base,
+        ...disbursement(data.disbursementId),
+        kind: 'receipt',
+        amount: data.amount,
+        valueDate: valueDateOf(event)!,
+        ...(discrepancy ? { discrepancy } : {}),
+        description: `Receipt confirmed by the implementer${differs}`,
+      };
     }
     case 'ExpenditureReported':
-      return { ...base, kind: 'expenditure', amount: data.amount, valueDate: valueDateOf(event)!, description: data.description };
+      return {
+        ...base,
+        kind: 'expenditure',
+        amount: data.amount,
+        valueDate: valueDateOf(event)!,
+        description: data.description,
+      };
     default:
       return undefined;
   }

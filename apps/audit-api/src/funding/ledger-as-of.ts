@@ -1,4 +1,15 @@
-import { add, deciderFor, Event, evolveFor, formatMoney, Match, MatchState, Money, subtract, sum } from '@multitrack/domain';
+import {
+  add,
+  deciderFor,
+  Event,
+  evolveFor,
+  formatMoney,
+  Match,
+  MatchState,
+  Money,
+  subtract,
+  sum,
+} from '@multitrack/domain';
 import type { EventStore } from '@multitrack/event-store';
 import type { LedgerLine } from '@multitrack/read-models';
 import { FundingDirectory } from './funding-directory';
@@ -25,7 +36,9 @@ interface Totals {
 }
 
 const totalsOf = (match: Match): Totals => {
-  const differing = match.disbursements.flatMap((d) => (d.receipt?.discrepancy ? [d.receipt.discrepancy] : []));
+  const differing = match.disbursements.flatMap((d) =>
+    d.receipt?.discrepancy ? [d.receipt.discrepancy] : [],
+  );
   return {
     matches: 1,
     committed: match.committed,
@@ -33,7 +46,10 @@ const totalsOf = (match: Match): Totals => {
     pendingApproval: match.pendingApproval,
     confirmedReceived: match.confirmedReceived,
     discrepancyCount: differing.length,
-    discrepancy: sum(match.currency, differing.map((d) => subtract(d.expected, d.received))),
+    discrepancy: sum(
+      match.currency,
+      differing.map((d) => subtract(d.expected, d.received)),
+    ),
     reportedExpenditure: match.reportedExpenditure,
   };
 };
@@ -93,12 +109,16 @@ export const ledgerAsOf = async (store: EventStore, asOf: Date, valueDate?: stri
     if (!event.streamId.startsWith('match-')) continue;
     const moved = valueDateOf(event);
     if (valueDate && moved && moved > valueDate) continue;
-    states.set(event.streamId, evolve(states.get(event.streamId) ?? deciderFor('match').initialState, event as Event<string, unknown>));
+    states.set(
+      event.streamId,
+      evolve(states.get(event.streamId) ?? deciderFor('match').initialState, event as Event<string, unknown>),
+    );
   }
   const entries = [...states.values()]
     .filter((state): state is Match => state.status !== 'none')
     .map((match) => ({ match, request: directory.requests.get(match.requestId) }));
-  const by = (keysOf: (e: (typeof entries)[number]) => string[]) => group(entries.map((e) => ({ keys: keysOf(e), match: e.match })));
+  const by = (keysOf: (e: (typeof entries)[number]) => string[]) =>
+    group(entries.map((e) => ({ keys: keysOf(e), match: e.match })));
   return {
     asOf: asOf.toISOString(),
     ...(valueDate ? { valueDate } : {}),
@@ -108,4 +128,3 @@ export const ledgerAsOf = async (store: EventStore, asOf: Date, valueDate?: stri
     byCountry: by((e) => (e.request ? [e.request.country] : [])),
   };
 };
-

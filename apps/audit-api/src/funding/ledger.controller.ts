@@ -15,9 +15,14 @@ export class LedgerController {
   /** Committed, disbursed, confirmed received and reported, per match, organisation, track and country. */
   @Get()
   @AuditRoute('auditor')
-  @ApiOperation({ summary: 'Committed, disbursed, confirmed received and reported, per match, organisation, track and country' })
+  @ApiOperation({
+    summary:
+      'Committed, disbursed, confirmed received and reported, per match, organisation, track and country',
+  })
   @ApiOkResponse({ type: LedgerResponse })
   ledger(@Query() query: LedgerQuery, @Recorded() read: RecordedRead): Promise<LedgerAsOf> {
-    return read.heavy(query, () => ledgerAsOf(this.store, query.asOf ? new Date(query.asOf) : new Date(), query.valueDate));
+    return read.heavy(query, () =>
+      ledgerAsOf(this.store, query.asOf ? new Date(query.asOf) : new Date(), query.valueDate),
+    );
   }
 }

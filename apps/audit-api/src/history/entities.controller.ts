@@ -18,11 +18,21 @@ export class EntitiesController {
   @AuditRoute('auditor')
   @ApiOperation({ summary: 'An entity rebuilt from its events recorded at or before `asOf`' })
   @ApiOkResponse({ type: EntityAsOfResponse })
-  entity(@Param('streamId', AuditedStreamId) streamId: string, @Query() query: AsOfQuery, @Recorded() read: RecordedRead): Promise<EntityAsOf> {
+  entity(
+    @Param('streamId', AuditedStreamId) streamId: string,
+    @Query() query: AsOfQuery,
+    @Recorded() read: RecordedRead,
+  ): Promise<EntityAsOf> {
     return read.light({ streamId, ...query }, async () => {
       const asOf = query.asOf ? new Date(query.asOf) : new Date();
       const found = await entityAsOf(this.store, streamId, asOf);
-      if (!found) throw new ProblemException(statusProblem(404, `${streamId} is no organisation, request, offer or match stream with an event recorded at or before ${asOf.toISOString()}`));
+      if (!found)
+        throw new ProblemException(
+          statusProblem(
+            404,
+            `${streamId} is no organisation, request, offer or match stream with an event recorded at or before ${asOf.toISOString()}`,
+          ),
+        );
       return found;
     });
   }

@@ -34,7 +34,11 @@ export class EventsController {
       const limit = query.limit ?? 50;
       const items: AuditEvent[] = [];
       let next: number | null = null;
-      for await (const event of readLogFrom(this.store, this.db, query.cursor !== undefined ? Number(query.cursor) : query.fromPosition)) {
+      for await (const event of readLogFrom(
+        this.store,
+        this.db,
+        query.cursor !== undefined ? Number(query.cursor) : query.fromPosition,
+      )) {
         if (items.length === limit) {
           next = event.position;
           break;
@@ -49,7 +53,10 @@ export class EventsController {
   @Get('streams/:streamId/events')
   @AuditRoute('auditor')
   @ApiOperation({ summary: "One stream's history, by revision" })
-  @ApiOkResponse({ type: StreamEventPageResponse, description: 'An unknown stream has no events: an empty page' })
+  @ApiOkResponse({
+    type: StreamEventPageResponse,
+    description: 'An unknown stream has no events: an empty page',
+  })
   stream(
     @Param('streamId', AuditedStreamId) streamId: string,
     @Query() query: StreamPageQuery,
@@ -58,7 +65,11 @@ export class EventsController {
     return read.light({ streamId, ...query }, async () => {
       const limit = query.limit ?? 50;
       const fromRevision = query.cursor === undefined ? 0 : Number(query.cursor);
-      const events = await this.store.readStream(streamId, { fromRevision, maxCount: limit + 1, asStored: true });
+      const events = await this.store.readStream(streamId, {
+        fromRevision,
+        maxCount: limit + 1,
+        asStored: true,
+      });
       const items = events.slice(0, limit).map(toAuditEvent);
       return { streamId, items, nextCursor: events.length > limit ? String(fromRevision + limit) : null };
     });

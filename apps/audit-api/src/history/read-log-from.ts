@@ -10,7 +10,11 @@ const readBatch = 1000;
  * position is `fromPosition` (or, if none has it, the smallest position above it). The leaf table
  * turns the position into a resume token; past the leaves written so far, the rest is scanned.
  */
-export async function* readLogFrom(store: EventStore, db: SqlExecutor, fromPosition = 0): AsyncGenerator<RecordedEvent> {
+export async function* readLogFrom(
+  store: EventStore,
+  db: SqlExecutor,
+  fromPosition = 0,
+): AsyncGenerator<RecordedEvent> {
   const leaf = fromPosition > 0 ? await leafAtOrAfter(db, fromPosition) : undefined;
   if (fromPosition <= 0 || leaf?.leafIndex === 0) {
     yield* store.readAll({ asStored: true, batchSize: readBatch });

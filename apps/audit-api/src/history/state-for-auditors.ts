@@ -7,7 +7,8 @@ export const PERSONAL_DATA_PRESENT = '[personal data]';
 const mask = (value: unknown): unknown => {
   if (isPersonalCiphertext(value)) return PERSONAL_DATA_PRESENT;
   if (Array.isArray(value)) return value.map(mask);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, mask(inner)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, mask(inner)]));
   return value;
 };
 

@@ -11,7 +11,13 @@ import { RecordAuditRead } from '../recording/record-audit-read.interceptor';
  * or heavy work is queued to the limit; 429: the caller's own share of heavy work is taken.
  */
 export const AuditRoute = (...roles: [Role, ...Role[]]) =>
-  applyDecorators(Roles(...roles), UseInterceptors(RecordAuditRead), ApiTags('audit'), ApiQueryResponses(), ApiProblemResponses(503));
+  applyDecorators(
+    Roles(...roles),
+    UseInterceptors(RecordAuditRead),
+    ApiTags('audit'),
+    ApiQueryResponses(),
+    ApiProblemResponses(503),
+  );
 
 /**
  * A route that serves the transparency log's public material (keys, checkpoints, proofs,
@@ -19,4 +25,5 @@ export const AuditRoute = (...roles: [Role, ...Role[]]) =>
  * not recorded — a witness polling `checkpoints/latest` would otherwise grow the log it watches
  * with every poll (decision 0171).
  */
-export const TransparencyRoute = (...roles: [Role, ...Role[]]) => applyDecorators(Roles(...roles), ApiTags('audit'), ApiQueryResponses());
+export const TransparencyRoute = (...roles: [Role, ...Role[]]) =>
+  applyDecorators(Roles(...roles), ApiTags('audit'), ApiQueryResponses());

@@ -10,7 +10,12 @@ import { validationProblem } from '@multitrack/platform';
  */
 const LogNumber = (minimum: number, description: string, { optional = false } = {}) =>
   applyDecorators(
-    (optional ? ApiPropertyOptional : ApiProperty)({ type: 'integer', minimum, maximum: Number.MAX_SAFE_INTEGER, description }),
+    (optional ? ApiPropertyOptional : ApiProperty)({
+      type: 'integer',
+      minimum,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description,
+    }),
     ...(optional ? [IsOptional()] : []),
     Type(() => Number),
     IsInt(),
@@ -20,7 +25,12 @@ const LogNumber = (minimum: number, description: string, { optional = false } = 
 
 /** An ISO 8601 instant, strictly; 35 characters hold any instant with nanoseconds and an offset. */
 const Instant = (description: string) =>
-  applyDecorators(ApiPropertyOptional({ format: 'date-time', maxLength: 35, description }), IsOptional(), IsISO8601({ strict: true }), MaxLength(35));
+  applyDecorators(
+    ApiPropertyOptional({ format: 'date-time', maxLength: 35, description }),
+    IsOptional(),
+    IsISO8601({ strict: true }),
+    MaxLength(35),
+  );
 
 /**
  * A route that takes no query: any parameter is a 400 naming it, as the DTOs' whitelist answers
@@ -29,7 +39,13 @@ const Instant = (description: string) =>
 class RefuseAnyQuery implements PipeTransform<Record<string, unknown>, Record<string, never>> {
   transform(query: Record<string, unknown>): Record<string, never> {
     const names = Object.keys(query ?? {});
-    if (names.length > 0) throw validationProblem(names.slice(0, 20).map((name) => ({ field: name.slice(0, 100), message: `property ${name.slice(0, 100)} should not exist` })));
+    if (names.length > 0)
+      throw validationProblem(
+        names.slice(0, 20).map((name) => ({
+          field: name.slice(0, 100),
+          message: `property ${name.slice(0, 100)} should not exist`,
+        })),
+      );
     return {};
   }
 }
@@ -40,25 +56,57 @@ export const NoQuery = () => Query(RefuseAnyQuery);
 const categories = ['organization', 'request', 'offer', 'match', 'audit'];
 
 export class LogPageQuery {
-  @LogNumber(0, 'Start at the event with this global position (default: the start of the log)', { optional: true })
+  @LogNumber(0, 'Start at the event with this global position (default: the start of the log)', {
+    optional: true,
+  })
   fromPosition?: number;
 
-  @ApiPropertyOptional({ pattern: '^\\d{1,16}$', description: 'Same as fromPosition: the `nextCursor` of the previous page; wins over fromPosition' })
-  @IsOptional() @IsString() @Matches(/^\d{1,16}$/)
+  @ApiPropertyOptional({
+    pattern: '^\\d{1,16}$',
+    description: 'Same as fromPosition: the `nextCursor` of the previous page; wins over fromPosition',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,16}$/)
   cursor?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50, description: 'Events per page' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 500,
+    default: 50,
+    description: 'Events per page',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }
 
 export class StreamPageQuery {
-  @ApiPropertyOptional({ pattern: '^\\d{1,16}$', description: 'First revision (default 0), or the `nextCursor` of the previous page' })
-  @IsOptional() @IsString() @Matches(/^\d{1,16}$/)
+  @ApiPropertyOptional({
+    pattern: '^\\d{1,16}$',
+    description: 'First revision (default 0), or the `nextCursor` of the previous page',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,16}$/)
   cursor?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50, description: 'Events per page' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 500,
+    default: 50,
+    description: 'Events per page',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }
 
@@ -68,8 +116,13 @@ export class AsOfQuery {
 }
 
 export class LedgerQuery extends AsOfQuery {
-  @ApiPropertyOptional({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD: only money that moved on or before this value date' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @ApiPropertyOptional({
+    format: 'date',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    description: 'YYYY-MM-DD: only money that moved on or before this value date',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
   valueDate?: string;
 }
 
@@ -78,7 +131,8 @@ export class ExportQuery {
   fromPosition?: number;
 
   @ApiPropertyOptional({ enum: categories, description: 'Only streams of this category' })
-  @IsOptional() @IsIn(categories)
+  @IsOptional()
+  @IsIn(categories)
   category?: string;
 
   @Instant('Recorded at or after this instant (ISO 8601)')

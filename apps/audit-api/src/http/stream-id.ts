@@ -13,9 +13,18 @@ const AUDITED_STREAM = /^[a-z][a-z0-9]*-[\x21-\x7e]{1,200}$/;
  */
 export class AuditedStreamId implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (value.startsWith('$')) throw validationProblem([{ field: 'streamId', message: 'system streams ($…) are not part of the audited log' }]);
+    if (value.startsWith('$'))
+      throw validationProblem([
+        { field: 'streamId', message: 'system streams ($…) are not part of the audited log' },
+      ]);
     if (!AUDITED_STREAM.test(value))
-      throw validationProblem([{ field: 'streamId', message: 'streamId must be {category}-{id}: a lower-case category, a dash, then at most 200 printable ASCII characters' }]);
+      throw validationProblem([
+        {
+          field: 'streamId',
+          message:
+            'streamId must be {category}-{id}: a lower-case category, a dash, then at most 200 printable ASCII characters',
+        },
+      ]);
     return value;
   }
 }

@@ -6,7 +6,12 @@ import { once } from 'node:events';
  * chunk is held in memory. An error before the first chunk is thrown (a problem+json answer);
  * after it, the connection is cut, so a client never takes a truncated export for a whole one.
  */
-export const streamResponse = async (response: Response, contentType: string, chunks: AsyncIterable<string>, headers: Record<string, string> = {}): Promise<void> => {
+export const streamResponse = async (
+  response: Response,
+  contentType: string,
+  chunks: AsyncIterable<string>,
+  headers: Record<string, string> = {},
+): Promise<void> => {
   let started = false;
   try {
     for await (const chunk of chunks) {

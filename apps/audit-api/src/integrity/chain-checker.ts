@@ -30,7 +30,13 @@ export class ChainChecker {
           : hashCanonicalFields(event) !== event.hash
             ? 'hash-mismatch'
             : undefined;
-    if (reason && !this.firstBroken) this.firstBroken = { position: event.position, streamId: event.streamId, revision: event.revision, reason };
+    if (reason && !this.firstBroken)
+      this.firstBroken = {
+        position: event.position,
+        streamId: event.streamId,
+        revision: event.revision,
+        reason,
+      };
     // Later events are checked against what is stored, so one altered event is reported once.
     this.heads.set(event.streamId, { revision: event.revision, hash: event.hash });
     this.checked += 1;

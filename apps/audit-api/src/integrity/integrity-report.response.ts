@@ -6,12 +6,19 @@ const base64 = { format: 'byte', example: 'fdAtQvdoHLIJ8Zx3I0xD8NAWxj9Xv4xdyDsBt
 
 /** OpenAPI-only: the first event, in log order, whose chain or place in the tree is wrong. */
 export class BrokenEventResponse implements BrokenEvent {
-  @ApiProperty({ type: 'integer', description: '-1 when the log ends before the signed tree does' }) position: number;
+  @ApiProperty({ type: 'integer', description: '-1 when the log ends before the signed tree does' })
+  position: number;
   @ApiProperty() streamId: string;
   @ApiProperty({ type: 'integer' }) revision: number;
-  @ApiProperty({ enum: ['hash-mismatch', 'prev-hash-mismatch', 'revision-gap', 'differs-from-transparency-log'] })
+  @ApiProperty({
+    enum: ['hash-mismatch', 'prev-hash-mismatch', 'revision-gap', 'differs-from-transparency-log'],
+  })
   reason: BrokenEvent['reason'];
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'For `differs-from-transparency-log`: the leaf that differs' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: 'For `differs-from-transparency-log`: the leaf that differs',
+  })
   leafIndex?: number;
 }
 
@@ -23,9 +30,17 @@ export class TransparencyLogCheckResponse {
 }
 
 export class IntegrityReportResponse implements IntegrityReport {
-  @ApiProperty({ description: 'Every chain whole and the Merkle root equal to the signed one' }) verified: boolean;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'May grow with each read: audit reads are recorded in the log' }) eventsChecked: number;
-  @ApiPropertyOptional({ type: BrokenEventResponse, description: 'Absent when verified' }) firstBrokenAt?: BrokenEventResponse;
-  @ApiProperty({ ...base64, description: 'base64 RFC 9162 root over the hashes of every event checked' }) headDigest: string;
+  @ApiProperty({ description: 'Every chain whole and the Merkle root equal to the signed one' })
+  verified: boolean;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'May grow with each read: audit reads are recorded in the log',
+  })
+  eventsChecked: number;
+  @ApiPropertyOptional({ type: BrokenEventResponse, description: 'Absent when verified' })
+  firstBrokenAt?: BrokenEventResponse;
+  @ApiProperty({ ...base64, description: 'base64 RFC 9162 root over the hashes of every event checked' })
+  headDigest: string;
   @ApiProperty({ type: TransparencyLogCheckResponse }) transparencyLog: TransparencyLogCheckResponse;
 }

@@ -15,8 +15,13 @@ export class IntegrityController {
   @Get()
   @AuditRoute('auditor')
   @ApiOperation({ summary: 'Recomputes the hash chains and the Merkle root' })
-  @ApiOkResponse({ type: IntegrityReportResponse, description: 'A broken chain is a 200 with `verified: false`, not an error' })
+  @ApiOkResponse({
+    type: IntegrityReportResponse,
+    description: 'A broken chain is a 200 with `verified: false`, not an error',
+  })
   integrity(@NoQuery() query: object, @Recorded() read: RecordedRead): Promise<IntegrityReport> {
-    return read.heavy(query, () => verifyIntegrity({ store: this.log.store, db: this.log.db, tree: this.log.tree }));
+    return read.heavy(query, () =>
+      verifyIntegrity({ store: this.log.store, db: this.log.db, tree: this.log.tree }),
+    );
   }
 }

@@ -26,7 +26,11 @@ export interface IntegrityDependencies {
 const batchSize = 2000;
 
 /** The first event, in log order, that is not the leaf the transparency log holds at its place. */
-const locateDivergence = async (store: EventStore, db: Database, treeSize: number): Promise<BrokenEvent | undefined> => {
+const locateDivergence = async (
+  store: EventStore,
+  db: Database,
+  treeSize: number,
+): Promise<BrokenEvent | undefined> => {
   let leafIndex = 0;
   let page: Awaited<ReturnType<typeof leavesFrom>> = [];
   let offset = 0;
@@ -53,7 +57,12 @@ const locateDivergence = async (store: EventStore, db: Database, treeSize: numbe
  * transparency log's: an event altered with its hash recomputed, or a stream's last event
  * deleted, leaves the chains whole but changes the root. Then the divergence is located.
  */
-export const verifyIntegrity = async ({ store, db, tree, onProgress }: IntegrityDependencies): Promise<IntegrityReport> => {
+export const verifyIntegrity = async ({
+  store,
+  db,
+  tree,
+  onProgress,
+}: IntegrityDependencies): Promise<IntegrityReport> => {
   const treeSize = await tree.size();
   const checker = new ChainChecker();
   const digest = new RunningRoot();
@@ -66,7 +75,8 @@ export const verifyIntegrity = async ({ store, db, tree, onProgress }: Integrity
   }
   const signedRoot = await tree.rootAt(treeSize);
   const matches = rootAtTreeSize !== undefined && rootAtTreeSize.equals(signedRoot);
-  const firstBrokenAt = checker.firstBroken ?? (matches ? undefined : await locateDivergence(store, db, treeSize));
+  const firstBrokenAt =
+    checker.firstBroken ?? (matches ? undefined : await locateDivergence(store, db, treeSize));
   return {
     verified: !firstBrokenAt && matches,
     eventsChecked: checker.checked,

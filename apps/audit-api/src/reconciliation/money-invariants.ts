@@ -1,4 +1,14 @@
-import { add, compare, deciderFor, Event, evolveFor, formatMoney, Match, MatchState, RequestState } from '@multitrack/domain';
+import {
+  add,
+  compare,
+  deciderFor,
+  Event,
+  evolveFor,
+  formatMoney,
+  Match,
+  MatchState,
+  RequestState,
+} from '@multitrack/domain';
 import type { EventStore } from '@multitrack/event-store';
 
 export interface InvariantBreach {
@@ -11,15 +21,27 @@ export interface InvariantBreach {
   detail: string;
 }
 
-const check = (match: Match, request: RequestState | undefined): Omit<InvariantBreach, 'kind' | 'streamId' | 'position' | 'revision'> | undefined => {
+const check = (
+  match: Match,
+  request: RequestState | undefined,
+): Omit<InvariantBreach, 'kind' | 'streamId' | 'position' | 'revision'> | undefined => {
   const out = add(match.disbursed, match.pendingApproval);
   if (compare(out, match.committed) > 0)
-    return { rule: 'match.over-disbursed', detail: `disbursed + pending approval ${formatMoney(out).amount} exceeds committed ${formatMoney(match.committed).amount} ${match.currency}` };
+    return {
+      rule: 'match.over-disbursed',
+      detail: `disbursed + pending approval ${formatMoney(out).amount} exceeds committed ${formatMoney(match.committed).amount} ${match.currency}`,
+    };
   if (!request || request.status === 'none') return undefined;
   if (request.budget.currency !== match.currency)
-    return { rule: 'match.currency-mismatch', detail: `match in ${match.currency}, request budget in ${request.budget.currency}` };
+    return {
+      rule: 'match.currency-mismatch',
+      detail: `match in ${match.currency}, request budget in ${request.budget.currency}`,
+    };
   if (compare(match.committed, request.budget) > 0)
-    return { rule: 'match.over-committed', detail: `committed ${formatMoney(match.committed).amount} exceeds the request budget ${formatMoney(request.budget).amount} ${match.currency}` };
+    return {
+      rule: 'match.over-committed',
+      detail: `committed ${formatMoney(match.committed).amount} exceeds the request budget ${formatMoney(request.budget).amount} ${match.currency}`,
+    };
   return undefined;
 };
 
@@ -27,7 +49,9 @@ const check = (match: Match, request: RequestState | undefined): Omit<InvariantB
  * Replays every request and match with the domain's evolve and checks the money invariants after
  * each match event, so a breach is found at the moment it happened, not only at the end.
  */
-export const checkMoneyInvariants = async (store: EventStore): Promise<{ events: number; breaches: InvariantBreach[] }> => {
+export const checkMoneyInvariants = async (
+  store: EventStore,
+): Promise<{ events: number; breaches: InvariantBreach[] }> => {
   const requests = new Map<string, RequestState>();
   const matches = new Map<string, MatchState>();
   const [evolveRequest, evolveMatch] = [evolveFor('request'), evolveFor('match')];
@@ -37,13 +61,23 @@ export const checkMoneyInvariants = async (store: EventStore): Promise<{ events:
     events += 1;
     const e = event as Event<string, unknown>;
     if (event.streamId.startsWith('request-')) {
-      requests.set(event.streamId, evolveRequest(requests.get(event.streamId) ?? deciderFor('request').initialState, e));
+      requests.set(
+        event.streamId,
+        evolveRequest(requests.get(event.streamId) ?? deciderFor('request').initialState, e),
+      );
     } else if (event.streamId.startsWith('match-')) {
       const match = evolveMatch(matches.get(event.streamId) ?? deciderFor('match').initialState, e);
       matches.set(event.streamId, match);
       if (match.status === 'none') continue;
       const breach = check(match, requests.get(`request-${match.requestId}`));
-      if (breach) breaches.push({ kind: 'invariant', streamId: event.streamId, position: event.position, revision: event.revision, ...breach });
+      if (breach)
+        breaches.push({
+          kind: 'invariant',
+          streamId: event.streamId,
+          position: event.position,
+          revision: event.revision,
+          ...breach,
+        });
     }
   }
   return { events, breaches };

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
-import { catchUp, diffReadModel, dropSchema, readModels, rebuildIntoSchema, ReadModel, TableDifference } from '@multitrack/read-models';
+import {
+  catchUp,
+  diffReadModel,
+  dropSchema,
+  readModels,
+  rebuildIntoSchema,
+  ReadModel,
+  TableDifference,
+} from '@multitrack/read-models';
 import { checkMoneyInvariants, InvariantBreach } from './money-invariants';
 
 export type ReadModelDifference = { kind: 'read-model' } & TableDifference;
@@ -20,13 +28,21 @@ const settleMs = 500;
 
 /** bigint (PGlite's int8) and Date made JSON-safe. */
 const plain = (rows: Record<string, unknown>[]) =>
-  rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v])));
+  rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v])),
+  );
 
 const schemaExists = async (db: Database, schema: string) =>
-  (await db.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).rows.length > 0;
+  (await db.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).rows.length >
+  0;
 
-const reconcileModel = async (store: EventStore, db: Database, model: ReadModel): Promise<(ReadModelDifference | MissingReadModel)[]> => {
-  if (!(await schemaExists(db, model.schema))) return [{ kind: 'read-model-missing', readModel: model.name, schema: model.schema }];
+const reconcileModel = async (
+  store: EventStore,
+  db: Database,
+  model: ReadModel,
+): Promise<(ReadModelDifference | MissingReadModel)[]> => {
+  if (!(await schemaExists(db, model.schema)))
+    return [{ kind: 'read-model-missing', readModel: model.name, schema: model.schema }];
   const scratch = `${model.schema}__audit_${randomBytes(4).toString('hex')}`;
   try {
     let reached = await rebuildIntoSchema(store, db, model, scratch);
@@ -36,7 +52,12 @@ const reconcileModel = async (store: EventStore, db: Database, model: ReadModel)
       reached = await catchUp(store, db, model, scratch, reached);
       differences = await diffReadModel(db, model, scratch, model.schema);
     }
-    return differences.map((d) => ({ kind: 'read-model', ...d, missing: plain(d.missing), unexpected: plain(d.unexpected) }));
+    return differences.map((d) => ({
+      kind: 'read-model',
+      ...d,
+      missing: plain(d.missing),
+      unexpected: plain(d.unexpected),
+    }));
   } finally {
     await dropSchema(db, scratch);
   }
@@ -52,5 +73,10 @@ export const reconcile = async (store: EventStore, db: Database): Promise<Reconc
   for (const model of readModels) differences.push(...(await reconcileModel(store, db, model)));
   const { events, breaches } = await checkMoneyInvariants(store);
   differences.push(...breaches);
-  return { consistent: differences.length === 0, differences, readModels: readModels.map((m) => m.name), eventsReplayed: events };
+  return {
+    consistent: differences.length === 0,
+    differences,
+    readModels: readModels.map((m) => m.name),
+    eventsReplayed: events,
+  };
 };

@@ -9,8 +9,10 @@ export class ReadModelDifferenceResponse implements ReadModelDifference {
   @ApiProperty({ enum: ['read-model'] }) kind: 'read-model';
   @ApiProperty() readModel: string;
   @ApiProperty() table: string;
-  @ApiProperty({ ...rows, description: 'Rows the log implies and the live read model lacks' }) missing: Record<string, unknown>[];
-  @ApiProperty({ ...rows, description: 'Rows the live read model has and the log does not imply' }) unexpected: Record<string, unknown>[];
+  @ApiProperty({ ...rows, description: 'Rows the log implies and the live read model lacks' })
+  missing: Record<string, unknown>[];
+  @ApiProperty({ ...rows, description: 'Rows the live read model has and the log does not imply' })
+  unexpected: Record<string, unknown>[];
 }
 
 export class MissingReadModelResponse implements MissingReadModel {
@@ -21,9 +23,11 @@ export class MissingReadModelResponse implements MissingReadModel {
 
 export class InvariantBreachResponse implements InvariantBreach {
   @ApiProperty({ enum: ['invariant'] }) kind: 'invariant';
-  @ApiProperty({ enum: ['match.over-disbursed', 'match.over-committed', 'match.currency-mismatch'] }) rule: InvariantBreach['rule'];
+  @ApiProperty({ enum: ['match.over-disbursed', 'match.over-committed', 'match.currency-mismatch'] })
+  rule: InvariantBreach['rule'];
   @ApiProperty() streamId: string;
-  @ApiProperty({ type: 'integer', description: 'The event after which the invariant first failed' }) position: number;
+  @ApiProperty({ type: 'integer', description: 'The event after which the invariant first failed' })
+  position: number;
   @ApiProperty({ type: 'integer' }) revision: number;
   @ApiProperty() detail: string;
 }

@@ -20,8 +20,13 @@ export class ReconciliationsController {
   @Post()
   @HttpCode(200)
   @AuditRoute('auditor')
-  @ApiOperation({ summary: 'Rebuilds the read models from the log and diffs them against the live ones; takes no body' })
-  @ApiOkResponse({ type: ReconciliationResponse, description: 'Differences are a 200 with `consistent: false`; nothing live is written' })
+  @ApiOperation({
+    summary: 'Rebuilds the read models from the log and diffs them against the live ones; takes no body',
+  })
+  @ApiOkResponse({
+    type: ReconciliationResponse,
+    description: 'Differences are a 200 with `consistent: false`; nothing live is written',
+  })
   reconcile(@NoQuery() query: object, @Recorded() read: RecordedRead): Promise<Reconciliation> {
     return read.heavy(query, () => reconcile(this.store, this.db));
   }

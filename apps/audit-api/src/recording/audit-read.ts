@@ -20,7 +20,8 @@ export interface AuditRead {
   at: Date;
 }
 
-const bounded = (text: string) => (text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text);
+const bounded = (text: string) =>
+  text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text;
 
 /**
  * The validated query (and path parameters) as the log keeps them: only the DTO's own defined
@@ -31,15 +32,30 @@ export const recordedQuery = (validated: object): RecordedQuery =>
   Object.fromEntries(
     Object.entries(validated)
       .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [bounded(key), typeof value === 'number' || typeof value === 'boolean' ? value : bounded(typeof value === 'string' ? value : JSON.stringify(value))]),
+      .map(([key, value]) => [
+        bounded(key),
+        typeof value === 'number' || typeof value === 'boolean'
+          ? value
+          : bounded(typeof value === 'string' ? value : JSON.stringify(value)),
+      ]),
   );
 
 /** The event that records one call of the audit API; its actor is the auditor. */
 export const auditRecordRead = ({ method, path, query, actor, requestId, at }: AuditRead): NewEvent => {
-  const who = { sub: actor.sub, roles: [...actor.roles], ...(actor.organizationId ? { organizationId: actor.organizationId } : {}) };
+  const who = {
+    sub: actor.sub,
+    roles: [...actor.roles],
+    ...(actor.organizationId ? { organizationId: actor.organizationId } : {}),
+  };
   return {
     type: AUDIT_RECORD_READ,
     data: { method, path: bounded(path), query, actor: who },
-    metadata: { actor: who, command: 'ReadAuditRecord', correlationId: requestId, occurredAt: at.toISOString(), schemaVersion: 1 },
+    metadata: {
+      actor: who,
+      command: 'ReadAuditRecord',
+      correlationId: requestId,
+      occurredAt: at.toISOString(),
+      schemaVersion: 1,
+    },
   };
 };

@@ -23,7 +23,9 @@ export class RecordAuditRead implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request & RequestWithActor & { id?: unknown; [RECORDED_READ]?: RecordedRead }>();
+    const request = http.getRequest<
+      Request & RequestWithActor & { id?: unknown; [RECORDED_READ]?: RecordedRead }
+    >();
     const response = http.getResponse<Response>();
     const actor = request.actor;
     if (!actor) return next.handle();
@@ -39,7 +41,10 @@ export class RecordAuditRead implements NestInterceptor {
     request[RECORDED_READ] = read;
     return next.handle().pipe(
       tap(() => {
-        if (!read.recorded) throw new Error(`${request.method} ${request.route?.path ?? request.path} answered without recording the read`);
+        if (!read.recorded)
+          throw new Error(
+            `${request.method} ${request.route?.path ?? request.path} answered without recording the read`,
+          );
       }),
     );
   }

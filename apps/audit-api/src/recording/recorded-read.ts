@@ -55,7 +55,9 @@ export class RecordedRead {
 }
 
 const refusal = (error: HeavyWorkRefused) =>
-  new ProblemException(statusProblem(error.status, error.message), { 'Retry-After': String(error.retryAfterSeconds) });
+  new ProblemException(statusProblem(error.status, error.message), {
+    'Retry-After': String(error.retryAfterSeconds),
+  });
 
 /** The handler's RecordedRead (its route must be an `AuditRoute`). */
 export const Recorded = createParamDecorator((_: unknown, context: ExecutionContext): RecordedRead => {

@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleInit,
+} from '@nestjs/common';
 import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
 import { DATABASE, EVENT_STORE, ReadinessChecks } from '@multitrack/platform';
@@ -49,7 +56,12 @@ export class AuditLog implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     this.tree = createTransparencyLog(db);
     this.checkpoints = createCheckpointStore(db);
     this.keys = createKeyHistory(db);
-    this.feeder = new LogFeeder({ store, db, log: this.tree, onError: (error) => this.logger.warn(`feeding the transparency log: ${String(error)}`) });
+    this.feeder = new LogFeeder({
+      store,
+      db,
+      log: this.tree,
+      onError: (error) => this.logger.warn(`feeding the transparency log: ${String(error)}`),
+    });
   }
 
   async onModuleInit(): Promise<void> {
@@ -69,11 +81,16 @@ export class AuditLog implements OnModuleInit, OnApplicationBootstrap, BeforeApp
    * database beside the log is pointed out: whoever can rewrite the log could sign with it.
    */
   private async adoptKeys(): Promise<void> {
-    const kept = await keptSigningKeys(this.db.kind === 'pglite' ? { dataDir: this.settings.DATA_DIR, db: this.db } : { db: this.db });
-    for (const privateKey of kept) await this.keys.adopt(loadSigner({ name: this.signer.name, privateKeyPkcs8Base64: privateKey }));
+    const kept = await keptSigningKeys(
+      this.db.kind === 'pglite' ? { dataDir: this.settings.DATA_DIR, db: this.db } : { db: this.db },
+    );
+    for (const privateKey of kept)
+      await this.keys.adopt(loadSigner({ name: this.signer.name, privateKeyPkcs8Base64: privateKey }));
     await this.keys.adopt(this.signer);
     if (this.db.kind !== 'pglite' && kept.length > 0 && !this.settings.AUDIT_SIGNING_KEY_IN_DATABASE)
-      this.logger.warn('tlog_signing_key still holds the generated private key that signed earlier checkpoints: its public key stays in GET /v1/audit/public-keys; delete the row (DELETE FROM tlog_signing_key) so it can sign no more');
+      this.logger.warn(
+        'tlog_signing_key still holds the generated private key that signed earlier checkpoints: its public key stays in GET /v1/audit/public-keys; delete the row (DELETE FROM tlog_signing_key) so it can sign no more',
+      );
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -20,7 +20,8 @@ export const leafPositionsMigrations = [
   },
 ];
 
-export const migrateLeafPositions = (db: Database): Promise<void> => migrate(db, 'audit-api.leaf-positions', leafPositionsMigrations);
+export const migrateLeafPositions = (db: Database): Promise<void> =>
+  migrate(db, 'audit-api.leaf-positions', leafPositionsMigrations);
 
 export interface PlacedLeaf {
   leafIndex: number;
@@ -49,12 +50,19 @@ export const recordLeaves = async (sql: SqlExecutor, leaves: PlacedLeaf[]): Prom
   await sql.query(
     `INSERT INTO audit_leaf_positions (leaf_index, position, event_hash, checkpoint)
        SELECT * FROM unnest($1::int8[], $2::int8[], $3::text[], $4::text[]) ON CONFLICT (leaf_index) DO NOTHING`,
-    [leaves.map((l) => l.leafIndex), leaves.map((l) => l.position), leaves.map((l) => l.hash), leaves.map((l) => l.checkpoint)],
+    [
+      leaves.map((l) => l.leafIndex),
+      leaves.map((l) => l.position),
+      leaves.map((l) => l.hash),
+      leaves.map((l) => l.checkpoint),
+    ],
   );
 };
 
 export const lastLeaf = async (sql: SqlExecutor): Promise<PlacedLeaf | undefined> => {
-  const { rows } = await sql.query<Row>('SELECT * FROM audit_leaf_positions ORDER BY leaf_index DESC LIMIT 1');
+  const { rows } = await sql.query<Row>(
+    'SELECT * FROM audit_leaf_positions ORDER BY leaf_index DESC LIMIT 1',
+  );
   return rows[0] && toLeaf(rows[0]);
 };
 
@@ -64,18 +72,30 @@ export const leafAtPosition = async (sql: SqlExecutor, position: number): Promis
 };
 
 export const leafAt = async (sql: SqlExecutor, leafIndex: number): Promise<PlacedLeaf | undefined> => {
-  const { rows } = await sql.query<Row>('SELECT * FROM audit_leaf_positions WHERE leaf_index = $1', [leafIndex]);
+  const { rows } = await sql.query<Row>('SELECT * FROM audit_leaf_positions WHERE leaf_index = $1', [
+    leafIndex,
+  ]);
   return rows[0] && toLeaf(rows[0]);
 };
 
 /** The leaf of `position`, else of the smallest position above it. */
 export const leafAtOrAfter = async (sql: SqlExecutor, position: number): Promise<PlacedLeaf | undefined> => {
-  const { rows } = await sql.query<Row>('SELECT * FROM audit_leaf_positions WHERE position >= $1 ORDER BY position LIMIT 1', [position]);
+  const { rows } = await sql.query<Row>(
+    'SELECT * FROM audit_leaf_positions WHERE position >= $1 ORDER BY position LIMIT 1',
+    [position],
+  );
   return rows[0] && toLeaf(rows[0]);
 };
 
 /** Leaves from `fromIndex` on, in order, one page. */
-export const leavesFrom = async (sql: SqlExecutor, fromIndex: number, limit: number): Promise<PlacedLeaf[]> => {
-  const { rows } = await sql.query<Row>('SELECT * FROM audit_leaf_positions WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2', [fromIndex, limit]);
+export const leavesFrom = async (
+  sql: SqlExecutor,
+  fromIndex: number,
+  limit: number,
+): Promise<PlacedLeaf[]> => {
+  const { rows } = await sql.query<Row>(
+    'SELECT * FROM audit_leaf_positions WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2',
+    [fromIndex, limit],
+  );
   return rows.map(toLeaf);
 };

@@ -68,8 +68,12 @@ export class LogFeeder {
    */
   private async take(event: RecordedEvent): Promise<void> {
     this.buffer.push(event);
-    if (this.buffer.length < (this.options.batchSize ?? 500)) return this.schedule(this.options.lingerMs ?? 5);
-    const failed = await this.flush().then(() => false, (error) => (this.options.onError?.(error), true));
+    if (this.buffer.length < (this.options.batchSize ?? 500))
+      return this.schedule(this.options.lingerMs ?? 5);
+    const failed = await this.flush().then(
+      () => false,
+      (error) => (this.options.onError?.(error), true),
+    );
     if (failed) await new Promise((resolve) => setTimeout(resolve, retryPauseMs));
   }
 
@@ -99,7 +103,9 @@ export class LogFeeder {
       hash: event.hash,
       checkpoint: event.checkpoint,
     }));
-    await this.options.log.append(leaves.map((leaf) => ({ position: leaf.leafIndex, leafIndex: leaf.leafIndex, hash: leaf.hash })));
+    await this.options.log.append(
+      leaves.map((leaf) => ({ position: leaf.leafIndex, leafIndex: leaf.leafIndex, hash: leaf.hash })),
+    );
     await recordLeaves(this.options.db, leaves);
     this.buffer.splice(0, batch.length);
     this.nextLeaf += batch.length;

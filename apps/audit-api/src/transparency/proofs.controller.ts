@@ -26,10 +26,18 @@ export class ProofsController {
   async inclusion(@Query() { position, treeSize }: InclusionQuery) {
     const leaf = await leafAtPosition(this.log.db, position);
     if (!leaf) throw notFound(`no event at position ${position} is in the transparency log (yet)`);
-    if (leaf.leafIndex >= treeSize) throw badRequest(`the event at position ${position} is leaf ${leaf.leafIndex}: not in a tree of ${treeSize}`);
+    if (leaf.leafIndex >= treeSize)
+      throw badRequest(
+        `the event at position ${position} is leaf ${leaf.leafIndex}: not in a tree of ${treeSize}`,
+      );
     await this.checkSize(treeSize);
     const proof = await this.log.tree.inclusionProof(leaf.leafIndex, treeSize);
-    return { leafIndex: proof.leafIndex, treeSize: proof.treeSize, rootHash: proof.rootHash.toString('base64'), hashes: base64(proof.hashes) };
+    return {
+      leafIndex: proof.leafIndex,
+      treeSize: proof.treeSize,
+      rootHash: proof.rootHash.toString('base64'),
+      hashes: base64(proof.hashes),
+    };
   }
 
   /** Proves that the tree of `to` leaves extends the tree of `from` leaves unchanged. */

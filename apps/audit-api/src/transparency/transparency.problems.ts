@@ -8,6 +8,11 @@ export const badRequest = (detail: string) => new ProblemException(statusProblem
 export const asProblem = (error: unknown): unknown => {
   if (error instanceof CheckpointNotFoundError) return notFound(error.message);
   if (error instanceof CosignatureRejectedError)
-    return new ProblemException({ ...statusProblem(422, error.message), type: problemType(error.code), title: 'Cosignature refused', rule: error.code });
+    return new ProblemException({
+      ...statusProblem(422, error.message),
+      type: problemType(error.code),
+      title: 'Cosignature refused',
+      rule: error.code,
+    });
   return error;
 };

@@ -22,9 +22,13 @@ const rebuildConfig = z.object({
 
 /** The relay's checkpoint is close to the head of the log: good enough for an ETA. */
 const headPosition = async (db: SqlExecutor): Promise<number | undefined> => {
-  const exists = await db.query<{ found: string | null }>(`SELECT to_regclass('relay_checkpoints')::text AS found`);
+  const exists = await db.query<{ found: string | null }>(
+    `SELECT to_regclass('relay_checkpoints')::text AS found`,
+  );
   if (!exists.rows[0]?.found) return undefined;
-  const { rows } = await db.query<{ position: number | null }>('SELECT max(position) AS position FROM relay_checkpoints');
+  const { rows } = await db.query<{ position: number | null }>(
+    'SELECT max(position) AS position FROM relay_checkpoints',
+  );
   return rows[0]?.position ?? undefined;
 };
 

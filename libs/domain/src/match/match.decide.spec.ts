@@ -71,7 +71,14 @@ const command = <C extends MatchCommand>(
 const disburse = (id: string, amount: string, actor = alice, at = day(10)) =>
   command(
     'RequestDisbursement',
-    { disbursementId: id, amount: usd(amount), reference: `PAY-${id}`, policy, organization: vetted, offer: accepted },
+    {
+      disbursementId: id,
+      amount: usd(amount),
+      reference: `PAY-${id}`,
+      policy,
+      organization: vetted,
+      offer: accepted,
+    },
     actor,
     at,
   );
@@ -145,7 +152,13 @@ describe('CommitFunds', () => {
       .thenFails('match.not-active'));
   it('refuses commitments to a match whose offer was withdrawn instead of accepted', () =>
     given([made])
-      .when(command('CommitFunds', { amount: usd('1'), request: { budget: usd('300000') }, offer: { status: 'withdrawn' } }))
+      .when(
+        command('CommitFunds', {
+          amount: usd('1'),
+          request: { budget: usd('300000') },
+          offer: { status: 'withdrawn' },
+        }),
+      )
       .thenFails('match.offer-not-accepted'));
 
   it('refuses commitments to a match whose offer another match accepted', () =>

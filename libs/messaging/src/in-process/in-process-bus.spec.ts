@@ -40,13 +40,11 @@ describe('the in-process bus', () => {
     await bus.ensureTopics(['events']);
     await bus.publisher().publish([message('request-1', 'old')]);
     const seen: string[] = [];
-    await bus
-      .consumer()
-      .start({
-        groupId: 'late',
-        topics: ['events'],
-        eachBatch: async (b) => void seen.push(...b.messages.map((m) => m.value)),
-      });
+    await bus.consumer().start({
+      groupId: 'late',
+      topics: ['events'],
+      eachBatch: async (b) => void seen.push(...b.messages.map((m) => m.value)),
+    });
     // When another one follows
     await bus.publisher().publish([message('request-1', 'new')]);
     await until(() => seen.length > 0);

@@ -1,4 +1,11 @@
-import { CompressionTypes, type Kafka, type Message, Partitioners, type Producer, type RecordMetadata } from 'kafkajs';
+import {
+  CompressionTypes,
+  type Kafka,
+  type Message,
+  Partitioners,
+  type Producer,
+  type RecordMetadata,
+} from 'kafkajs';
 import type { BusMessage, MessagePublisher } from '../bus.port';
 import { connectOnce } from './connect-once';
 
@@ -72,7 +79,9 @@ export const unacknowledged = (
   answer: RecordMetadata[],
 ): string[] => {
   const acknowledged = new Set(
-    answer.filter((record) => record.errorCode === 0).map((record) => `${record.topicName}/${record.partition}`),
+    answer
+      .filter((record) => record.errorCode === 0)
+      .map((record) => `${record.topicName}/${record.partition}`),
   );
   const expected = new Set<string>();
   for (const [topic, list] of sent) {

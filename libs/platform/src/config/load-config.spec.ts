@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig, parseConfig } from './load-config';
-import { auditVariables, authVariables, disbursementVariables, httpVariables, kafkaVariables, storageVariables } from './variables';
+import {
+  auditVariables,
+  authVariables,
+  disbursementVariables,
+  httpVariables,
+  kafkaVariables,
+  storageVariables,
+} from './variables';
 
-const schema = z.object({ ...httpVariables, ...storageVariables, ...kafkaVariables, ...disbursementVariables, ...auditVariables });
+const schema = z.object({
+  ...httpVariables,
+  ...storageVariables,
+  ...kafkaVariables,
+  ...disbursementVariables,
+  ...auditVariables,
+});
 
 describe('parseConfig', () => {
   it('gives the documented defaults when nothing is set', () => {
@@ -40,14 +53,24 @@ describe('parseConfig', () => {
 
   it('types the identity settings, and names a bad one', () => {
     const auth = z.object(authVariables);
-    expect(parseConfig(auth, { AUTH_ALLOW_HTTP_JWKS: 'true', AUTH_MAX_TOKEN_AGE_S: '600', AUTH_ROLES_CLAIM: 'realm_access.roles' })).toMatchObject({
+    expect(
+      parseConfig(auth, {
+        AUTH_ALLOW_HTTP_JWKS: 'true',
+        AUTH_MAX_TOKEN_AGE_S: '600',
+        AUTH_ROLES_CLAIM: 'realm_access.roles',
+      }),
+    ).toMatchObject({
       AUTH_ALLOW_HTTP_JWKS: true,
       AUTH_MAX_TOKEN_AGE_S: 600,
       AUTH_ROLES_CLAIM: 'realm_access.roles',
     });
     expect(parseConfig(auth, {}).AUTH_ALLOW_HTTP_JWKS).toBeUndefined();
-    expect(() => parseConfig(auth, { AUTH_ALLOW_HTTP_JWKS: 'yes' })).toThrow('AUTH_ALLOW_HTTP_JWKS must be true or false');
-    expect(() => parseConfig(auth, { AUTH_ORG_CLAIM: 'my org' })).toThrow('AUTH_ORG_CLAIM must be a claim name or a dotted path');
+    expect(() => parseConfig(auth, { AUTH_ALLOW_HTTP_JWKS: 'yes' })).toThrow(
+      'AUTH_ALLOW_HTTP_JWKS must be true or false',
+    );
+    expect(() => parseConfig(auth, { AUTH_ORG_CLAIM: 'my org' })).toThrow(
+      'AUTH_ORG_CLAIM must be a claim name or a dotted path',
+    );
   });
 
   it('treats an empty variable as unset', () => {

@@ -11,8 +11,13 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** Parses `env` with `schema`; an empty variable counts as unset. Throws {@link ConfigError}. */
-export const parseConfig = <Schema extends z.ZodTypeAny>(schema: Schema, env: Env = process.env): z.output<Schema> => {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+export const parseConfig = <Schema extends z.ZodTypeAny>(
+  schema: Schema,
+  env: Env = process.env,
+): z.output<Schema> => {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = schema.safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(
@@ -27,7 +32,10 @@ export const parseConfig = <Schema extends z.ZodTypeAny>(schema: Schema, env: En
  * Reads the app's configuration once at start-up. On a bad variable it prints ONE line naming it
  * and exits 1: operators need the variable, not a stack trace.
  */
-export const loadConfig = <Schema extends z.ZodTypeAny>(schema: Schema, env: Env = process.env): z.output<Schema> => {
+export const loadConfig = <Schema extends z.ZodTypeAny>(
+  schema: Schema,
+  env: Env = process.env,
+): z.output<Schema> => {
   try {
     return parseConfig(schema, env);
   } catch (error) {

@@ -17,11 +17,18 @@ export const httpVariables = {
   /** Per principal and minute; 0 turns limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a whole number' }).int().min(0).default(6000),
   /** How long a 429 is held before it is sent (never past Retry-After); 0 answers at once. */
-  RATE_LIMIT_HOLD_MS: z.coerce.number({ message: 'must be a whole number of milliseconds' }).int().min(0).max(60_000).default(1000),
+  RATE_LIMIT_HOLD_MS: z.coerce
+    .number({ message: 'must be a whole number of milliseconds' })
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(1000),
 };
 
 /** A dotted claim path such as `realm_access.roles` (or a namespaced claim's whole name). */
-const claimPath = z.string().regex(/^[^\s]+$/, 'must be a claim name or a dotted path such as realm_access.roles');
+const claimPath = z
+  .string()
+  .regex(/^[^\s]+$/, 'must be a claim name or a dotted path such as realm_access.roles');
 
 /**
  * Which combinations are valid (one mode; issuer and audience with a JWKS) is checked by libs/auth
@@ -35,7 +42,10 @@ export const authVariables = {
   /** Required with AUTH_JWKS_URL. */
   AUTH_AUDIENCE: z.string().optional(),
   /** Only tests on the loopback: an http:// JWKS could be swapped on the way. */
-  AUTH_ALLOW_HTTP_JWKS: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((value) => value === 'true').optional(),
+  AUTH_ALLOW_HTTP_JWKS: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .transform((value) => value === 'true')
+    .optional(),
   /** Tokens issued longer ago than this are refused whatever their exp (needs iat). */
   AUTH_MAX_TOKEN_AGE_S: positiveInt('must be a positive whole number of seconds').optional(),
   AUTH_ROLES_CLAIM: claimPath.optional(),
@@ -46,10 +56,16 @@ export const authVariables = {
 
 export const storageVariables = {
   /** PostgreSQL server for read models (and events with EVENT_STORE=postgres); unset: embedded PGlite. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATA_DIR: z.string().default('./data'),
   EVENT_STORE: z.enum(['pglite', 'postgres', 'eventstoredb']).default('pglite'),
-  EVENTSTORE_CONNECTION_STRING: z.string().regex(/^(esdb|kurrentdb)(\+discover)?:\/\//, 'must be an esdb:// connection string').optional(),
+  EVENTSTORE_CONNECTION_STRING: z
+    .string()
+    .regex(/^(esdb|kurrentdb)(\+discover)?:\/\//, 'must be an esdb:// connection string')
+    .optional(),
 };
 
 export const kafkaVariables = {
@@ -61,7 +77,10 @@ export const kafkaVariables = {
     .optional(),
   KAFKA_PARTITIONS: positiveInt('must be a positive whole number').default(6),
   /** Prepended to every topic and consumer group name (one cluster, several environments). */
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"').default(''),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"')
+    .default(''),
 };
 
 export const disbursementVariables = {
@@ -84,7 +103,10 @@ export const auditVariables = {
   /** `name=base64key,name=base64key`; kept as the string that transparency-log's `parseWitnessKeys` reads. */
   AUDIT_WITNESS_KEYS: z
     .string()
-    .regex(/^[^=,\s]+=[A-Za-z0-9+/]+={0,2}(,[^=,\s]+=[A-Za-z0-9+/]+={0,2})*$/, 'must be name=base64key, comma-separated')
+    .regex(
+      /^[^=,\s]+=[A-Za-z0-9+/]+={0,2}(,[^=,\s]+=[A-Za-z0-9+/]+={0,2})*$/,
+      'must be name=base64key, comma-separated',
+    )
     .optional(),
   AUDIT_CHECKPOINT_INTERVAL_S: positiveInt('must be a positive whole number of seconds').default(10),
 };

@@ -25,10 +25,17 @@ export interface Problem {
 export const problemType = (slug: string): string => `${PROBLEM_TYPE_BASE}${slug}`;
 
 const titleOf = (status: number): string => STATUS_CODES[status] ?? 'Error';
-const slugOf = (status: number): string => titleOf(status).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const slugOf = (status: number): string =>
+  titleOf(status)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
 
 /** The problem for a plain HTTP status: `type` and `title` follow from the status. */
-export const statusProblem = (status: number, detail: string, extensions: Record<string, unknown> = {}): Problem => ({
+export const statusProblem = (
+  status: number,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): Problem => ({
   type: problemType(slugOf(status)),
   title: titleOf(status),
   status,

@@ -15,12 +15,17 @@ export const sendProblem = (request: LoggedRequest, response: LoggedResponse, ex
     return;
   }
   if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-  if (problem.status === 503 && !headers['Retry-After']) response.setHeader('Retry-After', String(STORE_RETRY_AFTER_S));
+  if (problem.status === 503 && !headers['Retry-After'])
+    response.setHeader('Retry-After', String(STORE_RETRY_AFTER_S));
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   const body = request.id === undefined ? problem : { ...problem, requestId: String(request.id) };
   response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
 };
 
 /** Express error middleware for failures before Nest routing: body too large, malformed JSON. */
-export const problemErrorMiddleware = (error: unknown, request: Request, response: Response, _next: NextFunction) =>
-  sendProblem(request, response, error);
+export const problemErrorMiddleware = (
+  error: unknown,
+  request: Request,
+  response: Response,
+  _next: NextFunction,
+) => sendProblem(request, response, error);

@@ -27,7 +27,11 @@ export const toProblem = (exception: unknown): ProblemAnswer => {
   const domainError = exception instanceof DomainRuleViolation ? exception.error : exception;
   // `match.not-found` and its kin: the entity the path names does not exist, or not for this caller.
   if (isDomainError(domainError) && domainError.rule.endsWith('.not-found')) {
-    return answer({ ...statusProblem(404, domainError.message), type: problemType(domainError.rule), rule: domainError.rule });
+    return answer({
+      ...statusProblem(404, domainError.message),
+      type: problemType(domainError.rule),
+      rule: domainError.rule,
+    });
   }
   if (isDomainError(domainError)) {
     return answer({
@@ -59,7 +63,11 @@ const fromHttpException = (exception: HttpException): ProblemAnswer => {
   }
   const response = exception.getResponse();
   const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+  const detail = Array.isArray(message)
+    ? message.join('; ')
+    : typeof message === 'string'
+      ? message
+      : exception.message;
   return answer(statusProblem(status, detail));
 };
 
@@ -84,6 +92,8 @@ const fromBodyParserError = (error: BodyParserError): ProblemAnswer => {
     case 'entity.parse.failed':
       return answer(statusProblem(400, 'the request body is not valid JSON'));
     default:
-      return answer(statusProblem(error.status, error.expose ? error.message : 'the request body was refused'));
+      return answer(
+        statusProblem(error.status, error.expose ? error.message : 'the request body was refused'),
+      );
   }
 };

@@ -42,7 +42,9 @@ export class HealthController {
       try {
         // A check may answer with details (e.g. the projector's lag), shown under its name.
         const details = await within(check(), READINESS_TIMEOUT_MS);
-        return typeof details === 'object' && details !== null ? session.up(details as Record<string, unknown>) : session.up();
+        return typeof details === 'object' && details !== null
+          ? session.up(details as Record<string, unknown>)
+          : session.up();
       } catch (error) {
         return session.down({ message: error instanceof Error ? error.message : String(error) });
       }

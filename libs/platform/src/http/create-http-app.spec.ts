@@ -134,9 +134,14 @@ describe('an app built with createHttpApp', () => {
   });
 
   it('answers 400 naming an unknown field', async () => {
-    const response = await call('/things', { token: officer, json: JSON.stringify({ ...valid, admin: true }) });
+    const response = await call('/things', {
+      token: officer,
+      json: JSON.stringify({ ...valid, admin: true }),
+    });
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([{ field: 'admin', message: 'property admin should not exist' }]);
+    expect((await problemOf(response)).errors).toEqual([
+      { field: 'admin', message: 'property admin should not exist' },
+    ]);
   });
 
   it('answers 400 for an unknown nested field and an invalid nested value, with their paths', async () => {
@@ -157,9 +162,12 @@ describe('an app built with createHttpApp', () => {
     const raw = '{"name":"water","budget":{"amount":"1.00","currency":"USD"},"__proto__":{"admin":true}}';
     const response = await call('/things', { token: officer, json: raw });
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([{ field: '__proto__', message: 'property __proto__ should not exist' }]);
+    expect((await problemOf(response)).errors).toEqual([
+      { field: '__proto__', message: 'property __proto__ should not exist' },
+    ]);
 
-    const nested = '{"name":"water","budget":{"amount":"1.00","currency":"USD","constructor":{"prototype":{}}}}';
+    const nested =
+      '{"name":"water","budget":{"amount":"1.00","currency":"USD","constructor":{"prototype":{}}}}';
     const second = await call('/things', { token: officer, json: nested });
     expect(second.status).toBe(400);
     expect((await problemOf(second)).errors[0].field).toBe('budget.constructor');
@@ -172,7 +180,10 @@ describe('an app built with createHttpApp', () => {
   });
 
   it('answers 413 for a body above 1 MiB', async () => {
-    const response = await call('/things', { token: officer, json: JSON.stringify({ name: 'x'.repeat(1024 * 1024) }) });
+    const response = await call('/things', {
+      token: officer,
+      json: JSON.stringify({ name: 'x'.repeat(1024 * 1024) }),
+    });
     expect(response.status).toBe(413);
     expect((await problemOf(response)).status).toBe(413);
   });
@@ -267,8 +278,12 @@ describe('an app built with createHttpApp', () => {
     const create = document.paths['/things'].post;
     expect(create.security).toEqual([{ bearer: [] }]);
     expect(create['x-roles']).toEqual(['officer']);
-    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '409', '412', '413', '422', '429']));
-    expect(create.responses['422'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/ProblemSchema');
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(['400', '401', '403', '409', '412', '413', '422', '429']),
+    );
+    expect(create.responses['422'].content['application/problem+json'].schema.$ref).toBe(
+      '#/components/schemas/ProblemSchema',
+    );
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect((await call('/docs/')).status).toBe(200);
   });
@@ -317,7 +332,12 @@ describe('logging', () => {
     expect(failure).toMatchObject({ level: 50, res: { statusCode: 500 } });
     expect(failure.err.stack).toContain('connection string postgres://admin:hunter2@db failed');
     // The access log keeps method, url, id and address, never the headers that carry credentials.
-    expect(failure.req).toEqual({ id: 'req-77', method: 'GET', url: '/things/boom', remoteAddress: expect.any(String) });
+    expect(failure.req).toEqual({
+      id: 'req-77',
+      method: 'GET',
+      url: '/things/boom',
+      remoteAddress: expect.any(String),
+    });
     expect(lines.join('\n')).not.toContain(token);
   });
 });

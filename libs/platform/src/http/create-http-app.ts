@@ -52,7 +52,13 @@ export const createHttpApp = async (
   app.use(httpLogger(logger));
   app.use(httpMetricsMiddleware(app.get(Metrics)));
   app.use(refuseNulInUrl);
-  app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'], reviver: refuseUnstorableText }));
+  app.use(
+    json({
+      limit: BODY_LIMIT,
+      type: ['application/json', 'application/*+json'],
+      reviver: refuseUnstorableText,
+    }),
+  );
   app.use(problemErrorMiddleware);
   setupOpenApi(app, openApi);
   app.get(Logger).log(app.get(TokenVerifier).describe());

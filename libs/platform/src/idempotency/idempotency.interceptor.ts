@@ -56,7 +56,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     captureAnswer(
       response,
       (answer) =>
-        isKept(answer.status) ? this.store.complete(scope, claimId, answer) : this.store.release(scope, claimId),
+        isKept(answer.status)
+          ? this.store.complete(scope, claimId, answer)
+          : this.store.release(scope, claimId),
       () => this.store.release(scope, claimId),
     );
     return next.handle();

@@ -23,7 +23,11 @@ export class IdempotencyModule {
       imports,
       providers: [
         { provide: IDEMPOTENCY_OPTIONS, useValue: options },
-        { provide: IdempotencyStore, useFactory: (db: Database) => IdempotencyStore.open(db), inject: [DATABASE] },
+        {
+          provide: IdempotencyStore,
+          useFactory: (db: Database) => IdempotencyStore.open(db),
+          inject: [DATABASE],
+        },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [IdempotencyStore],

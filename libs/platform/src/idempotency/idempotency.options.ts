@@ -12,4 +12,5 @@ export interface IdempotencyOptions {
   staleAfterMs?: number;
 }
 
-export const defaultPrincipal = (request: Request): string | undefined => (request as RequestWithActor).actor?.sub;
+export const defaultPrincipal = (request: Request): string | undefined =>
+  (request as RequestWithActor).actor?.sub;

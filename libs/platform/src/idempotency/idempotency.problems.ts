@@ -2,7 +2,10 @@ import { ProblemException, problemType, statusProblem } from '../errors/problem'
 
 export const keyReused = (): ProblemException =>
   new ProblemException({
-    ...statusProblem(422, 'this Idempotency-Key was already used on this route with a different request body'),
+    ...statusProblem(
+      422,
+      'this Idempotency-Key was already used on this route with a different request body',
+    ),
     type: problemType('idempotency.key-reused'),
     title: 'Idempotency key reused',
   });

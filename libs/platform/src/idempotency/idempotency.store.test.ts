@@ -23,7 +23,11 @@ describe.each(['postgres', 'pglite'] as const)('the idempotency store on %s', (k
     await store.complete(scope, claimId!, answer(201));
 
     expect(second).toBeUndefined();
-    expect(await store.find(scope)).toEqual({ state: 'completed', requestHash: 'hash-a', response: answer(201) });
+    expect(await store.find(scope)).toEqual({
+      state: 'completed',
+      requestHash: 'hash-a',
+      response: answer(201),
+    });
   });
 
   it('takes over a claim abandoned by a crashed process, and ignores the old claimant afterwards', async () => {

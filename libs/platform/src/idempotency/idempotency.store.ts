@@ -38,7 +38,11 @@ export class IdempotencyStore {
    * Claims the key for one execution; returns the claim id, or undefined when someone else holds
    * it. A claim older than `staleAfterMs` (its holder crashed) is taken over, same body only.
    */
-  async claim(scope: IdempotencyScope, requestHash: string, staleAfterMs: number): Promise<string | undefined> {
+  async claim(
+    scope: IdempotencyScope,
+    requestHash: string,
+    staleAfterMs: number,
+  ): Promise<string | undefined> {
     const claimId = randomUUID();
     const inserted = await this.db.query(
       `INSERT INTO idempotency_keys (principal, route, key, request_hash, status, claim_id)
@@ -69,7 +73,11 @@ export class IdempotencyStore {
     return {
       state: 'completed',
       requestHash: row.request_hash,
-      response: { status: Number(row.response_status), headers: row.response_headers ?? {}, body: row.response_body },
+      response: {
+        status: Number(row.response_status),
+        headers: row.response_headers ?? {},
+        body: row.response_body,
+      },
     };
   }
 
@@ -91,9 +99,9 @@ export class IdempotencyStore {
 
   /** Gives the key back so that a retry runs again (the first attempt failed on our side). */
   async release(scope: IdempotencyScope, claimId: string): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE ${SCOPE} AND claim_id = $4 AND status = 'in_progress'`, [
-      ...scopeParams(scope),
-      claimId,
-    ]);
+    await this.db.query(
+      `DELETE FROM idempotency_keys WHERE ${SCOPE} AND claim_id = $4 AND status = 'in_progress'`,
+      [...scopeParams(scope), claimId],
+    );
   }
 }

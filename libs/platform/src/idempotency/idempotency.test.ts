@@ -84,7 +84,12 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
-const post = async (app: INestApplication, path: string, body: unknown, headers: Record<string, string> = {}) => {
+const post = async (
+  app: INestApplication,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => {
   const response = await fetch(`${await app.getUrl()}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -167,7 +172,12 @@ describe('Idempotency-Key on POST, over HTTP, on PostgreSQL', () => {
   });
 
   it('accepts a key of exactly 128 printable characters', async () => {
-    const answer = await post(app, '/v1/things/t-1/widgets', { name: 'a' }, { 'idempotency-key': '~ '.repeat(64) });
+    const answer = await post(
+      app,
+      '/v1/things/t-1/widgets',
+      { name: 'a' },
+      { 'idempotency-key': '~ '.repeat(64) },
+    );
 
     expect(answer.status).toBe(201);
   });
@@ -175,8 +185,18 @@ describe('Idempotency-Key on POST, over HTTP, on PostgreSQL', () => {
   it('scopes keys to the caller and to the route with its parameters', async () => {
     const key = { 'idempotency-key': 'k-shared' };
     await post(app, '/v1/things/t-1/widgets', { name: 'a' }, { ...key, 'x-sub': 'officer-1' });
-    const otherCaller = await post(app, '/v1/things/t-1/widgets', { name: 'a' }, { ...key, 'x-sub': 'officer-2' });
-    const otherThing = await post(app, '/v1/things/t-2/widgets', { name: 'a' }, { ...key, 'x-sub': 'officer-1' });
+    const otherCaller = await post(
+      app,
+      '/v1/things/t-1/widgets',
+      { name: 'a' },
+      { ...key, 'x-sub': 'officer-2' },
+    );
+    const otherThing = await post(
+      app,
+      '/v1/things/t-2/widgets',
+      { name: 'a' },
+      { ...key, 'x-sub': 'officer-1' },
+    );
 
     expect([otherCaller.replayed, otherThing.replayed]).toEqual([false, false]);
     expect(runs.widgets).toBe(3);
@@ -208,10 +228,20 @@ describe('Idempotency-Key on POST, over HTTP, on PostgreSQL', () => {
   });
 
   it('still replays after a restart: the keys are in the database', async () => {
-    const first = await post(app, '/v1/things/t-9/widgets', { name: 'a' }, { 'idempotency-key': 'k-restart' });
+    const first = await post(
+      app,
+      '/v1/things/t-9/widgets',
+      { name: 'a' },
+      { 'idempotency-key': 'k-restart' },
+    );
     const restarted = await appOn(test.db);
     try {
-      const again = await post(restarted, '/v1/things/t-9/widgets', { name: 'a' }, { 'idempotency-key': 'k-restart' });
+      const again = await post(
+        restarted,
+        '/v1/things/t-9/widgets',
+        { name: 'a' },
+        { 'idempotency-key': 'k-restart' },
+      );
 
       expect(again).toEqual({ ...first, replayed: true });
       expect(runs.widgets).toBe(1);

@@ -42,7 +42,11 @@ export const captureAnswer = (
     // Express serialises objects through `json`, which calls `send` again with the text.
     if (captured || !isSerialised(chunk)) return send(chunk);
     captured = true;
-    const answer = { status: response.statusCode, headers: replayableHeaders(response), body: parseSent(chunk) };
+    const answer = {
+      status: response.statusCode,
+      headers: replayableHeaders(response),
+      body: parseSent(chunk),
+    };
     void keep(answer)
       .catch(() => abandon())
       .catch(() => undefined)

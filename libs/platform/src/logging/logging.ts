@@ -24,7 +24,10 @@ const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * the process exits; only a `kill -9` can lose the last lines, never an event.
  */
 export const createLogger = (level: string, name?: string, destination?: DestinationStream): Logger =>
-  pino({ level, name, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination ?? pino.destination({ dest: 1, sync: false }));
+  pino(
+    { level, name, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    destination ?? pino.destination({ dest: 1, sync: false }),
+  );
 
 /** The request id: the caller's `X-Request-Id` when acceptable, else a new UUID; echoed back. */
 export const requestIdFor = (request: IncomingMessage, response: ServerResponse): string => {

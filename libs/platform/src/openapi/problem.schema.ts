@@ -11,8 +11,10 @@ export class ProblemSchema {
   @ApiProperty({ example: 'Business rule violated' }) title: string;
   @ApiProperty({ example: 422 }) status: number;
   @ApiProperty({ example: 'disbursed would exceed committed' }) detail: string;
-  @ApiPropertyOptional({ description: 'The X-Request-Id of the request, to find it in the logs' }) requestId?: string;
-  @ApiPropertyOptional({ description: 'For 422: the broken rule', example: 'match.over-disbursed' }) rule?: string;
+  @ApiPropertyOptional({ description: 'The X-Request-Id of the request, to find it in the logs' })
+  requestId?: string;
+  @ApiPropertyOptional({ description: 'For 422: the broken rule', example: 'match.over-disbursed' })
+  rule?: string;
   @ApiPropertyOptional({ type: [FieldErrorSchema], description: 'For 400 validation failures' })
   errors?: FieldErrorSchema[];
 }

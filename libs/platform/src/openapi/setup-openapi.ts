@@ -18,9 +18,15 @@ export const setupOpenApi = (app: INestApplication, info: OpenApiInfo): OpenAPIO
     .setDescription(info.description ?? '')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemSchema, FieldErrorSchema] });
+  const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [ProblemSchema, FieldErrorSchema],
+  });
   const express = app.getHttpAdapter();
   express.get('/docs-json', (_request: Request, response: Response) => response.json(document));
-  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { swaggerOptions: { persistAuthorization: true } }));
+  app.use(
+    '/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(document, { swaggerOptions: { persistAuthorization: true } }),
+  );
   return document;
 };

@@ -36,7 +36,10 @@ export class RateLimitGuard extends ThrottlerGuard {
     const holdMs = Math.min(this.holdMs, detail.timeToBlockExpire * 1000);
     if (holdMs > 0) await sleep(holdMs);
     throw new ProblemException(
-      statusProblem(429, `more than ${detail.limit} requests in ${detail.ttl / 1000} s; retry after Retry-After seconds`),
+      statusProblem(
+        429,
+        `more than ${detail.limit} requests in ${detail.ttl / 1000} s; retry after Retry-After seconds`,
+      ),
     );
   }
 }

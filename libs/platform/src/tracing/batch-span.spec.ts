@@ -11,7 +11,11 @@ describe('batchSpanStart', () => {
   });
 
   it('starts a trace of its own, linked to each command, when the messages come from several', () => {
-    const start = batchSpanStart([command('00f067aa0ba902b7'), command('1111111111111111'), command('00f067aa0ba902b7')]);
+    const start = batchSpanStart([
+      command('00f067aa0ba902b7'),
+      command('1111111111111111'),
+      command('00f067aa0ba902b7'),
+    ]);
     expect(trace.getSpanContext(start.parent)).toBeUndefined();
     expect(start.links.map((link) => link.context.spanId)).toEqual(['00f067aa0ba902b7', '1111111111111111']);
   });

@@ -7,7 +7,9 @@ import { spanContextOf } from './trace-context';
  * root of a trace of its own with a link to each command's span when they come from several.
  * Never under whatever happens to be active: with the in-process bus that is the publisher's span.
  */
-export const batchSpanStart = (traceparents: Iterable<string | undefined>): { parent: Context; links: Link[] } => {
+export const batchSpanStart = (
+  traceparents: Iterable<string | undefined>,
+): { parent: Context; links: Link[] } => {
   const sources = new Map<string, SpanContext>();
   for (const traceparent of traceparents) {
     const source = spanContextOf(traceparent);

@@ -18,7 +18,12 @@ describe('startTracing', () => {
   });
 
   it('stays off when OTEL_SDK_DISABLED is true, endpoint or not', () => {
-    expect(startTracing('multitrack-test', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_SDK_DISABLED: 'true' }).exporting).toBe(false);
+    expect(
+      startTracing('multitrack-test', {
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+        OTEL_SDK_DISABLED: 'true',
+      }).exporting,
+    ).toBe(false);
     expect(recording()).toBe(false);
   });
 

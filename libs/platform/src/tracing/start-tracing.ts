@@ -21,12 +21,17 @@ const off: Tracing = { exporting: false, shutdown: async () => undefined };
  * nothing anywhere. With it, spans are batched and sent over OTLP/HTTP to that endpoint only, and
  * W3C trace context is the one propagation format.
  */
-export const startTracing = (defaultServiceName: string, env: Record<string, string | undefined> = process.env): Tracing => {
+export const startTracing = (
+  defaultServiceName: string,
+  env: Record<string, string | undefined> = process.env,
+): Tracing => {
   const config = loadConfig(tracingConfig, env);
   const url = config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? tracesUrlUnder(config.OTEL_EXPORTER_OTLP_ENDPOINT);
   if (url === undefined || config.OTEL_SDK_DISABLED === 'true') return off;
   const provider = new NodeTracerProvider({
-    resource: defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.OTEL_SERVICE_NAME ?? defaultServiceName })),
+    resource: defaultResource().merge(
+      resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.OTEL_SERVICE_NAME ?? defaultServiceName }),
+    ),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });

@@ -6,7 +6,11 @@ const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 describe('W3C trace context, without any SDK registered', () => {
   it('reads a traceparent into the span it names and writes it back unchanged', () => {
     const context = traceContextOf(traceparent);
-    expect(trace.getSpanContext(context)).toMatchObject({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', isRemote: true });
+    expect(trace.getSpanContext(context)).toMatchObject({
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      spanId: '00f067aa0ba902b7',
+      isRemote: true,
+    });
     expect(traceparentOf(context)).toBe(traceparent);
   });
 

@@ -15,6 +15,9 @@ class FlushSpansOnShutdown implements OnApplicationShutdown {
 @Module({})
 export class TracingModule {
   static forRoot(tracing: Tracing): DynamicModule {
-    return { module: TracingModule, providers: [{ provide: TRACING, useValue: tracing }, FlushSpansOnShutdown] };
+    return {
+      module: TracingModule,
+      providers: [{ provide: TRACING, useValue: tracing }, FlushSpansOnShutdown],
+    };
   }
 }

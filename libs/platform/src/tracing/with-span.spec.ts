@@ -19,12 +19,18 @@ describe('withSpan', () => {
   });
 
   it('continues the trace of an explicit parent', async () => {
-    await withSpan('child', { parent: traceContextOf('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01') }, async () => undefined);
+    await withSpan(
+      'child',
+      { parent: traceContextOf('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01') },
+      async () => undefined,
+    );
     expect(recorder.spans()[0].spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
   });
 
   it('records a failure on the span and rethrows it', async () => {
-    await expect(withSpan('failing', {}, async () => Promise.reject(new Error('store away')))).rejects.toThrow('store away');
+    await expect(
+      withSpan('failing', {}, async () => Promise.reject(new Error('store away'))),
+    ).rejects.toThrow('store away');
     const [span] = recorder.spans();
     expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: 'store away' });
     expect(span.events.map((event) => event.name)).toEqual(['exception']);

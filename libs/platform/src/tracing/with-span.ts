@@ -1,4 +1,11 @@
-import { context, SpanStatusCode, trace, type Context, type Span, type SpanOptions } from '@opentelemetry/api';
+import {
+  context,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type Span,
+  type SpanOptions,
+} from '@opentelemetry/api';
 import { tracer } from './tracer';
 
 export interface SpanStart extends SpanOptions {
@@ -12,7 +19,11 @@ export interface SpanStart extends SpanOptions {
  * span's context explicitly: without a registered SDK nothing is active, yet an incoming
  * traceparent must still reach the event metadata.
  */
-export const withSpan = async <T>(name: string, start: SpanStart, work: (span: Span, traced: Context) => Promise<T>): Promise<T> => {
+export const withSpan = async <T>(
+  name: string,
+  start: SpanStart,
+  work: (span: Span, traced: Context) => Promise<T>,
+): Promise<T> => {
   const { parent = context.active(), ...options } = start;
   const span = tracer().startSpan(name, options, parent);
   const traced = trace.setSpan(parent, span);

@@ -20,4 +20,8 @@ export const refuseUnstorableText = (key: string, value: unknown): unknown => {
 
 /** Query strings decode `%00` to U+0000 (invalid UTF-8 decodes to U+FFFD, which is storable). */
 export const refuseNulInUrl = (request: Request, _response: Response, next: NextFunction): void =>
-  next(/%00/.test(request.originalUrl) ? new ProblemException(statusProblem(400, 'the URL contains an encoded U+0000')) : undefined);
+  next(
+    /%00/.test(request.originalUrl)
+      ? new ProblemException(statusProblem(400, 'the URL contains an encoded U+0000'))
+      : undefined,
+  );

@@ -13,16 +13,20 @@ class ReportDto {
 }
 
 const failureOf = async (value: unknown, type: 'body' | 'query' = 'body') => {
-  const error = await new StrictValidationPipe()
-    .transform(value, { type, metatype: ReportDto })
-    .then(() => undefined, (e: unknown) => e);
+  const error = await new StrictValidationPipe().transform(value, { type, metatype: ReportDto }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ProblemException);
   return (error as ProblemException).problem;
 };
 
 describe('StrictValidationPipe', () => {
   it('names array items with [i] and nested fields with dots', async () => {
-    const problem = await failureOf({ tracks: [1, 12], periods: [{ from: '2025-01-01' }, { from: 5, to: 'x' }] });
+    const problem = await failureOf({
+      tracks: [1, 12],
+      periods: [{ from: '2025-01-01' }, { from: 5, to: 'x' }],
+    });
     expect(problem.status).toBe(400);
     expect(problem.errors).toEqual(
       expect.arrayContaining([

@@ -33,7 +33,10 @@ const findUnsafeKeys = (value: unknown, path = ''): FieldError[] => {
 export const flattenValidationErrors = (errors: ValidationError[], parent = ''): FieldError[] =>
   errors.flatMap((error) => {
     const field = join(parent, error.property ?? '');
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field: field || '(body)', message }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field: field || '(body)',
+      message,
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 
@@ -62,4 +65,3 @@ export class StrictValidationPipe extends ValidationPipe {
     return super.transform(value, metadata);
   }
 }
-

@@ -4,12 +4,23 @@ import { isXmlText, IsXmlText, xmlSafe } from './xml-text';
 
 describe('text XML 1.0 can carry', () => {
   it('accepts ordinary text, tab, newline, carriage return, emoji (paired surrogates), U+FFFD and C1 controls', () => {
-    for (const text of ['', 'Mediators', 'line\nline\r\n\tindented', 'Café 💥', '\uFFFD', '\u0085', '\u{10FFFF}']) expect(isXmlText(text)).toBe(true);
+    for (const text of [
+      '',
+      'Mediators',
+      'line\nline\r\n\tindented',
+      'Café 💥',
+      '\uFFFD',
+      '\u0085',
+      '\u{10FFFF}',
+    ])
+      expect(isXmlText(text)).toBe(true);
   });
 
   it('refuses every other C0 control, U+FFFE, U+FFFF and unpaired surrogates', () => {
     const forbidden = [
-      ...Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).filter((c) => !'\t\n\r'.includes(c)),
+      ...Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).filter(
+        (c) => !'\t\n\r'.includes(c),
+      ),
       '\uFFFE',
       '\uFFFF',
       '\uD800',
@@ -18,7 +29,8 @@ describe('text XML 1.0 can carry', () => {
       '💥'.slice(1),
     ];
     expect(forbidden).toHaveLength(35);
-    for (const character of forbidden) expect({ character, allowed: isXmlText(`a${character}b`) }).toEqual({ character, allowed: false });
+    for (const character of forbidden)
+      expect({ character, allowed: isXmlText(`a${character}b`) }).toEqual({ character, allowed: false });
   });
 
   it('replaces each forbidden character by U+FFFD, or by what it is told, and leaves good text as it is', () => {
@@ -34,8 +46,12 @@ describe('text XML 1.0 can carry', () => {
       @IsString() @IsXmlText() description!: string;
     }
     const errors = validateSync(plainToInstance(Report, { description: 'Venue\u0001' }));
-    expect(errors.map((error) => [error.property, Object.keys(error.constraints ?? {})])).toEqual([['description', ['isXmlText']]]);
+    expect(errors.map((error) => [error.property, Object.keys(error.constraints ?? {})])).toEqual([
+      ['description', ['isXmlText']],
+    ]);
     expect(validateSync(plainToInstance(Report, { description: 'Venue and travel\n' }))).toEqual([]);
-    expect(Object.keys(validateSync(plainToInstance(Report, { description: 7 }))[0].constraints ?? {})).toEqual(['isString']);
+    expect(
+      Object.keys(validateSync(plainToInstance(Report, { description: 7 }))[0].constraints ?? {}),
+    ).toEqual(['isString']);
   });
 });

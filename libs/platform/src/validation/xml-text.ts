@@ -30,7 +30,8 @@ export const IsXmlText = (options?: ValidationOptions): PropertyDecorator =>
       name: 'isXmlText',
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || isXmlText(value),
-        defaultMessage: () => '$property must not contain control characters, U+FFFE, U+FFFF or unpaired surrogates',
+        defaultMessage: () =>
+          '$property must not contain control characters, U+FFFE, U+FFFF or unpaired surrogates',
       },
     },
     options,

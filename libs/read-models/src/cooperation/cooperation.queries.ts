@@ -33,7 +33,10 @@ interface Row {
 const s = cooperationReadModel.schema;
 const days = (column: string) => `avg(extract(epoch FROM (${column} - published_at)) / 86400)::float8`;
 
-export const cooperationMetrics = async (db: SqlExecutor, by: 'track' | 'country'): Promise<CooperationMetrics[]> => {
+export const cooperationMetrics = async (
+  db: SqlExecutor,
+  by: 'track' | 'country',
+): Promise<CooperationMetrics[]> => {
   const key = by === 'track' ? 'unnest(tracks)::text' : 'country';
   const { rows } = await db.query<Row>(
     `WITH money AS (
@@ -65,7 +68,10 @@ export const cooperationMetrics = async (db: SqlExecutor, by: 'track' | 'country
     daysToConfirmedReceipt: row.to_receipt,
     disbursementVelocity: (row.velocity ?? []).map((v) => ({
       // whole minor units per day: money stays integral, a fraction of a cent per day is noise
-      perDay: wireOrZero((BigInt(v.disbursed) / BigInt(Math.max(1, Math.ceil(v.days)))).toString(), v.currency),
+      perDay: wireOrZero(
+        (BigInt(v.disbursed) / BigInt(Math.max(1, Math.ceil(v.days)))).toString(),
+        v.currency,
+      ),
     })),
   }));
 };

@@ -36,16 +36,24 @@ const migrations = (s: string) => [
   },
 ];
 
-const timeline = (requestId: string, changes: Record<string, unknown>) => upsertRow('timelines', ['request_id', requestId], changes);
+const timeline = (requestId: string, changes: Record<string, unknown>) =>
+  upsertRow('timelines', ['request_id', requestId], changes);
 
 /** The money steps are kept per match (MatchMade precedes them in the match stream) and summed per request when read. */
-const ofMatch = (matchId: string, changes: Record<string, unknown>) => updateRow('timeline_matches', ['match_id', matchId], changes);
+const ofMatch = (matchId: string, changes: Record<string, unknown>) =>
+  updateRow('timeline_matches', ['match_id', matchId], changes);
 
 const onEvent = (e: EventEnvelope): Write[] => {
   const event = e as unknown as RequestEvent | OfferEvent | MatchEvent;
   switch (event.type) {
     case 'HelpRequestPublished':
-      return [timeline(event.data.requestId, { published_at: least(e.recordedAt), tracks: event.data.tracks, country: event.data.country })];
+      return [
+        timeline(event.data.requestId, {
+          published_at: least(e.recordedAt),
+          tracks: event.data.tracks,
+          country: event.data.country,
+        }),
+      ];
     case 'OfferSubmitted':
       return [timeline(event.data.requestId, { first_offer_at: least(e.recordedAt) })];
     case 'MatchMade':

@@ -68,7 +68,12 @@ export const fundingLedger = async (
              AND ($3::int IS NULL OR r.tracks @> ARRAY[$3::int]) AND ($4::text IS NULL OR m.currency = $4)) lines
      WHERE key IS NOT NULL
      GROUP BY key, currency ORDER BY key, currency`,
-    [filters.organizationId ?? null, filters.country ?? null, filters.track ?? null, filters.currency ?? null],
+    [
+      filters.organizationId ?? null,
+      filters.country ?? null,
+      filters.track ?? null,
+      filters.currency ?? null,
+    ],
   );
   return rows.map((row) => {
     const money = (minor: string) => wireOrZero(minor, row.currency);

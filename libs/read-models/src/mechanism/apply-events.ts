@@ -33,7 +33,10 @@ const projectSafely = (model: ReadModel, event: EventEnvelope, schema: string): 
   try {
     return model.project(event, schema);
   } catch (error) {
-    throw new ProjectionError(`${model.name} cannot project ${event.type} ${event.streamId}@${event.revision}`, error);
+    throw new ProjectionError(
+      `${model.name} cannot project ${event.type} ${event.streamId}@${event.revision}`,
+      error,
+    );
   }
 };
 

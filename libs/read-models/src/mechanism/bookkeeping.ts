@@ -45,7 +45,13 @@ export const saveApplied = async (
      ON CONFLICT (id) DO UPDATE SET position = GREATEST(${schema}.progress.position, excluded.position),
        recorded_at = CASE WHEN excluded.position > ${schema}.progress.position THEN excluded.recorded_at
                           ELSE ${schema}.progress.recorded_at END`,
-    [[...revisions.keys()], values.map((v) => v.revision), values.map((v) => v.position), newest.position, newest.recordedAt],
+    [
+      [...revisions.keys()],
+      values.map((v) => v.revision),
+      values.map((v) => v.position),
+      newest.position,
+      newest.recordedAt,
+    ],
   );
 };
 
@@ -55,12 +61,20 @@ export interface StoredOffset {
   nextOffset: string;
 }
 
-export const loadOffsets = async (tx: SqlExecutor, schema: string, groupId: string): Promise<StoredOffset[]> => {
+export const loadOffsets = async (
+  tx: SqlExecutor,
+  schema: string,
+  groupId: string,
+): Promise<StoredOffset[]> => {
   const { rows } = await tx.query<{ topic: string; partition: number; next_offset: number }>(
     `SELECT topic, partition, next_offset FROM ${schema}.consumer_offsets WHERE group_id = $1`,
     [groupId],
   );
-  return rows.map((row) => ({ topic: row.topic, partition: Number(row.partition), nextOffset: String(row.next_offset) }));
+  return rows.map((row) => ({
+    topic: row.topic,
+    partition: Number(row.partition),
+    nextOffset: String(row.next_offset),
+  }));
 };
 
 /** Forgets a group's stored offsets: they belonged to a bus whose offsets did not survive. */

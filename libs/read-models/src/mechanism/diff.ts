@@ -31,7 +31,9 @@ export const diffReadModel = async (
   const differences: TableDifference[] = [];
   for (const { table_name: table } of rows.filter((row) => !bookkeeping.has(row.table_name))) {
     const except = (a: string, b: string) =>
-      db.query<Record<string, unknown>>(`SELECT * FROM ${a}.${table} EXCEPT ALL SELECT * FROM ${b}.${table} LIMIT ${sample}`);
+      db.query<Record<string, unknown>>(
+        `SELECT * FROM ${a}.${table} EXCEPT ALL SELECT * FROM ${b}.${table} LIMIT ${sample}`,
+      );
     const [missing, unexpected] = [await except(expected, actual), await except(actual, expected)];
     if (missing.rows.length || unexpected.rows.length) {
       differences.push({ readModel: model.name, table, missing: missing.rows, unexpected: unexpected.rows });

@@ -1,7 +1,10 @@
 /** A projection threw for this event: the event, not the infrastructure, is at fault. */
 export class ProjectionError extends Error {
   override readonly name = 'ProjectionError';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
   }
 }
@@ -25,4 +28,6 @@ export const isPoison = (error: unknown): boolean => {
 };
 
 export const reasonOf = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
+  error instanceof Error
+    ? `${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
+    : String(error);

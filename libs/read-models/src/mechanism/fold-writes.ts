@@ -17,19 +17,26 @@ const asChange = (value: unknown): Change => (value instanceof Change ? value : 
 const instant = (value: unknown) => Date.parse(String(value));
 
 const pick = (op: 'least' | 'greatest', a: unknown, b: unknown) =>
-  a === null || a === undefined ? b : (instant(b) < instant(a)) === (op === 'least') ? b : a;
+  a === null || a === undefined ? b : instant(b) < instant(a) === (op === 'least') ? b : a;
 
 /** `next` applied after `previous`, as one change; undefined when the two do not combine. */
 const combine = (previous: Change, next: Change): Change | undefined => {
   if (next.op === 'set') return next;
   if (next.op === 'add') {
-    if (previous.op === 'add') return Change.add(BigInt(previous.value as string) + BigInt(next.value as string));
+    if (previous.op === 'add')
+      return Change.add(BigInt(previous.value as string) + BigInt(next.value as string));
     // NULL + n stays NULL in SQL.
-    if (previous.op === 'set') return previous.value === null ? previous : Change.set((BigInt(String(previous.value)) + BigInt(next.value as string)).toString());
+    if (previous.op === 'set')
+      return previous.value === null
+        ? previous
+        : Change.set((BigInt(String(previous.value)) + BigInt(next.value as string)).toString());
     return undefined;
   }
   if (previous.op === 'set') return Change.set(pick(next.op, previous.value, next.value));
-  if (previous.op === next.op) return (next.op === 'least' ? Change.least : Change.greatest)(String(pick(next.op, previous.value, next.value)));
+  if (previous.op === next.op)
+    return (next.op === 'least' ? Change.least : Change.greatest)(
+      String(pick(next.op, previous.value, next.value)),
+    );
   return undefined;
 };
 

@@ -4,7 +4,11 @@ import type { ReadModel } from './read-model';
 
 /** Version 1 of every read model: its schema and the bookkeeping tables; the model's own start at 2. */
 export const migrationsOf = (model: ReadModel, schema: string): Migration[] => [
-  { version: 1, name: 'schema and bookkeeping', sql: `CREATE SCHEMA IF NOT EXISTS ${schema}; ${bookkeepingDdl(schema)}` },
+  {
+    version: 1,
+    name: 'schema and bookkeeping',
+    sql: `CREATE SCHEMA IF NOT EXISTS ${schema}; ${bookkeepingDdl(schema)}`,
+  },
   ...model.migrations(schema),
 ];
 
@@ -20,4 +24,5 @@ export const createScratchSchema = async (db: Database, model: ReadModel, schema
   });
 };
 
-export const dropSchema = (db: Database, schema: string): Promise<void> => db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+export const dropSchema = (db: Database, schema: string): Promise<void> =>
+  db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -74,7 +74,9 @@ const writer = (db: Database, targets: RebuildTarget[]) => {
   return {
     async write(batches: EventEnvelope[][]) {
       await settle();
-      inFlight = Promise.all(targets.map(({ model, schema }, i) => (batches[i].length ? flush(db, model, schema, batches[i]) : 0))).then(
+      inFlight = Promise.all(
+        targets.map(({ model, schema }, i) => (batches[i].length ? flush(db, model, schema, batches[i]) : 0)),
+      ).then(
         (counts) => ({ poisoned: counts.reduce((a, b) => a + b, 0) }),
         (error: unknown) => ({ error }),
       );
@@ -102,7 +104,11 @@ export const catchUpAll = async (
   for await (const event of store.readAll({ from: from.checkpoint, batchSize: Math.min(batchSize, 5_000) })) {
     const topic = topicForStream(event.streamId);
     let readers = follows.get(topic);
-    if (!readers) follows.set(topic, (readers = targets.flatMap((target, i) => (target.model.topics.includes(topic) ? [i] : []))));
+    if (!readers)
+      follows.set(
+        topic,
+        (readers = targets.flatMap((target, i) => (target.model.topics.includes(topic) ? [i] : []))),
+      );
     if (readers.length) {
       const envelope = toEnvelope(event);
       for (const i of readers) batches[i].push(envelope);
@@ -119,7 +125,8 @@ export const catchUpAll = async (
     if (options.onProgress && Date.now() - lastReport >= (options.progressEveryMs ?? 1000)) {
       lastReport = Date.now();
       const eventsPerSecond = (reached.events - from.events) / Math.max(0.001, (lastReport - started) / 1000);
-      const left = options.headPosition === undefined ? null : Math.max(0, options.headPosition - reached.position);
+      const left =
+        options.headPosition === undefined ? null : Math.max(0, options.headPosition - reached.position);
       options.onProgress({
         readModel: targets.map((target) => target.model.name).join(', '),
         events: reached.events,
@@ -183,7 +190,9 @@ export const swapIn = async (
     reached = await catchUp(store, db, model, rebuilt, reached, options);
     const position = reached.position;
     const swapped = await db.transaction(async (tx) => {
-      await tx.exec(`DROP SCHEMA IF EXISTS ${retired} CASCADE; LOCK TABLE ${live}.consumer_offsets IN EXCLUSIVE MODE`);
+      await tx.exec(
+        `DROP SCHEMA IF EXISTS ${retired} CASCADE; LOCK TABLE ${live}.consumer_offsets IN EXCLUSIVE MODE`,
+      );
       const { rows } = await tx.query<{ position: number }>(`SELECT position FROM ${live}.progress`);
       if (rows[0] && Number(rows[0].position) > position) return false;
       await tx.exec(`
@@ -198,7 +207,9 @@ export const swapIn = async (
       return reached;
     }
   }
-  throw new Error(`${model.name}: the live projector kept ahead of the rebuild ${maxSwapAttempts} times; try again`);
+  throw new Error(
+    `${model.name}: the live projector kept ahead of the rebuild ${maxSwapAttempts} times; try again`,
+  );
 };
 
 /** Rebuilds a read model from the event store and swaps it in; queries keep answering throughout. */
@@ -223,6 +234,7 @@ export const rebuildReadModels = async (
   for (const { model, schema } of targets) await createScratchSchema(db, model, schema);
   const reached = await catchUpAll(store, db, targets, { position: -1, events: 0, poisoned: 0 }, options);
   const swapped: RebuildReached[] = [];
-  for (const { model, schema } of targets) swapped.push(await swapIn(store, db, model, schema, reached, options));
+  for (const { model, schema } of targets)
+    swapped.push(await swapIn(store, db, model, schema, reached, options));
   return swapped;
 };

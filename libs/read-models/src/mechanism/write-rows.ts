@@ -13,7 +13,12 @@ interface Column {
 // migration, which runs before anything is projected.
 const catalogue = new Map<string, Map<string, Column>>();
 
-const columnsOf = async (tx: SqlExecutor, schema: string, table: string, needed: string[]): Promise<Map<string, Column>> => {
+const columnsOf = async (
+  tx: SqlExecutor,
+  schema: string,
+  table: string,
+  needed: string[],
+): Promise<Map<string, Column>> => {
   const name = `${schema}.${table}`;
   const known = catalogue.get(name);
   if (known && needed.every((column) => known.has(column))) return known;
@@ -23,10 +28,13 @@ const columnsOf = async (tx: SqlExecutor, schema: string, table: string, needed:
      WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped`,
     [name],
   );
-  const columns = new Map(rows.map((row) => [row.name, { type: row.type, fallback: row.fallback ?? 'NULL' }]));
+  const columns = new Map(
+    rows.map((row) => [row.name, { type: row.type, fallback: row.fallback ?? 'NULL' }]),
+  );
   const missing = needed.filter((column) => !columns.has(column));
   // SQLSTATE class 42, like the statement itself would fail: a bug, retried, never dead-lettered.
-  if (missing.length) throw Object.assign(new Error(`${name} has no column ${missing.join(', ')}`), { code: '42703' });
+  if (missing.length)
+    throw Object.assign(new Error(`${name} has no column ${missing.join(', ')}`), { code: '42703' });
   catalogue.set(name, columns);
   return columns;
 };
@@ -36,7 +44,8 @@ const quoted = (value: unknown) => `"${String(value).replace(/["\\]/g, '\\$&')}"
 /** Every value travels as text in a text[] parameter and is cast to its column's type in SQL. */
 const asText = (value: unknown): string | null => {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return `{${value.map((item) => (item === null ? 'NULL' : quoted(item))).join(',')}}`;
+  if (Array.isArray(value))
+    return `{${value.map((item) => (item === null ? 'NULL' : quoted(item))).join(',')}}`;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 };
@@ -66,20 +75,35 @@ const statementsFor = async (tx: SqlExecutor, schema: string, rows: FoldedRow[])
   const expressions = names.map((name, i) => {
     const { type, fallback } = columns.get(name)!;
     const changes = rows.map((row) => row.changes.get(name));
-    add(`v${i}`, changes.map((change) => asText(change?.value)), 'text');
+    add(
+      `v${i}`,
+      changes.map((change) => asText(change?.value)),
+      'text',
+    );
     const current = mode === 'insert' ? `(${fallback})` : `t.${name}`;
     const value = `p.v${i}::${type}`;
     const ops = new Set(changes.map((change) => change?.op));
     if (ops.size === 1 && !ops.has(undefined)) return applied(changes[0]!.op, current, value);
-    add(`o${i}`, changes.map((change) => (change ? opCodes[change.op] : 0)), 'int2');
-    const branches = [...ops].filter((op) => op !== undefined).map((op) => `WHEN ${opCodes[op]} THEN ${applied(op, current, value)}`);
+    add(
+      `o${i}`,
+      changes.map((change) => (change ? opCodes[change.op] : 0)),
+      'int2',
+    );
+    const branches = [...ops]
+      .filter((op) => op !== undefined)
+      .map((op) => `WHEN ${opCodes[op]} THEN ${applied(op, current, value)}`);
     return `CASE p.o${i} ${branches.join(' ')} ELSE ${current} END`;
   });
   const from = `unnest(${arrays.join(', ')}) AS p(${aliases.join(', ')})`;
   const keyValue = `p.k::${columns.get(key.column)!.type}`;
   const target = `${schema}.${table}`;
   if (mode === 'insert') {
-    return [{ sql: `INSERT INTO ${target} (${[key.column, ...names].join(', ')}) SELECT ${[keyValue, ...expressions].join(', ')} FROM ${from}`, params }];
+    return [
+      {
+        sql: `INSERT INTO ${target} (${[key.column, ...names].join(', ')}) SELECT ${[keyValue, ...expressions].join(', ')} FROM ${from}`,
+        params,
+      },
+    ];
   }
   const statements: Statement[] = [];
   if (mode === 'upsert') {
@@ -92,7 +116,10 @@ const statementsFor = async (tx: SqlExecutor, schema: string, rows: FoldedRow[])
   }
   if (names.length > 0) {
     const set = names.map((name, i) => `${name} = ${expressions[i]}`).join(', ');
-    statements.push({ sql: `UPDATE ${target} AS t SET ${set} FROM ${from} WHERE t.${key.column} = ${keyValue}`, params });
+    statements.push({
+      sql: `UPDATE ${target} AS t SET ${set} FROM ${from} WHERE t.${key.column} = ${keyValue}`,
+      params,
+    });
   }
   return statements;
 };
@@ -107,8 +134,11 @@ const writeGeneration = async (tx: SqlExecutor, schema: string, generation: Gene
   }
   for (const group of [...groups.keys()].sort()) {
     // In key order, so two transactions touching the same rows lock them in the same order.
-    const rows = groups.get(group)!.sort((a, b) => (a.key.value < b.key.value ? -1 : a.key.value > b.key.value ? 1 : 0));
-    for (const statement of await statementsFor(tx, schema, rows)) await tx.query(statement.sql, statement.params);
+    const rows = groups
+      .get(group)!
+      .sort((a, b) => (a.key.value < b.key.value ? -1 : a.key.value > b.key.value ? 1 : 0));
+    for (const statement of await statementsFor(tx, schema, rows))
+      await tx.query(statement.sql, statement.params);
   }
 };
 

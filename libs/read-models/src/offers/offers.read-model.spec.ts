@@ -9,9 +9,12 @@ const offerId = submitted.data.offerId as string;
 
 describe('the offers read model', () => {
   it('shows a submitted offer with its amount in minor units', () =>
-    given()
-      .when(submitted)
-      .thenRow('offers', offerId, { status: 'submitted', amount_minor: '20000000', currency: 'USD', organization_id: 'US-EIN-100001' }));
+    given().when(submitted).thenRow('offers', offerId, {
+      status: 'submitted',
+      amount_minor: '20000000',
+      currency: 'USD',
+      organization_id: 'US-EIN-100001',
+    }));
 
   it('changes only what a revision names', () =>
     given(submitted)
@@ -31,5 +34,7 @@ describe('the offers read model', () => {
       ));
 
   it('marks a withdrawn offer', () =>
-    given(submitted).when(onStream(submitted, 'OfferWithdrawn', { offerId, reason: 'busy' })).thenRow('offers', offerId, { status: 'withdrawn' }));
+    given(submitted)
+      .when(onStream(submitted, 'OfferWithdrawn', { offerId, reason: 'busy' }))
+      .thenRow('offers', offerId, { status: 'withdrawn' }));
 });

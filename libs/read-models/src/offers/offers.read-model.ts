@@ -29,9 +29,18 @@ const project = (e: Parameters<ReadModel['project']>[0]): Write[] => {
       const d = event.data;
       return [
         insertRow('offers', ['id', id], {
-          request_id: d.requestId, organization_id: d.organizationId, summary: d.summary, amount_minor: minorOf(d.amount),
-          currency: d.amount.currency, start_date: d.startDate, end_date: d.endDate, status: 'submitted',
-          revision: e.revision, submitted_position: e.position, submitted_at: e.recordedAt, updated_at: e.recordedAt,
+          request_id: d.requestId,
+          organization_id: d.organizationId,
+          summary: d.summary,
+          amount_minor: minorOf(d.amount),
+          currency: d.amount.currency,
+          start_date: d.startDate,
+          end_date: d.endDate,
+          status: 'submitted',
+          revision: e.revision,
+          submitted_position: e.position,
+          submitted_at: e.recordedAt,
+          updated_at: e.recordedAt,
         }),
       ];
     }
@@ -40,8 +49,11 @@ const project = (e: Parameters<ReadModel['project']>[0]): Write[] => {
       return [
         touch(
           defined({
-            summary: d.summary, amount_minor: d.amount && minorOf(d.amount), currency: d.amount?.currency,
-            start_date: d.startDate, end_date: d.endDate,
+            summary: d.summary,
+            amount_minor: d.amount && minorOf(d.amount),
+            currency: d.amount?.currency,
+            start_date: d.startDate,
+            end_date: d.endDate,
           }),
         ),
       ];

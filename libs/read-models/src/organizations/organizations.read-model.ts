@@ -29,8 +29,14 @@ const project = (e: Parameters<ReadModel['project']>[0]): Write[] => {
       const d = event.data;
       return [
         insertRow('organizations', ['id', id], {
-          name: d.name, country: d.country, tracks: d.tracks, contact_email_ciphertext: d.contactEmail, vetting: 'pending',
-          revision: e.revision, registered_at: e.recordedAt, updated_at: e.recordedAt,
+          name: d.name,
+          country: d.country,
+          tracks: d.tracks,
+          contact_email_ciphertext: d.contactEmail,
+          vetting: 'pending',
+          revision: e.revision,
+          registered_at: e.recordedAt,
+          updated_at: e.recordedAt,
         }),
       ];
     }

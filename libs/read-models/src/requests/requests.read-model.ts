@@ -35,9 +35,18 @@ const onRequest = (event: RequestEvent, e: EventEnvelope): Write[] => {
       const d = event.data;
       return [
         insertRow('requests', ['id', id], {
-          title: d.title, description: d.description, tracks: d.tracks, country: d.country, budget_minor: minorOf(d.budget),
-          currency: d.budget.currency, needed_by: d.neededBy, status: 'open',
-          revision: e.revision, published_position: e.position, published_at: e.recordedAt, updated_at: e.recordedAt,
+          title: d.title,
+          description: d.description,
+          tracks: d.tracks,
+          country: d.country,
+          budget_minor: minorOf(d.budget),
+          currency: d.budget.currency,
+          needed_by: d.neededBy,
+          status: 'open',
+          revision: e.revision,
+          published_position: e.position,
+          published_at: e.recordedAt,
+          updated_at: e.recordedAt,
         }),
       ];
     }
@@ -46,8 +55,11 @@ const onRequest = (event: RequestEvent, e: EventEnvelope): Write[] => {
       return [
         touch(
           defined({
-            title: d.title, description: d.description, budget_minor: d.budget && minorOf(d.budget),
-            currency: d.budget?.currency, needed_by: d.neededBy,
+            title: d.title,
+            description: d.description,
+            budget_minor: d.budget && minorOf(d.budget),
+            currency: d.budget?.currency,
+            needed_by: d.neededBy,
           }),
         ),
       ];

@@ -27,7 +27,8 @@ const rowsAfter = (writes: Write[]): Map<string, Map<string, Row>> => {
     const rows = tables.get(write.table) ?? new Map<string, Row>();
     tables.set(write.table, rows);
     const existing = rows.get(write.key.value);
-    if (write.mode === 'insert' && existing) throw new Error(`${write.table} ${write.key.value} inserted twice`);
+    if (write.mode === 'insert' && existing)
+      throw new Error(`${write.table} ${write.key.value} inserted twice`);
     if (write.mode === 'update' && !existing) continue;
     const row: Row = existing ?? { [write.key.column]: write.key.value };
     for (const [column, value] of Object.entries(write.changes))
@@ -51,8 +52,17 @@ export const specForProjection = (model: ReadModel) => ({
       return {
         thenWrites: (...expected: Write[]) => expect(writes).toEqual(expected),
         thenRow: (table: string, id: string, columns: Row) =>
-          expect(rowsAfter([...before, ...writes]).get(table)?.get(id)).toMatchObject(columns),
-        thenNoRow: (table: string, id: string) => expect(rowsAfter([...before, ...writes]).get(table)?.get(id)).toBeUndefined(),
+          expect(
+            rowsAfter([...before, ...writes])
+              .get(table)
+              ?.get(id),
+          ).toMatchObject(columns),
+        thenNoRow: (table: string, id: string) =>
+          expect(
+            rowsAfter([...before, ...writes])
+              .get(table)
+              ?.get(id),
+          ).toBeUndefined(),
       };
     },
   }),

@@ -19,7 +19,8 @@ const witness = loadSigner({ name: 'witness.example/w1', privateKeyPkcs8Base64: 
 const outsider = loadSigner({ name: 'witness.example/w1', privateKeyPkcs8Base64: generateSigningKey() });
 const witnessKeys = parseWitnessKeys(`${witness.name}=${publicKeyRaw(witness)}`);
 const root = (size: number) => createHash('sha256').update(`root-${size}`).digest();
-const signedAt = (treeSize: number) => signCheckpoint(log, { origin: log.name, treeSize, rootHash: root(treeSize) });
+const signedAt = (treeSize: number) =>
+  signCheckpoint(log, { origin: log.name, treeSize, rootHash: root(treeSize) });
 
 describe.each(['postgres', 'pglite'] as const)('signed checkpoints on %s', (kind) => {
   let test: TestDatabase;
@@ -52,7 +53,12 @@ describe.each(['postgres', 'pglite'] as const)('signed checkpoints on %s', (kind
     const stored = await store.addCosignature(5, witness.name, cosignature.signature, witnessKeys);
     expect(stored.signatures.map((s) => s.name)).toEqual([log.name, witness.name]);
     const note = renderSignedNote(stored.body, stored.signatures);
-    expect(verifyNote(note, [{ name: log.name, publicKey: log.publicKey }, { name: witness.name, publicKey: witness.publicKey }])).toMatchObject({
+    expect(
+      verifyNote(note, [
+        { name: log.name, publicKey: log.publicKey },
+        { name: witness.name, publicKey: witness.publicKey },
+      ]),
+    ).toMatchObject({
       valid: true,
       verifiedBy: [log.name, witness.name],
     });
@@ -60,20 +66,33 @@ describe.each(['postgres', 'pglite'] as const)('signed checkpoints on %s', (kind
 
   it('refuses, with a 422-typed error, a cosignature from another key under the witness name, from an unknown name, or over another body', async () => {
     const body = signedAt(9).body;
-    await expect(store.addCosignature(9, outsider.name, outsider.sign(body).signature, witnessKeys)).rejects.toThrow(CosignatureRejectedError);
+    await expect(
+      store.addCosignature(9, outsider.name, outsider.sign(body).signature, witnessKeys),
+    ).rejects.toThrow(CosignatureRejectedError);
     const stranger = loadSigner({ name: 'stranger', privateKeyPkcs8Base64: generateSigningKey() });
-    await expect(store.addCosignature(9, stranger.name, stranger.sign(body).signature, witnessKeys)).rejects.toThrow(CosignatureRejectedError);
-    await expect(store.addCosignature(9, witness.name, witness.sign(signedAt(5).body).signature, witnessKeys)).rejects.toThrow(CosignatureRejectedError);
-    await expect(store.addCosignature(9, witness.name, 'not base64!', witnessKeys)).rejects.toThrow(CosignatureRejectedError);
+    await expect(
+      store.addCosignature(9, stranger.name, stranger.sign(body).signature, witnessKeys),
+    ).rejects.toThrow(CosignatureRejectedError);
+    await expect(
+      store.addCosignature(9, witness.name, witness.sign(signedAt(5).body).signature, witnessKeys),
+    ).rejects.toThrow(CosignatureRejectedError);
+    await expect(store.addCosignature(9, witness.name, 'not base64!', witnessKeys)).rejects.toThrow(
+      CosignatureRejectedError,
+    );
     expect((await store.at(9))?.signatures).toHaveLength(1);
   });
 
   it('answers a cosignature for a size never signed with a not-found error', async () => {
-    await expect(store.addCosignature(7, witness.name, witness.sign(signedAt(7).body).signature, witnessKeys)).rejects.toThrow(CheckpointNotFoundError);
+    await expect(
+      store.addCosignature(7, witness.name, witness.sign(signedAt(7).body).signature, witnessKeys),
+    ).rejects.toThrow(CheckpointNotFoundError);
   });
 
   it('generates the signing key once in the database and keeps it', async () => {
-    const [first, second] = await Promise.all([loadOrCreateSigningKey({ db: test.db }), loadOrCreateSigningKey({ db: test.db })]);
+    const [first, second] = await Promise.all([
+      loadOrCreateSigningKey({ db: test.db }),
+      loadOrCreateSigningKey({ db: test.db }),
+    ]);
     expect(second).toBe(first);
     expect(await loadOrCreateSigningKey({ db: test.db })).toBe(first);
     expect(loadSigner({ name: 'log', privateKeyPkcs8Base64: first }).publicKey).toHaveLength(32);
@@ -89,7 +108,8 @@ describe.each(['postgres', 'pglite'] as const)('the signing key history on %s', 
   afterEach(() => test.drop());
 
   const signer = () => loadSigner({ name: 'audit.example/log', privateKeyPkcs8Base64: generateSigningKey() });
-  const signedBy = (key: ReturnType<typeof signer>, treeSize: number) => signCheckpoint(key, { origin: key.name, treeSize, rootHash: root(treeSize) });
+  const signedBy = (key: ReturnType<typeof signer>, treeSize: number) =>
+    signCheckpoint(key, { origin: key.name, treeSize, rootHash: root(treeSize) });
 
   it('keeps, oldest first, the tree sizes each key signed, across a rotation that hands the latest checkpoint over', async () => {
     const [store, history] = [createCheckpointStore(test.db), createKeyHistory(test.db)];
@@ -119,10 +139,12 @@ describe.each(['postgres', 'pglite'] as const)('the signing key history on %s', 
     await store.add(signedBy(other, 10));
     await history.adopt(kept);
     await history.adopt(kept);
-    expect((await history.list()).map((key) => [key.publicKey, key.firstTreeSize, key.lastTreeSize])).toEqual([
-      [kept.publicKey, 3, 8],
-      [other.publicKey, 10, 10],
-    ]);
+    expect((await history.list()).map((key) => [key.publicKey, key.firstTreeSize, key.lastTreeSize])).toEqual(
+      [
+        [kept.publicKey, 3, 8],
+        [other.publicKey, 10, 10],
+      ],
+    );
   });
 
   it('finds the key kept in the database without making one', async () => {
@@ -138,7 +160,10 @@ describe('the signing key kept in $DATA_DIR', () => {
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
   it('is generated once, readable only by its owner, and the same after a restart', async () => {
-    const [first, second] = await Promise.all([loadOrCreateSigningKey({ dataDir }), loadOrCreateSigningKey({ dataDir })]);
+    const [first, second] = await Promise.all([
+      loadOrCreateSigningKey({ dataDir }),
+      loadOrCreateSigningKey({ dataDir }),
+    ]);
     expect(second).toBe(first);
     expect(await loadOrCreateSigningKey({ dataDir })).toBe(first);
     expect((await stat(join(dataDir, SIGNING_KEY_FILE))).mode & 0o777).toBe(0o600);

@@ -27,7 +27,12 @@ export interface CheckpointStore {
    * Adds a witness's plain signed-note signature over the checkpoint body, once it verifies under
    * the key configured for that name; throws CosignatureRejectedError otherwise.
    */
-  addCosignature(treeSize: number, name: string, signatureBase64: string, witnessKeys: readonly WitnessKey[]): Promise<StoredCheckpoint>;
+  addCosignature(
+    treeSize: number,
+    name: string,
+    signatureBase64: string,
+    witnessKeys: readonly WitnessKey[],
+  ): Promise<StoredCheckpoint>;
 }
 
 interface CheckpointRow {
@@ -47,7 +52,11 @@ const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
 const COLUMNS = 'tree_size, body, signatures, signed_at';
 
 /** One statement, so concurrent signers never overwrite each other's lines. */
-const appendSignature = async (sql: SqlExecutor, treeSize: number, signature: NoteSignature): Promise<StoredCheckpoint> => {
+const appendSignature = async (
+  sql: SqlExecutor,
+  treeSize: number,
+  signature: NoteSignature,
+): Promise<StoredCheckpoint> => {
   const { rows } = await sql.query<CheckpointRow>(
     `UPDATE tlog_checkpoints SET signatures = CASE WHEN signatures @> $2::jsonb THEN signatures ELSE signatures || $2::jsonb END
        WHERE tree_size = $1 RETURNING ${COLUMNS}`,
@@ -58,17 +67,19 @@ const appendSignature = async (sql: SqlExecutor, treeSize: number, signature: No
 
 export const createCheckpointStore = (db: Database): CheckpointStore => {
   const at = async (treeSize: number, sql: SqlExecutor = db) => {
-    const { rows } = await sql.query<CheckpointRow>(`SELECT ${COLUMNS} FROM tlog_checkpoints WHERE tree_size = $1`, [treeSize]);
+    const { rows } = await sql.query<CheckpointRow>(
+      `SELECT ${COLUMNS} FROM tlog_checkpoints WHERE tree_size = $1`,
+      [treeSize],
+    );
     return rows.length ? toCheckpoint(rows[0]) : undefined;
   };
   return {
     async add({ treeSize, body, signatures }) {
       const stored = await db.transaction(async (tx) => {
-        const inserted = await tx.query('INSERT INTO tlog_checkpoints (tree_size, body, signatures) VALUES ($1, $2, $3::jsonb) ON CONFLICT (tree_size) DO NOTHING RETURNING tree_size', [
-          treeSize,
-          body,
-          JSON.stringify(signatures),
-        ]);
+        const inserted = await tx.query(
+          'INSERT INTO tlog_checkpoints (tree_size, body, signatures) VALUES ($1, $2, $3::jsonb) ON CONFLICT (tree_size) DO NOTHING RETURNING tree_size',
+          [treeSize, body, JSON.stringify(signatures)],
+        );
         if (inserted.rows.length > 0 && signatures[0]) await recordSignedSize(tx, signatures[0], treeSize);
         return (await at(treeSize, tx)) as StoredCheckpoint;
       });
@@ -77,7 +88,9 @@ export const createCheckpointStore = (db: Database): CheckpointStore => {
       return stored;
     },
     async latest() {
-      const { rows } = await db.query<CheckpointRow>(`SELECT ${COLUMNS} FROM tlog_checkpoints ORDER BY tree_size DESC LIMIT 1`);
+      const { rows } = await db.query<CheckpointRow>(
+        `SELECT ${COLUMNS} FROM tlog_checkpoints ORDER BY tree_size DESC LIMIT 1`,
+      );
       return rows.length ? toCheckpoint(rows[0]) : undefined;
     },
     at,
@@ -85,10 +98,15 @@ export const createCheckpointStore = (db: Database): CheckpointStore => {
       const checkpoint = await at(treeSize);
       if (!checkpoint) throw new CheckpointNotFoundError(treeSize);
       const key = witnessKeys.find((witness) => witness.name === name);
-      if (!key) throw new CosignatureRejectedError(treeSize, name, 'no witness key is configured under that name');
+      if (!key)
+        throw new CosignatureRejectedError(treeSize, name, 'no witness key is configured under that name');
       const signature = { name, signature: signatureBase64 };
       if (!verifySignature(checkpoint.body, signature, key))
-        throw new CosignatureRejectedError(treeSize, name, 'the signature does not verify under the configured key');
+        throw new CosignatureRejectedError(
+          treeSize,
+          name,
+          'the signature does not verify under the configured key',
+        );
       return appendSignature(db, treeSize, signature);
     },
     async addLogSignature(treeSize, signature) {

@@ -14,7 +14,8 @@ const fixture = () => {
   const signed: SignedCheckpoint[] = [];
   const tree = () => merkleTree(leaves);
   const log = {
-    grow: (n: number) => (leaves = [...leaves, ...Array.from({ length: n }, (_, k) => leaf(leaves.length + k))]),
+    grow: (n: number) =>
+      (leaves = [...leaves, ...Array.from({ length: n }, (_, k) => leaf(leaves.length + k))]),
     rewrite: () => (leaves = leaves.map((_, i) => leaf(i + 1000))),
     size: async () => leaves.length,
     rootAt: async (n: number) => tree().rootAt(n),
@@ -41,7 +42,13 @@ describe('the checkpointer', () => {
   it('signs at start, then every interval while the log grows, and not while it stands still', async () => {
     const { log, checkpoints, signer } = fixture();
     log.grow(3);
-    const checkpointer = createCheckpointer({ log, checkpoints, signer, origin: signer.name, intervalSeconds: 10 });
+    const checkpointer = createCheckpointer({
+      log,
+      checkpoints,
+      signer,
+      origin: signer.name,
+      intervalSeconds: 10,
+    });
     checkpointer.start();
     await jest.advanceTimersByTimeAsync(0);
     expect(checkpoints.signed.map((c) => c.treeSize)).toEqual([3]);
@@ -58,16 +65,32 @@ describe('the checkpointer', () => {
   it('signs checkpoints that verify with the public key and carry the log root', async () => {
     const { log, checkpoints, signer } = fixture();
     log.grow(7);
-    const checkpointer = createCheckpointer({ log, checkpoints, signer, origin: signer.name, intervalSeconds: 10 });
+    const checkpointer = createCheckpointer({
+      log,
+      checkpoints,
+      signer,
+      origin: signer.name,
+      intervalSeconds: 10,
+    });
     const checkpoint = await checkpointer.checkpointNow();
     const note = renderSignedNote(checkpoint.body, checkpoint.signatures);
     expect(verifyNote(note, { name: signer.name, publicKey: signer.publicKey }).valid).toBe(true);
-    expect(parseCheckpoint(checkpoint.body)).toEqual({ origin: signer.name, treeSize: 7, rootHash: await log.rootAt(7) });
+    expect(parseCheckpoint(checkpoint.body)).toEqual({
+      origin: signer.name,
+      treeSize: 7,
+      rootHash: await log.rootAt(7),
+    });
   });
 
   it('signs the empty tree when nothing was ever signed, so a latest checkpoint always exists', async () => {
     const { log, checkpoints, signer } = fixture();
-    const checkpointer = createCheckpointer({ log, checkpoints, signer, origin: signer.name, intervalSeconds: 10 });
+    const checkpointer = createCheckpointer({
+      log,
+      checkpoints,
+      signer,
+      origin: signer.name,
+      intervalSeconds: 10,
+    });
     expect((await checkpointer.checkpointNow()).treeSize).toBe(0);
     expect((await checkpointer.checkpointNow()).treeSize).toBe(0);
     expect(checkpoints.signed).toHaveLength(1);
@@ -77,7 +100,14 @@ describe('the checkpointer', () => {
     const { log, checkpoints, signer } = fixture();
     const errors: unknown[] = [];
     log.grow(4);
-    const checkpointer = createCheckpointer({ log, checkpoints, signer, origin: signer.name, intervalSeconds: 10, onError: (e) => errors.push(e) });
+    const checkpointer = createCheckpointer({
+      log,
+      checkpoints,
+      signer,
+      origin: signer.name,
+      intervalSeconds: 10,
+      onError: (e) => errors.push(e),
+    });
     await checkpointer.checkpointNow();
     log.rewrite();
     log.grow(2);
@@ -92,7 +122,13 @@ describe('the checkpointer', () => {
   it('leaves no timer behind after stop, even when stopped and restarted quickly', async () => {
     const { log, checkpoints, signer } = fixture();
     log.grow(1);
-    const checkpointer = createCheckpointer({ log, checkpoints, signer, origin: signer.name, intervalSeconds: 10 });
+    const checkpointer = createCheckpointer({
+      log,
+      checkpoints,
+      signer,
+      origin: signer.name,
+      intervalSeconds: 10,
+    });
     checkpointer.start();
     await jest.advanceTimersByTimeAsync(0);
     void checkpointer.stop();
@@ -106,19 +142,40 @@ describe('the checkpointer', () => {
   it('after a key rotation, signs the unchanged latest checkpoint with the new key too, once, so both keys verify it', async () => {
     const { log, checkpoints, signer: oldKey } = fixture();
     log.grow(5);
-    await createCheckpointer({ log, checkpoints, signer: oldKey, origin: oldKey.name, intervalSeconds: 10 }).checkpointNow();
+    await createCheckpointer({
+      log,
+      checkpoints,
+      signer: oldKey,
+      origin: oldKey.name,
+      intervalSeconds: 10,
+    }).checkpointNow();
     const newKey = loadSigner({ name: oldKey.name, privateKeyPkcs8Base64: generateSigningKey() });
-    const rotated = createCheckpointer({ log, checkpoints, signer: newKey, origin: newKey.name, intervalSeconds: 10 });
+    const rotated = createCheckpointer({
+      log,
+      checkpoints,
+      signer: newKey,
+      origin: newKey.name,
+      intervalSeconds: 10,
+    });
 
     const handedOver = await rotated.checkpointNow();
     await rotated.checkpointNow();
     expect(checkpoints.signed.map((c) => [c.treeSize, c.signatures.length])).toEqual([[5, 2]]);
     const note = renderSignedNote(handedOver.body, handedOver.signatures);
-    for (const key of [oldKey, newKey]) expect(verifyNote(note, { name: key.name, publicKey: key.publicKey })).toMatchObject({ valid: true, verifiedBy: [key.name] });
+    for (const key of [oldKey, newKey])
+      expect(verifyNote(note, { name: key.name, publicKey: key.publicKey })).toMatchObject({
+        valid: true,
+        verifiedBy: [key.name],
+      });
 
     log.grow(1);
     const next = await rotated.checkpointNow();
     expect([next.treeSize, next.signatures.length]).toEqual([6, 1]);
-    expect(verifyNote(renderSignedNote(next.body, next.signatures), { name: oldKey.name, publicKey: oldKey.publicKey }).valid).toBe(false);
+    expect(
+      verifyNote(renderSignedNote(next.body, next.signatures), {
+        name: oldKey.name,
+        publicKey: oldKey.publicKey,
+      }).valid,
+    ).toBe(false);
   });
 });

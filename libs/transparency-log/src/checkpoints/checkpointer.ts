@@ -32,9 +32,19 @@ export interface Checkpointer {
 }
 
 const signedBy = (checkpoint: SignedCheckpoint, signer: NoteSigner): boolean =>
-  checkpoint.signatures.some(({ name, signature }) => name === signer.name && !!decodeBase64(signature)?.subarray(0, 4).equals(signer.keyId));
+  checkpoint.signatures.some(
+    ({ name, signature }) =>
+      name === signer.name && !!decodeBase64(signature)?.subarray(0, 4).equals(signer.keyId),
+  );
 
-export const createCheckpointer = ({ log, checkpoints, signer, origin, intervalSeconds, onError = () => undefined }: CheckpointerDependencies): Checkpointer => {
+export const createCheckpointer = ({
+  log,
+  checkpoints,
+  signer,
+  origin,
+  intervalSeconds,
+  onError = () => undefined,
+}: CheckpointerDependencies): Checkpointer => {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   // A stop and a quick restart must not leave the old round's timer chain running beside the new one.
@@ -46,14 +56,25 @@ export const createCheckpointer = ({ log, checkpoints, signer, origin, intervalS
     if (latest && latest.treeSize >= treeSize) {
       // A rotated key that finds the tree unchanged: it signs the latest checkpoint as well, so
       // the published current key verifies `checkpoints/latest` at once (decision 0174).
-      return signedBy(latest, signer) ? latest : checkpoints.addLogSignature(latest.treeSize, signer.sign(latest.body));
+      return signedBy(latest, signer)
+        ? latest
+        : checkpoints.addLogSignature(latest.treeSize, signer.sign(latest.body));
     }
     const rootHash = await log.rootAt(treeSize);
     // tlog-checkpoint: a log must never sign a tree inconsistent with one it signed before.
     if (latest) {
       const { hashes } = await log.consistencyProof(latest.treeSize, treeSize);
-      const consistent = verifyConsistency({ fromSize: latest.treeSize, toSize: treeSize, fromRoot: parseCheckpoint(latest.body).rootHash, toRoot: rootHash, proof: hashes });
-      if (!consistent) throw new Error(`the log at ${treeSize} is not consistent with checkpoint ${latest.treeSize}: not signing`);
+      const consistent = verifyConsistency({
+        fromSize: latest.treeSize,
+        toSize: treeSize,
+        fromRoot: parseCheckpoint(latest.body).rootHash,
+        toRoot: rootHash,
+        proof: hashes,
+      });
+      if (!consistent)
+        throw new Error(
+          `the log at ${treeSize} is not consistent with checkpoint ${latest.treeSize}: not signing`,
+        );
     }
     return checkpoints.add(signCheckpoint(signer, { origin, treeSize, rootHash }));
   };

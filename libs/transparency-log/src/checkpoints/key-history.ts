@@ -32,7 +32,11 @@ interface KeyRow {
  * Called by the checkpoint store in the transaction that stores the log's signature over
  * `treeSize`, so the history never misses a checkpoint it holds.
  */
-export const recordSignedSize = async (tx: SqlExecutor, signature: { name: string; signature: string }, treeSize: number): Promise<void> => {
+export const recordSignedSize = async (
+  tx: SqlExecutor,
+  signature: { name: string; signature: string },
+  treeSize: number,
+): Promise<void> => {
   await tx.query(
     `UPDATE tlog_signing_keys
         SET first_tree_size = LEAST(COALESCE(first_tree_size, $3), $3), last_tree_size = GREATEST(COALESCE(last_tree_size, $3), $3)

@@ -14,14 +14,20 @@ describe('growing a tree from its frontier', () => {
       const stored = new Map<string, SubtreeHash>();
       for (let size = 0; size < all.length; size += batch) {
         const frontier = frontierOf(size).map((s) => stored.get(subtreeKey(s)) as SubtreeHash);
-        completedBy(frontier, all.slice(size, size + batch), size).forEach((n) => stored.set(subtreeKey(n), n));
+        completedBy(frontier, all.slice(size, size + batch), size).forEach((n) =>
+          stored.set(subtreeKey(n), n),
+        );
       }
       expect(asMap([...stored.values()])).toEqual(atOnce);
     }
   });
 
   it('knows a tree of 13 leaves by its subtrees of 8, 4 and 1', () => {
-    expect(frontierOf(13)).toEqual([{ level: 3, index: 0 }, { level: 2, index: 2 }, { level: 0, index: 12 }]);
+    expect(frontierOf(13)).toEqual([
+      { level: 3, index: 0 },
+      { level: 2, index: 2 },
+      { level: 0, index: 12 },
+    ]);
     expect(frontierOf(0)).toEqual([]);
   });
 });

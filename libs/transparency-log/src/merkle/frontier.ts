@@ -14,7 +14,11 @@ export const frontierOf = (size: number): Subtree[] =>
  * new leaves complete (the leaves themselves included). Nothing already complete is recomputed:
  * an append costs O(leaves + log n) hashes, whatever the size of the log.
  */
-export const completedBy = (frontier: readonly SubtreeHash[], leafHashes: readonly Buffer[], firstLeafIndex: number): SubtreeHash[] => {
+export const completedBy = (
+  frontier: readonly SubtreeHash[],
+  leafHashes: readonly Buffer[],
+  firstLeafIndex: number,
+): SubtreeHash[] => {
   const edge = [...frontier];
   const completed: SubtreeHash[] = [];
   leafHashes.forEach((hash, offset) => {

@@ -14,11 +14,17 @@ const refLeaf = (d: Uint8Array) => sha(Buffer.from([0]), d);
 const refNode = (l: Uint8Array, r: Uint8Array) => sha(Buffer.from([1]), l, r);
 const split = (n: number) => 2 ** Math.ceil(Math.log2(n) - 1);
 const refMth = (d: Buffer[]): Buffer =>
-  d.length === 0 ? sha() : d.length === 1 ? refLeaf(d[0]) : refNode(refMth(d.slice(0, split(d.length))), refMth(d.slice(split(d.length))));
+  d.length === 0
+    ? sha()
+    : d.length === 1
+      ? refLeaf(d[0])
+      : refNode(refMth(d.slice(0, split(d.length))), refMth(d.slice(split(d.length))));
 const refPath = (m: number, d: Buffer[]): Buffer[] => {
   if (d.length <= 1) return [];
   const k = split(d.length);
-  return m < k ? [...refPath(m, d.slice(0, k)), refMth(d.slice(k))] : [...refPath(m - k, d.slice(k)), refMth(d.slice(0, k))];
+  return m < k
+    ? [...refPath(m, d.slice(0, k)), refMth(d.slice(k))]
+    : [...refPath(m - k, d.slice(k)), refMth(d.slice(0, k))];
 };
 const refSubproof = (m: number, d: Buffer[], b: boolean): Buffer[] => {
   if (m === d.length) return b ? [] : [refMth(d)];
@@ -39,7 +45,16 @@ const entries = (n: number, salt = 'event') =>
   Array.from({ length: n }, (_, i) => sha(Buffer.from(`${salt}-${i}`)));
 
 // RFC 6962 reference vectors, as published with Certificate Transparency's implementations.
-const CT_ENTRIES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(unhex);
+const CT_ENTRIES = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map(unhex);
 const CT_ROOTS = [
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -109,7 +124,8 @@ describe('inclusion proofs (RFC 9162 §2.1.3)', () => {
 
   it('equal the naive PATH(m, D[n]) for every leaf of every tree up to 64', () => {
     for (let n = 1; n <= 64; n++)
-      for (let m = 0; m < n; m++) expect(tree.inclusionProof(m, n).map(hex)).toEqual(refPath(m, d.slice(0, n)).map(hex));
+      for (let m = 0; m < n; m++)
+        expect(tree.inclusionProof(m, n).map(hex)).toEqual(refPath(m, d.slice(0, n)).map(hex));
   });
 
   it('verify for every leaf of every tree size up to 300, and fail once one bit of the leaf, the root or the proof is flipped', () => {
@@ -126,27 +142,47 @@ describe('inclusion proofs (RFC 9162 §2.1.3)', () => {
           { ...claim, rootHash: flipped(rootHash, bit) },
           { ...claim, proof: proof.map((h, i) => (i === m % proof.length ? flipped(h, bit) : h)) },
         ];
-        if (verifyInclusion(tampered[proof.length === 0 ? (m + n) % 2 : (m + n) % 3])) wrong.push(`leaf ${m} of ${n} forged`);
+        if (verifyInclusion(tampered[proof.length === 0 ? (m + n) % 2 : (m + n) % 3]))
+          wrong.push(`leaf ${m} of ${n} forged`);
       }
     }
     expect(wrong).toEqual([]);
   });
 
   it('fail for another index, an index past the tree, a shortened or lengthened proof', () => {
-    for (const [m, n] of [[0, 1], [0, 2], [1, 2], [5, 8], [7, 8], [6, 7], [12, 13], [99, 256], [299, 300]]) {
-      const claim = { leafHash: leaves[m], leafIndex: m, treeSize: n, proof: tree.inclusionProof(m, n), rootHash: tree.rootAt(n) };
+    for (const [m, n] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+      [5, 8],
+      [7, 8],
+      [6, 7],
+      [12, 13],
+      [99, 256],
+      [299, 300],
+    ]) {
+      const claim = {
+        leafHash: leaves[m],
+        leafIndex: m,
+        treeSize: n,
+        proof: tree.inclusionProof(m, n),
+        rootHash: tree.rootAt(n),
+      };
       expect(verifyInclusion(claim)).toBe(true);
       expect(verifyInclusion({ ...claim, leafIndex: m + 1 })).toBe(false);
       expect(verifyInclusion({ ...claim, leafIndex: n })).toBe(false);
       expect(verifyInclusion({ ...claim, proof: [...claim.proof, leaves[0]] })).toBe(false);
-      if (claim.proof.length > 0) expect(verifyInclusion({ ...claim, proof: claim.proof.slice(1) })).toBe(false);
+      if (claim.proof.length > 0)
+        expect(verifyInclusion({ ...claim, proof: claim.proof.slice(1) })).toBe(false);
     }
   });
 
   it('in a tree of one leaf are empty, and the root is the leaf hash', () => {
     expect(tree.inclusionProof(0, 1)).toEqual([]);
     expect(hex(tree.rootAt(1))).toBe(hex(leaves[0]));
-    expect(verifyInclusion({ leafHash: leaves[0], leafIndex: 0, treeSize: 1, proof: [], rootHash: leaves[0] })).toBe(true);
+    expect(
+      verifyInclusion({ leafHash: leaves[0], leafIndex: 0, treeSize: 1, proof: [], rootHash: leaves[0] }),
+    ).toBe(true);
   });
 
   it('are refused for a leaf outside the tree', () => {
@@ -164,16 +200,35 @@ describe('consistency proofs (RFC 9162 §2.1.4)', () => {
       for (let m = 1; m <= n; m++) {
         const proof = tree.consistencyProof(m, n);
         expect(proof.map(hex)).toEqual(refSubproof(m, d.slice(0, n), true).map(hex));
-        expect(verifyConsistency({ fromSize: m, toSize: n, fromRoot: tree.rootAt(m), toRoot: tree.rootAt(n), proof })).toBe(true);
+        expect(
+          verifyConsistency({
+            fromSize: m,
+            toSize: n,
+            fromRoot: tree.rootAt(m),
+            toRoot: tree.rootAt(n),
+            proof,
+          }),
+        ).toBe(true);
       }
   });
 
   it('fail for every m < n <= 100 once a proof hash, the old root or the new root is tampered with', () => {
     for (let n = 2; n <= 100; n++)
       for (let m = 1; m < n; m++) {
-        const claim = { fromSize: m, toSize: n, fromRoot: tree.rootAt(m), toRoot: tree.rootAt(n), proof: tree.consistencyProof(m, n) };
+        const claim = {
+          fromSize: m,
+          toSize: n,
+          fromRoot: tree.rootAt(m),
+          toRoot: tree.rootAt(n),
+          proof: tree.consistencyProof(m, n),
+        };
         const at = (m * 3 + n) % claim.proof.length;
-        expect(verifyConsistency({ ...claim, proof: claim.proof.map((h, i) => (i === at ? flipped(h, n % 256) : h)) })).toBe(false);
+        expect(
+          verifyConsistency({
+            ...claim,
+            proof: claim.proof.map((h, i) => (i === at ? flipped(h, n % 256) : h)),
+          }),
+        ).toBe(false);
         expect(verifyConsistency({ ...claim, fromRoot: flipped(claim.fromRoot) })).toBe(false);
         expect(verifyConsistency({ ...claim, toRoot: flipped(claim.toRoot) })).toBe(false);
         expect(verifyConsistency({ ...claim, proof: claim.proof.slice(0, -1) })).toBe(false);
@@ -196,16 +251,64 @@ describe('consistency proofs (RFC 9162 §2.1.4)', () => {
   it('are empty from the empty tree and between equal sizes', () => {
     expect(tree.consistencyProof(0, 10)).toEqual([]);
     expect(tree.consistencyProof(10, 10)).toEqual([]);
-    expect(verifyConsistency({ fromSize: 0, toSize: 10, fromRoot: emptyRoot(), toRoot: tree.rootAt(10), proof: [] })).toBe(true);
-    expect(verifyConsistency({ fromSize: 10, toSize: 10, fromRoot: tree.rootAt(10), toRoot: tree.rootAt(10), proof: [] })).toBe(true);
-    expect(verifyConsistency({ fromSize: 10, toSize: 10, fromRoot: tree.rootAt(9), toRoot: tree.rootAt(10), proof: [] })).toBe(false);
-    expect(verifyConsistency({ fromSize: 11, toSize: 10, fromRoot: tree.rootAt(10), toRoot: tree.rootAt(10), proof: [] })).toBe(false);
+    expect(
+      verifyConsistency({
+        fromSize: 0,
+        toSize: 10,
+        fromRoot: emptyRoot(),
+        toRoot: tree.rootAt(10),
+        proof: [],
+      }),
+    ).toBe(true);
+    expect(
+      verifyConsistency({
+        fromSize: 10,
+        toSize: 10,
+        fromRoot: tree.rootAt(10),
+        toRoot: tree.rootAt(10),
+        proof: [],
+      }),
+    ).toBe(true);
+    expect(
+      verifyConsistency({
+        fromSize: 10,
+        toSize: 10,
+        fromRoot: tree.rootAt(9),
+        toRoot: tree.rootAt(10),
+        proof: [],
+      }),
+    ).toBe(false);
+    expect(
+      verifyConsistency({
+        fromSize: 11,
+        toSize: 10,
+        fromRoot: tree.rootAt(10),
+        toRoot: tree.rootAt(10),
+        proof: [],
+      }),
+    ).toBe(false);
   });
 
   it('between powers of two and from the last leaf verify', () => {
-    for (const [m, n] of [[1, 2], [2, 4], [4, 8], [32, 64], [64, 100], [99, 100], [1, 100]]) {
+    for (const [m, n] of [
+      [1, 2],
+      [2, 4],
+      [4, 8],
+      [32, 64],
+      [64, 100],
+      [99, 100],
+      [1, 100],
+    ]) {
       const proof = tree.consistencyProof(m, n);
-      expect(verifyConsistency({ fromSize: m, toSize: n, fromRoot: tree.rootAt(m), toRoot: tree.rootAt(n), proof })).toBe(true);
+      expect(
+        verifyConsistency({
+          fromSize: m,
+          toSize: n,
+          fromRoot: tree.rootAt(m),
+          toRoot: tree.rootAt(n),
+          proof,
+        }),
+      ).toBe(true);
     }
   });
 });

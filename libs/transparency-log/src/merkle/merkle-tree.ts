@@ -21,7 +21,13 @@ const checkSize = (treeSize: number, size: number) => {
  * hashed once, so roots and proofs for any earlier size cost O(log n).
  */
 export const merkleTree = (leafHashes: readonly Uint8Array[]): MerkleTreeView => {
-  const nodes = new Map(completedBy([], leafHashes.map((hash) => Buffer.from(hash)), 0).map((node) => [subtreeKey(node), node.hash]));
+  const nodes = new Map(
+    completedBy(
+      [],
+      leafHashes.map((hash) => Buffer.from(hash)),
+      0,
+    ).map((node) => [subtreeKey(node), node.hash]),
+  );
   const size = leafHashes.length;
   const lookup = (subtree: Subtree): Buffer => nodes.get(subtreeKey(subtree)) as Buffer;
   const hashes = (ranges: LeafRange[]) => ranges.map((range) => rangeHash(range, lookup));

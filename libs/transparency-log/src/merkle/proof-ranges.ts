@@ -8,7 +8,12 @@ import { LeafRange, largestPowerOfTwoBelow } from './subtrees';
 
 /** PATH(m, D[n]) of RFC 9162 §2.1.3.1. */
 export const inclusionRanges = (leafIndex: number, treeSize: number): LeafRange[] => {
-  if (!Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize) || leafIndex < 0 || leafIndex >= treeSize)
+  if (
+    !Number.isSafeInteger(leafIndex) ||
+    !Number.isSafeInteger(treeSize) ||
+    leafIndex < 0 ||
+    leafIndex >= treeSize
+  )
     throw new RangeError(`no inclusion proof for leaf ${leafIndex} in a tree of ${treeSize}`);
   const path = (m: number, start: number, end: number): LeafRange[] => {
     if (end - start === 1) return [];

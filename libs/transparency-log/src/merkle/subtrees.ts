@@ -34,7 +34,7 @@ const largestPowerOfTwoAtMost = (n: number): number => {
  */
 export const completeSubtrees = ({ start, end }: LeafRange): Subtree[] => {
   const subtrees: Subtree[] = [];
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const size = largestPowerOfTwoAtMost(end - at);
     if (at % size !== 0) throw new RangeError(`leaves [${start}, ${end}) are not a subtree of the log`);
     subtrees.push({ level: Math.log2(size), index: at / size });

@@ -17,7 +17,13 @@ const isPowerOfTwo = (n: number) => n > 0 && Number.isInteger(Math.log2(n));
  * trivial cases the RFC leaves out are answered as RFC 9162 clients do: from the empty tree
  * anything is consistent, and between equal sizes the proof is empty and the roots are equal.
  */
-export const verifyConsistency = ({ fromSize, toSize, fromRoot, toRoot, proof }: ConsistencyClaim): boolean => {
+export const verifyConsistency = ({
+  fromSize,
+  toSize,
+  fromRoot,
+  toRoot,
+  proof,
+}: ConsistencyClaim): boolean => {
   if (!Number.isSafeInteger(fromSize) || !Number.isSafeInteger(toSize) || fromSize < 0 || fromSize > toSize)
     return false;
   if (fromSize === toSize) return proof.length === 0 && equal(fromRoot, toRoot);

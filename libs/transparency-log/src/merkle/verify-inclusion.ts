@@ -14,7 +14,13 @@ export interface InclusionClaim {
  * RFC 9162 §2.1.3.2, step by step, written from the RFC and not from the proof generator, so that
  * an auditor can check it against the text.
  */
-export const verifyInclusion = ({ leafHash, leafIndex, treeSize, proof, rootHash }: InclusionClaim): boolean => {
+export const verifyInclusion = ({
+  leafHash,
+  leafIndex,
+  treeSize,
+  proof,
+  rootHash,
+}: InclusionClaim): boolean => {
   if (!Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize) || leafIndex < 0) return false;
   // 1.
   if (leafIndex >= treeSize) return false;

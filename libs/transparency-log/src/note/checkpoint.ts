@@ -16,7 +16,8 @@ export interface SignedCheckpoint {
 }
 
 export const checkpointBody = ({ origin, treeSize, rootHash }: Checkpoint): string => {
-  if (origin.length === 0 || origin.includes('\n')) throw new Error('a checkpoint origin is one non-empty line');
+  if (origin.length === 0 || origin.includes('\n'))
+    throw new Error('a checkpoint origin is one non-empty line');
   if (!Number.isSafeInteger(treeSize) || treeSize < 0) throw new Error(`tree size ${treeSize} is not a size`);
   if (rootHash.length !== 32) throw new Error('a root hash is 32 bytes');
   return `${origin}\n${treeSize}\n${Buffer.from(rootHash).toString('base64')}\n`;

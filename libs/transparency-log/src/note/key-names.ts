@@ -2,6 +2,7 @@
 export const isValidKeyName = (name: string): boolean => name.length > 0 && !/[\s+]/u.test(name);
 
 export const checkKeyName = (name: string): string => {
-  if (!isValidKeyName(name)) throw new Error(`signed-note key name ${JSON.stringify(name)} must be non-empty, without spaces or "+"`);
+  if (!isValidKeyName(name))
+    throw new Error(`signed-note key name ${JSON.stringify(name)} must be non-empty, without spaces or "+"`);
   return name;
 };

@@ -7,11 +7,15 @@ import { parseWitnessKeys } from './witness-keys';
 // The example key and note of the Go reference implementation (golang.org/x/mod/sumdb/note).
 const GO_VKEY = 'ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW'; // base64(0x01 || public key)
 const GO_SKEY = 'AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz'; // base64(0x01 || seed)
-const GO_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
+const GO_TEXT =
+  "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
 const GO_NOTE = `${GO_TEXT}\n— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n`;
 const goPublicKey = Buffer.from(GO_VKEY, 'base64').subarray(1);
 const PKCS8_ED25519_SEED_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
-const goPrivateKey = Buffer.concat([PKCS8_ED25519_SEED_PREFIX, Buffer.from(GO_SKEY, 'base64').subarray(1)]).toString('base64');
+const goPrivateKey = Buffer.concat([
+  PKCS8_ED25519_SEED_PREFIX,
+  Buffer.from(GO_SKEY, 'base64').subarray(1),
+]).toString('base64');
 
 const root = createHash('sha256').update('some root').digest();
 const checkpoint = { origin: 'audit.multitrack.example/log', treeSize: 1234, rootHash: root };
@@ -19,7 +23,9 @@ const checkpoint = { origin: 'audit.multitrack.example/log', treeSize: 1234, roo
 describe('signed notes (c2sp.org/signed-note)', () => {
   it('computes the key id as SHA-256(name || 0x0A || 0x01 || public key)[:4], as the Go reference does', () => {
     expect(keyId('PeterNeumann', goPublicKey).toString('hex')).toBe('c74f20a3');
-    const expected = createHash('sha256').update(Buffer.concat([Buffer.from('PeterNeumann\n\x01', 'latin1'), goPublicKey])).digest();
+    const expected = createHash('sha256')
+      .update(Buffer.concat([Buffer.from('PeterNeumann\n\x01', 'latin1'), goPublicKey]))
+      .digest();
     expect(keyId('PeterNeumann', goPublicKey)).toEqual(expected.subarray(0, 4));
   });
 
@@ -38,10 +44,19 @@ describe('signed notes (c2sp.org/signed-note)', () => {
     const log = loadSigner({ name: checkpoint.origin, privateKeyPkcs8Base64: generateSigningKey() });
     const signed = signCheckpoint(log, checkpoint);
     const text = renderSignedNote(signed.body, signed.signatures);
-    expect(text).toBe(`audit.multitrack.example/log\n1234\n${root.toString('base64')}\n\n— audit.multitrack.example/log ${signed.signatures[0].signature}\n`);
-    expect(verifyNote(text, { name: log.name, publicKey: publicKeyRaw(log) })).toMatchObject({ valid: true, body: signed.body });
+    expect(text).toBe(
+      `audit.multitrack.example/log\n1234\n${root.toString('base64')}\n\n— audit.multitrack.example/log ${signed.signatures[0].signature}\n`,
+    );
+    expect(verifyNote(text, { name: log.name, publicKey: publicKeyRaw(log) })).toMatchObject({
+      valid: true,
+      body: signed.body,
+    });
     expect(parseCheckpoint(parseNote(text).body)).toEqual(checkpoint);
-    expect(publicKeyDocument(log)).toEqual({ name: log.name, algorithm: 'Ed25519', publicKey: log.publicKey.toString('base64') });
+    expect(publicKeyDocument(log)).toEqual({
+      name: log.name,
+      algorithm: 'Ed25519',
+      publicKey: log.publicKey.toString('base64'),
+    });
   });
 
   it('fails once any single byte of the body is changed', () => {
@@ -61,8 +76,14 @@ describe('signed notes (c2sp.org/signed-note)', () => {
     const stranger = loadSigner({ name: 'stranger', privateKeyPkcs8Base64: generateSigningKey() });
     const body = checkpointBody(checkpoint);
     const key = { name: 'log', publicKey: log.publicKey };
-    expect(verifyNote(renderSignedNote(body, [impostor.sign(body)]), key)).toEqual({ valid: false, reason: 'no signature from a known key' });
-    expect(verifyNote(renderSignedNote(body, [stranger.sign(body), log.sign(body)]), key)).toMatchObject({ valid: true, verifiedBy: ['log'] });
+    expect(verifyNote(renderSignedNote(body, [impostor.sign(body)]), key)).toEqual({
+      valid: false,
+      reason: 'no signature from a known key',
+    });
+    expect(verifyNote(renderSignedNote(body, [stranger.sign(body), log.sign(body)]), key)).toMatchObject({
+      valid: true,
+      verifiedBy: ['log'],
+    });
   });
 
   it('rejects the whole note when a known key signature does not verify', () => {
@@ -72,7 +93,9 @@ describe('signed notes (c2sp.org/signed-note)', () => {
     const bytes = Buffer.from(good.signature, 'base64');
     bytes[10] ^= 1;
     const bad = { name: 'log', signature: bytes.toString('base64') };
-    expect(verifyNote(renderSignedNote(body, [good, bad]), { name: 'log', publicKey: log.publicKey })).toMatchObject({ valid: false });
+    expect(
+      verifyNote(renderSignedNote(body, [good, bad]), { name: 'log', publicKey: log.publicKey }),
+    ).toMatchObject({ valid: false });
   });
 
   it('refuses malformed notes: no blank line, a hyphen for the em dash, control characters', () => {
@@ -88,17 +111,25 @@ describe('signed notes (c2sp.org/signed-note)', () => {
   });
 
   it('refuses to load a key that is not Ed25519 or a name with a space or a plus', () => {
-    expect(() => loadSigner({ name: 'a b', privateKeyPkcs8Base64: generateSigningKey() })).toThrow('key name');
-    expect(() => loadSigner({ name: 'a+b', privateKeyPkcs8Base64: generateSigningKey() })).toThrow('key name');
+    expect(() => loadSigner({ name: 'a b', privateKeyPkcs8Base64: generateSigningKey() })).toThrow(
+      'key name',
+    );
+    expect(() => loadSigner({ name: 'a+b', privateKeyPkcs8Base64: generateSigningKey() })).toThrow(
+      'key name',
+    );
     expect(() => loadSigner({ name: 'log', privateKeyPkcs8Base64: 'bm90IGEga2V5' })).toThrow();
   });
 });
 
 describe('checkpoints (c2sp.org/tlog-checkpoint)', () => {
   it('write the tree size in decimal without leading zeros and the root in standard base64', () => {
-    expect(checkpointBody({ origin: 'o', treeSize: 0, rootHash: root })).toBe(`o\n0\n${root.toString('base64')}\n`);
+    expect(checkpointBody({ origin: 'o', treeSize: 0, rootHash: root })).toBe(
+      `o\n0\n${root.toString('base64')}\n`,
+    );
     expect(() => parseCheckpoint(`o\n012\n${root.toString('base64')}\n`)).toThrow('not a checkpoint');
-    expect(() => parseCheckpoint(`o\n12\n${root.subarray(1).toString('base64')}\n`)).toThrow('not a checkpoint');
+    expect(() => parseCheckpoint(`o\n12\n${root.subarray(1).toString('base64')}\n`)).toThrow(
+      'not a checkpoint',
+    );
   });
 });
 
@@ -118,6 +149,8 @@ describe('AUDIT_WITNESS_KEYS', () => {
   it('refuses a key that is not 32 bytes, a missing name and a repeated name', () => {
     expect(() => parseWitnessKeys(`${a.name}=AAAA`)).toThrow('32-byte');
     expect(() => parseWitnessKeys(`=${publicKeyRaw(a)}`)).toThrow('key name');
-    expect(() => parseWitnessKeys(`${a.name}=${publicKeyRaw(a)},${a.name}=${publicKeyRaw(b)}`)).toThrow('twice');
+    expect(() => parseWitnessKeys(`${a.name}=${publicKeyRaw(a)},${a.name}=${publicKeyRaw(b)}`)).toThrow(
+      'twice',
+    );
   });
 });

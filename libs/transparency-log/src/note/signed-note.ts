@@ -14,7 +14,8 @@ export interface NoteKey {
   publicKey: Uint8Array | string;
 }
 
-export type NoteVerification = { valid: true; body: string; verifiedBy: string[] } | { valid: false; reason: string };
+export type NoteVerification =
+  { valid: true; body: string; verifiedBy: string[] } | { valid: false; reason: string };
 
 export class NoteFormatError extends Error {
   override readonly name = 'NoteFormatError';
@@ -32,25 +33,34 @@ export const decodeBase64 = (text: string): Buffer | undefined => {
   return bytes.toString('base64') === text ? bytes : undefined;
 };
 
-export const formatSignatureLine = ({ name, signature }: NoteSignature): string => `${EM_DASH} ${name} ${signature}\n`;
+export const formatSignatureLine = ({ name, signature }: NoteSignature): string =>
+  `${EM_DASH} ${name} ${signature}\n`;
 
 /** text, a blank line, one signature line per signer (c2sp.org/signed-note). */
 export const renderSignedNote = (body: string, signatures: readonly NoteSignature[]): string =>
   `${body}\n${signatures.map(formatSignatureLine).join('')}`;
 
 /** A plain signed-note signature line over `body`, as a witness adds to a checkpoint. */
-export const witnessSignatureLine = (witness: NoteSigner, body: string): string => formatSignatureLine(witness.sign(body));
+export const witnessSignatureLine = (witness: NoteSigner, body: string): string =>
+  formatSignatureLine(witness.sign(body));
 
 export const parseNote = (text: string): ParsedNote => {
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(text)) throw new NoteFormatError('a signed note holds no control characters but newline');
+  if (/[\u0000-\u0009\u000b-\u001f]/.test(text))
+    throw new NoteFormatError('a signed note holds no control characters but newline');
   const split = text.lastIndexOf('\n\n');
-  if (split < 0 || !text.endsWith('\n')) throw new NoteFormatError('a signed note is text, a blank line, then signature lines');
+  if (split < 0 || !text.endsWith('\n'))
+    throw new NoteFormatError('a signed note is text, a blank line, then signature lines');
   const body = text.slice(0, split + 1);
   const lines = text.slice(split + 2, -1).split('\n');
   if (lines.length > MAX_SIGNATURES) throw new NoteFormatError(`more than ${MAX_SIGNATURES} signatures`);
   const signatures = lines.map((line) => {
     const [dash, name, signature, ...rest] = line.split(' ');
-    if (dash !== EM_DASH || rest.length > 0 || !isValidKeyName(name ?? '') || (decodeBase64(signature ?? '')?.length ?? 0) < 5)
+    if (
+      dash !== EM_DASH ||
+      rest.length > 0 ||
+      !isValidKeyName(name ?? '') ||
+      (decodeBase64(signature ?? '')?.length ?? 0) < 5
+    )
       throw new NoteFormatError(`not a signature line: ${JSON.stringify(line)}`);
     return { name, signature };
   });
@@ -58,7 +68,9 @@ export const parseNote = (text: string): ParsedNote => {
 };
 
 const rawKey = (key: NoteKey): Buffer =>
-  typeof key.publicKey === 'string' ? (decodeBase64(key.publicKey) ?? Buffer.alloc(0)) : Buffer.from(key.publicKey);
+  typeof key.publicKey === 'string'
+    ? (decodeBase64(key.publicKey) ?? Buffer.alloc(0))
+    : Buffer.from(key.publicKey);
 
 /** Whether `signature` is `key`'s Ed25519 signature over `body`, under the right name and key id. */
 export const verifySignature = (body: string, signature: NoteSignature, key: NoteKey): boolean => {
@@ -71,7 +83,11 @@ export const verifySignature = (body: string, signature: NoteSignature, key: Not
 
 const isFrom = (signature: NoteSignature, key: NoteKey): boolean => {
   const raw = rawKey(key);
-  return signature.name === key.name && raw.length === 32 && !!decodeBase64(signature.signature)?.subarray(0, 4).equals(keyId(key.name, raw));
+  return (
+    signature.name === key.name &&
+    raw.length === 32 &&
+    !!decodeBase64(signature.signature)?.subarray(0, 4).equals(keyId(key.name, raw))
+  );
 };
 
 /**
@@ -89,8 +105,11 @@ export const verifyNote = (text: string, keys: NoteKey | readonly NoteKey[]): No
   for (const signature of note.signatures)
     for (const key of ([] as NoteKey[]).concat(keys)) {
       if (!isFrom(signature, key)) continue;
-      if (!verifySignature(note.body, signature, key)) return { valid: false, reason: `the signature of ${key.name} does not verify` };
+      if (!verifySignature(note.body, signature, key))
+        return { valid: false, reason: `the signature of ${key.name} does not verify` };
       verifiedBy.push(key.name);
     }
-  return verifiedBy.length ? { valid: true, body: note.body, verifiedBy } : { valid: false, reason: 'no signature from a known key' };
+  return verifiedBy.length
+    ? { valid: true, body: note.body, verifiedBy }
+    : { valid: false, reason: 'no signature from a known key' };
 };

@@ -1,4 +1,11 @@
-import { KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import {
+  KeyObject,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+} from 'node:crypto';
 import { checkKeyName } from './key-names';
 
 /** The DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it. */
@@ -24,7 +31,12 @@ export interface NoteSigner {
 
 /** key ID = SHA-256(key name || 0x0A || 0x01 || 32-byte Ed25519 public key)[:4] (c2sp.org/signed-note). */
 export const keyId = (name: string, publicKey: Uint8Array): Buffer =>
-  createHash('sha256').update(name, 'utf8').update(Buffer.from([0x0a, ED25519])).update(publicKey).digest().subarray(0, 4);
+  createHash('sha256')
+    .update(name, 'utf8')
+    .update(Buffer.from([0x0a, ED25519]))
+    .update(publicKey)
+    .digest()
+    .subarray(0, 4);
 
 export const rawPublicKey = (key: KeyObject): Buffer =>
   createPublicKey(key).export({ format: 'der', type: 'spki' }).subarray(ED25519_SPKI_PREFIX.length);
@@ -38,18 +50,33 @@ export const publicKeyFromRaw = (raw: Uint8Array): KeyObject => {
 export const generateSigningKey = (): string =>
   generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 
-export const loadSigner = ({ name, privateKeyPkcs8Base64 }: { name: string; privateKeyPkcs8Base64: string }): NoteSigner => {
+export const loadSigner = ({
+  name,
+  privateKeyPkcs8Base64,
+}: {
+  name: string;
+  privateKeyPkcs8Base64: string;
+}): NoteSigner => {
   checkKeyName(name);
-  const privateKey = createPrivateKey({ key: Buffer.from(privateKeyPkcs8Base64, 'base64'), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.from(privateKeyPkcs8Base64, 'base64'),
+    format: 'der',
+    type: 'pkcs8',
+  });
   if (privateKey.asymmetricKeyType !== 'ed25519')
-    throw new Error(`the signing key must be Ed25519, got ${privateKey.asymmetricKeyType ?? 'an unknown type'}`);
+    throw new Error(
+      `the signing key must be Ed25519, got ${privateKey.asymmetricKeyType ?? 'an unknown type'}`,
+    );
   const publicKey = rawPublicKey(privateKey);
   const id = keyId(name, publicKey);
   return {
     name,
     publicKey,
     keyId: id,
-    sign: (text) => ({ name, signature: Buffer.concat([id, sign(null, Buffer.from(text, 'utf8'), privateKey)]).toString('base64') }),
+    sign: (text) => ({
+      name,
+      signature: Buffer.concat([id, sign(null, Buffer.from(text, 'utf8'), privateKey)]).toString('base64'),
+    }),
   };
 };
 

@@ -18,7 +18,12 @@ export const readSubtrees = async (sql: SqlExecutor, subtrees: Subtree[]): Promi
         [wanted.map((s) => s.level), wanted.map((s) => s.index)],
       )
     : { rows: [] as NodeRow[] };
-  const found = new Map(rows.map((row) => [subtreeKey({ level: Number(row.level), index: Number(row.index) }), Buffer.from(row.hash)]));
+  const found = new Map(
+    rows.map((row) => [
+      subtreeKey({ level: Number(row.level), index: Number(row.index) }),
+      Buffer.from(row.hash),
+    ]),
+  );
   return (subtree) => {
     const hash = found.get(subtreeKey(subtree));
     if (!hash) throw new Error(`transparency log: subtree ${subtreeKey(subtree)} is missing from tlog_nodes`);

@@ -14,7 +14,7 @@ const leafAt = (i: number, salt?: string): LogLeaf => ({ position: 10 + i * 3, h
 const leaves = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => leafAt(from + k));
 
 // A small deterministic generator, so that a failure can be replayed.
-const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 describe.each(['postgres', 'pglite'] as const)('the transparency log on %s', (kind) => {
   let test: TestDatabase;
@@ -37,7 +37,7 @@ describe.each(['postgres', 'pglite'] as const)('the transparency log on %s', (ki
   it('agrees with the pure tree on every root and on sampled proofs, whatever the batch sizes', async () => {
     const next = random(kind === 'postgres' ? 7 : 11);
     const total = 150 + Math.floor(next() * 150);
-    for (let size = 0; size < total; ) {
+    for (let size = 0; size < total;) {
       const batch = Math.min(total - size, 1 + Math.floor(next() * 40));
       expect(await log.append(leaves(size, size + batch))).toEqual({ size: size + batch, appended: batch });
       size += batch;
@@ -50,10 +50,26 @@ describe.each(['postgres', 'pglite'] as const)('the transparency log on %s', (ki
       const m = Math.floor(next() * n);
       const inclusion = await log.inclusionProof(m, n);
       expect(inclusion.hashes).toEqual(pure.inclusionProof(m, n));
-      expect(verifyInclusion({ leafHash: eventLeafHash(eventHash(m)), leafIndex: m, treeSize: n, proof: inclusion.hashes, rootHash: inclusion.rootHash })).toBe(true);
+      expect(
+        verifyInclusion({
+          leafHash: eventLeafHash(eventHash(m)),
+          leafIndex: m,
+          treeSize: n,
+          proof: inclusion.hashes,
+          rootHash: inclusion.rootHash,
+        }),
+      ).toBe(true);
       const consistency = await log.consistencyProof(m, n);
       expect(consistency.hashes).toEqual(pure.consistencyProof(m, n));
-      expect(verifyConsistency({ fromSize: m, toSize: n, fromRoot: pure.rootAt(m), toRoot: pure.rootAt(n), proof: consistency.hashes })).toBe(true);
+      expect(
+        verifyConsistency({
+          fromSize: m,
+          toSize: n,
+          fromRoot: pure.rootAt(m),
+          toRoot: pure.rootAt(n),
+          proof: consistency.hashes,
+        }),
+      ).toBe(true);
     }
   });
 
@@ -63,7 +79,12 @@ describe.each(['postgres', 'pglite'] as const)('the transparency log on %s', (ki
     const { rows } = await test.db.query<{ level: number; count: number }>(
       'SELECT level, count(*)::int8 AS count FROM tlog_nodes GROUP BY level ORDER BY level',
     );
-    expect(rows.map((row) => [Number(row.level), Number(row.count)])).toEqual([[0, 8], [1, 4], [2, 2], [3, 1]]);
+    expect(rows.map((row) => [Number(row.level), Number(row.count)])).toEqual([
+      [0, 8],
+      [1, 4],
+      [2, 2],
+      [3, 1],
+    ]);
   });
 
   it('finds a leaf by its event position, and knows where to resume', async () => {
@@ -76,13 +97,17 @@ describe.each(['postgres', 'pglite'] as const)('the transparency log on %s', (ki
   it('skips a redelivered prefix and appends the rest', async () => {
     await log.append(leaves(0, 4));
     expect(await log.append(leaves(2, 6))).toEqual({ size: 6, appended: 2 });
-    expect((await log.rootAt(6)).equals(merkleTree(leaves(0, 6).map((l) => eventLeafHash(l.hash))).rootAt(6))).toBe(true);
+    expect(
+      (await log.rootAt(6)).equals(merkleTree(leaves(0, 6).map((l) => eventLeafHash(l.hash))).rootAt(6)),
+    ).toBe(true);
   });
 
   it('refuses leaves out of global order, after a gap, or at an unexpected index', async () => {
     await log.append(leaves(0, 4));
     await expect(log.append([leafAt(6), leafAt(5)])).rejects.toThrow(LeafOrderError);
-    await expect(log.append([{ position: leafAt(1).position + 1, hash: eventHash(99) }])).rejects.toThrow(LeafOrderError);
+    await expect(log.append([{ position: leafAt(1).position + 1, hash: eventHash(99) }])).rejects.toThrow(
+      LeafOrderError,
+    );
     await expect(log.append([{ ...leafAt(4), leafIndex: 5 }])).rejects.toThrow(LeafOrderError);
     expect(await log.append([{ ...leafAt(4), leafIndex: 4 }])).toEqual({ size: 5, appended: 1 });
   });

@@ -52,12 +52,16 @@ interface LeafRow {
 const APPEND_LOCK = `SELECT pg_advisory_xact_lock(hashtext('multitrack.transparency-log.append'))`;
 
 const sizeOf = async (sql: SqlExecutor): Promise<number> => {
-  const { rows } = await sql.query<{ size: number }>('SELECT coalesce(max(leaf_index) + 1, 0)::int8 AS size FROM tlog_leaves');
+  const { rows } = await sql.query<{ size: number }>(
+    'SELECT coalesce(max(leaf_index) + 1, 0)::int8 AS size FROM tlog_leaves',
+  );
   return Number(rows[0].size);
 };
 
 const lastPositionOf = async (sql: SqlExecutor): Promise<number | undefined> => {
-  const { rows } = await sql.query<{ position: number }>('SELECT position FROM tlog_leaves ORDER BY leaf_index DESC LIMIT 1');
+  const { rows } = await sql.query<{ position: number }>(
+    'SELECT position FROM tlog_leaves ORDER BY leaf_index DESC LIMIT 1',
+  );
   return rows.length ? Number(rows[0].position) : undefined;
 };
 
@@ -66,7 +70,9 @@ const checkOrder = (leaves: LogLeaf[]) =>
     if (!Number.isSafeInteger(leaf.position) || leaf.position < 0)
       throw new LeafOrderError(`position ${leaf.position} is not a log position`);
     if (i > 0 && leaf.position <= leaves[i - 1].position)
-      throw new LeafOrderError(`position ${leaf.position} follows ${leaves[i - 1].position}: leaves must come in global order`);
+      throw new LeafOrderError(
+        `position ${leaf.position} follows ${leaves[i - 1].position}: leaves must come in global order`,
+      );
   });
 
 /** Redelivered leaves must be exactly what the log already holds. */
@@ -79,23 +85,35 @@ const checkRedelivered = async (sql: SqlExecutor, leaves: LogLeaf[]) => {
   const stored = new Map(rows.map((row) => [Number(row.position), row]));
   for (const leaf of leaves) {
     const row = stored.get(leaf.position);
-    if (!row) throw new LeafOrderError(`position ${leaf.position} comes before the log's end but was never appended`);
+    if (!row)
+      throw new LeafOrderError(`position ${leaf.position} comes before the log's end but was never appended`);
     const sameIndex = leaf.leafIndex === undefined || leaf.leafIndex === Number(row.leaf_index);
-    if (!sameIndex || !Buffer.from(row.event_hash).equals(eventHashBytes(leaf.hash))) throw new LeafConflictError(leaf.position);
+    if (!sameIndex || !Buffer.from(row.event_hash).equals(eventHashBytes(leaf.hash)))
+      throw new LeafConflictError(leaf.position);
   }
 };
 
 const appendFresh = async (sql: SqlExecutor, size: number, leaves: LogLeaf[]) => {
   leaves.forEach((leaf, offset) => {
     if (leaf.leafIndex !== undefined && leaf.leafIndex !== size + offset)
-      throw new LeafOrderError(`leaf index ${leaf.leafIndex} does not continue a log of ${size + offset} leaves`);
+      throw new LeafOrderError(
+        `leaf index ${leaf.leafIndex} does not continue a log of ${size + offset} leaves`,
+      );
   });
   const frontier = await readSubtreeHashes(sql, frontierOf(size));
-  const completed = completedBy(frontier, leaves.map((leaf) => hashLeaf(eventHashBytes(leaf.hash))), size);
+  const completed = completedBy(
+    frontier,
+    leaves.map((leaf) => hashLeaf(eventHashBytes(leaf.hash))),
+    size,
+  );
   await sql.query(
     `INSERT INTO tlog_leaves (leaf_index, position, event_hash)
        SELECT leaf_index, position, decode(event_hash, 'hex') FROM unnest($1::int8[], $2::int8[], $3::text[]) AS t(leaf_index, position, event_hash)`,
-    [leaves.map((_, offset) => size + offset), leaves.map((leaf) => leaf.position), leaves.map((leaf) => leaf.hash)],
+    [
+      leaves.map((_, offset) => size + offset),
+      leaves.map((leaf) => leaf.position),
+      leaves.map((leaf) => leaf.hash),
+    ],
   );
   await insertSubtrees(sql, completed);
 };
@@ -142,7 +160,10 @@ export const createTransparencyLog = (db: Database): TransparencyLog => {
       if (!Number.isSafeInteger(leafIndex) || leafIndex < 0 || leafIndex >= treeSize)
         throw new TreeSizeError(`leaf ${leafIndex} is not in a tree of ${treeSize}`);
       // The root and the path in one read of the stored subtrees.
-      const [rootHash, ...hashes] = await hashesOf([{ start: 0, end: treeSize }, ...inclusionRanges(leafIndex, treeSize)]);
+      const [rootHash, ...hashes] = await hashesOf([
+        { start: 0, end: treeSize },
+        ...inclusionRanges(leafIndex, treeSize),
+      ]);
       return { leafIndex, treeSize, rootHash, hashes };
     },
     async consistencyProof(from, to) {
@@ -152,7 +173,10 @@ export const createTransparencyLog = (db: Database): TransparencyLog => {
       return { from, to, hashes: await hashesOf(consistencyRanges(from, to)) };
     },
     async leafIndexOf(position) {
-      const { rows } = await db.query<{ leaf_index: number }>('SELECT leaf_index FROM tlog_leaves WHERE position = $1', [position]);
+      const { rows } = await db.query<{ leaf_index: number }>(
+        'SELECT leaf_index FROM tlog_leaves WHERE position = $1',
+        [position],
+      );
       return rows.length ? Number(rows[0].leaf_index) : undefined;
     },
   };
