@@ -3,8 +3,7 @@ import { isDomainError, type DomainError } from '@multitrack/domain';
 import type { CommandContext } from '../../command-handling/command-context';
 import { StreamWriter } from '../../command-handling/stream-writer';
 import type { DisbursementWritten } from '../disbursement-write-result';
-import { onMatch } from '../match-transition';
-import { moneyFactsOf } from '../money-facts';
+import { moneyFactsOf, onMatch } from '../match-stream';
 
 export class ApproveDisbursementCommand extends Command<DisbursementWritten | DomainError> {
   constructor(

@@ -3,8 +3,7 @@ import { rule, type DomainError } from '@multitrack/domain';
 import { StreamWriter } from '../../command-handling/stream-writer';
 import { TransitionCommand } from '../../command-handling/transition';
 import { writtenOf, type Written } from '../../command-handling/written';
-import { onMatch } from '../match-transition';
-import { moneyFactsOf } from '../money-facts';
+import { moneyFactsOf, onMatch } from '../match-stream';
 import type { CommitFundsDto } from './commit-funds.dto';
 
 export class CommitFundsCommand extends TransitionCommand<CommitFundsDto> {}

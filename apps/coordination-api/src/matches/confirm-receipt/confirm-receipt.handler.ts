@@ -3,7 +3,7 @@ import { isDomainError, type DomainError } from '@multitrack/domain';
 import type { CommandContext } from '../../command-handling/command-context';
 import { StreamWriter } from '../../command-handling/stream-writer';
 import type { DisbursementWritten } from '../disbursement-write-result';
-import { onMatch } from '../match-transition';
+import { onMatch } from '../match-stream';
 import type { ConfirmReceiptDto } from './confirm-receipt.dto';
 
 export class ConfirmReceiptCommand extends Command<DisbursementWritten | DomainError> {

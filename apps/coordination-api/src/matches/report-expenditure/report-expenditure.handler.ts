@@ -1,6 +1,6 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { TransitionCommand } from '../../command-handling/transition';
-import { MatchTransition } from '../match-transition';
+import { MatchTransition } from '../match-stream';
 import type { ReportExpenditureDto } from './report-expenditure.dto';
 
 export class ReportExpenditureCommand extends TransitionCommand<ReportExpenditureDto> {}

@@ -5,8 +5,7 @@ import { StreamWriter } from '../../command-handling/stream-writer';
 import { TransitionCommand } from '../../command-handling/transition';
 import { DisbursementPolicies } from '../disbursement-policies';
 import type { DisbursementWritten } from '../disbursement-write-result';
-import { onMatch } from '../match-transition';
-import { moneyFactsOf } from '../money-facts';
+import { moneyFactsOf, onMatch } from '../match-stream';
 import type { RequestDisbursementDto } from './request-disbursement.dto';
 
 export class RequestDisbursementCommand extends TransitionCommand<RequestDisbursementDto> {}
