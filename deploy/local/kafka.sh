@@ -29,8 +29,9 @@ die() { printf 'kafka: %s\n' "$*" >&2; exit 1; }
 number_setting() {
   local name=$1 default=$2 min=$3 max=$4 value
   value=${!name:-$default}
-  [[ $value =~ ^[0-9]{1,9}$ ]] && ((10#$value >= min && 10#$value <= max)) \
-    || die "$name must be a whole number from $min to $max, not '$value'"
+  if ! [[ $value =~ ^[0-9]{1,9}$ ]] || ((10#$value < min || 10#$value > max)); then
+    die "$name must be a whole number from $min to $max, not '$value'"
+  fi
   echo $((10#$value))
 }
 
@@ -430,7 +431,7 @@ main() {
     status) status ;;
     brokers) (($(running_nodes | wc -l) > 0)) || die "not running"; bootstrap "$(recorded_brokers)" ;;
     release) release "$@" ;;
-    reset) (($(running_nodes | wc -l) == 0)) || die "running: stop it first"; rm -rf "${state:?}"/node-* "$state"/{brokers,cluster-id,cluster-id.log,leases,leased}; say "state removed" ;;
+    reset) (($(running_nodes | wc -l) == 0)) || die "running: stop it first"; rm -rf "${state:?}"/node-* "$state"/cluster-id* "$state"/{brokers,leases,leased}; say "state removed" ;;
     *) sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z $command ]] || exit 2 ;;
   esac
 }
