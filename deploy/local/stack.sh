@@ -54,6 +54,34 @@ http_port_of() {
   esac
 }
 
+port_variable_of() {
+  case $1 in
+    coordination-api) echo PORT ;;
+    audit-api) echo AUDIT_PORT ;;
+    relay) echo RELAY_PORT ;;
+    projector) echo PROJECTOR_PORT ;;
+  esac
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Before anything is launched. Readiness is asked of the port: if another process answers there
+# (another stack on the same numbers, or two apps given one), `up` would call an app ready that
+# could not bind and has exited.
+check_ports() {
+  local app other
+  for app in "${apps[@]}"; do
+    for other in "${apps[@]}"; do
+      [[ $app == "$other" || $(http_port_of "$app") != "$(http_port_of "$other")" ]] \
+        || die "$(port_variable_of "$app") and $(port_variable_of "$other") are both $(http_port_of "$app"): give each app its own port"
+    done
+  done
+  for app in "$@"; do
+    ! port_open "$(http_port_of "$app")" \
+      || die "127.0.0.1:$(http_port_of "$app") ($app's $(port_variable_of "$app")) is in use by another process: choose another $(port_variable_of "$app")"
+  done
+}
+
 # --- build -------------------------------------------------------------------------------------
 
 # dist/ is rebuilt when missing or older than any source file, then copied into the state directory.
@@ -143,12 +171,13 @@ print_env() {
 # Creates the database named in DATABASE_URL when missing; starts the local PostgreSQL service
 # first when it does not answer on the loopback (it is a system service: `down` leaves it running).
 ensure_database() {
+  # "--": a URL that begins with "-" must reach the script, not be read as one of node's options.
   local ensure=(node -e '
     const { Client } = require("pg");
-    const url = new URL(process.argv[1]);
-    const name = decodeURIComponent(url.pathname.slice(1));
-    url.pathname = "/postgres";
     (async () => {
+      const url = new URL(process.argv[1]);
+      const name = decodeURIComponent(url.pathname.slice(1));
+      url.pathname = "/postgres";
       const admin = new Client({ connectionString: url.toString(), connectionTimeoutMillis: 3000 });
       try { await admin.connect(); } catch (error) { console.error(error.message); process.exit(2); }
       const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
@@ -158,7 +187,7 @@ ensure_database() {
       }
       await admin.end();
     })().catch((error) => { console.error(error.message); process.exit(1); });
-  ' "$database_url")
+  ' -- "$database_url")
   local said status=0
   said=$(cd "$repo" && "${ensure[@]}" 2>&1) || status=$?
   if ((status == 2)) && [[ $database_url =~ @(127\.0\.0\.1|localhost)[:/] ]] && command -v pg_ctlcluster >/dev/null; then
@@ -214,16 +243,6 @@ release_kafka() {
 
 # --- apps --------------------------------------------------------------------------------------
 
-app_env() {
-  local app=$1
-  echo "DATABASE_URL=$database_url"
-  echo "EVENT_STORE=${EVENT_STORE:-postgres}"
-  echo "DATA_DIR=${DATA_DIR:-$state/data}"
-  echo "HOST=$host"
-  echo "PORT=$(http_port_of "$app")"
-  case $app in relay | projector) echo "KAFKA_BROKERS=$KAFKA_BROKERS" ;; esac
-}
-
 launch_app() {
   local app=$1 main log
   main=$(app_main "$app")
@@ -232,8 +251,11 @@ launch_app() {
   [[ -f $log ]] && mv "$log" "$log.1"
   # A killed app leaves its pid file behind; the wait below must see the new process's pid.
   rm -f "$(pid_file "$app")"
-  local env_args=()
-  mapfile -t env_args < <(app_env "$app")
+  # One array element a setting: a value with a newline in it stays that setting's value, and
+  # never becomes the command env runs.
+  local env_args=("DATABASE_URL=$database_url" "EVENT_STORE=${EVENT_STORE:-postgres}" "DATA_DIR=${DATA_DIR:-$state/data}"
+    "HOST=$host" "PORT=$(http_port_of "$app")")
+  case $app in relay | projector) env_args+=("KAFKA_BROKERS=$KAFKA_BROKERS") ;; esac
   # setsid: each app leads its own process group, which `down` signals as a whole.
   # shellcheck disable=SC2016
   # The subshell execs, so nothing but the app itself holds the lock or waits for it.
@@ -293,10 +315,11 @@ up() {
   ((${#wanted[@]})) || wanted=("${apps[@]}")
   for app in "${wanted[@]}"; do [[ " ${apps[*]} " == *" $app "* ]] || die "unknown app $app (apps: ${apps[*]})"; done
   resolve_settings
-  ensure_database
-  ensure_kafka
   local missing=()
   for app in "${wanted[@]}"; do app_pid "$app" >/dev/null || missing+=("$app"); done
+  ((${#missing[@]} == 0)) || check_ports "${missing[@]}"
+  ensure_database
+  ensure_kafka
   if ((${#missing[@]} == 0)); then say "already up"; status_lines || true; return 0; fi
   snapshot_dist
   for app in "${missing[@]}"; do launch_app "$app"; started+=("$app"); done
