@@ -60,6 +60,17 @@ describe.each(adapters)('system streams through the audit API on %s', (kind) => 
       }
   });
 
+  it('leaves system streams out of the global log and its export', async () => {
+    const page = await audit.get('/v1/audit/events?limit=500');
+    expect(page.status).toBe(200);
+    const { items } = (await page.json()) as { items: { streamId: string }[] };
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.filter((event) => event.streamId.startsWith('$'))).toEqual([]);
+    const exported = await audit.get('/v1/audit/export');
+    expect(exported.status).toBe(200);
+    expect(await exported.text()).not.toContain('hunter2');
+  });
+
   it('refuses stream ids that are no stream of the log, and still serves the ones that are', async () => {
     for (const streamId of ['Match-1', '-1', 'match-', 'a'.repeat(300), 'match-x y']) {
       const response = await audit.get(`/v1/audit/streams/${encodeURIComponent(streamId)}/events`);

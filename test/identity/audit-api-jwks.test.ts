@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@multitrack/database';
 import { freePort } from '../../bench/support/free-port';
 import { IdentityProvider, signingKey, startIdentityProvider } from './support/identity-provider';
+import { generateSigningKey } from '@multitrack/transparency-log';
 
 const root = path.resolve(__dirname, '../..');
 const audience = 'https://api.multitrack.test';
@@ -41,6 +42,8 @@ describe('the audit API in JWKS mode, as deployed', () => {
       AUTH_ISSUER: idp.issuer,
       AUTH_AUDIENCE: audience,
       AUTH_ALLOW_HTTP_JWKS: 'true',
+      // On a database server the log's signing key is held apart from it (decision 0173).
+      AUDIT_SIGNING_KEY: generateSigningKey(),
     };
   });
   afterAll(async () => {

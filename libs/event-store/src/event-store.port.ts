@@ -148,3 +148,10 @@ export interface EventStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * System streams (`$…`: EventStoreDB's settings, stream metadata, projections) are the store's own,
+ * never part of the log. EventStoreDB keeps them out of `readAll`; a SQL adapter takes any name, so
+ * whoever shows the log leaves them out (decision 0175).
+ */
+export const isSystemStream = (streamId: string): boolean => streamId.startsWith('$');

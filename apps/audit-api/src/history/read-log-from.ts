@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@multitrack/database';
-import type { EventStore, RecordedEvent } from '@multitrack/event-store';
+import { isSystemStream, type EventStore, type RecordedEvent } from '@multitrack/event-store';
 import { lastLeaf, leafAt, leafAtOrAfter } from '../transparency/leaf-positions';
 
 // The store fetches the next page while this one is written out: two pages are held at once.
@@ -7,10 +7,20 @@ const readBatch = 1000;
 
 /**
  * The global log, as stored (not upcast: exactly what was hashed), starting at the event whose
- * position is `fromPosition` (or, if none has it, the smallest position above it). The leaf table
- * turns the position into a resume token; past the leaves written so far, the rest is scanned.
+ * position is `fromPosition` (or, if none has it, the smallest position above it), without the
+ * store's own system streams. The leaf table turns the position into a resume token; past the
+ * leaves written so far, the rest is scanned.
  */
 export async function* readLogFrom(
+  store: EventStore,
+  db: SqlExecutor,
+  fromPosition = 0,
+): AsyncGenerator<RecordedEvent> {
+  for await (const event of storedLogFrom(store, db, fromPosition))
+    if (!isSystemStream(event.streamId)) yield event;
+}
+
+async function* storedLogFrom(
   store: EventStore,
   db: SqlExecutor,
   fromPosition = 0,

@@ -1,4 +1,5 @@
 import { PipeTransform } from '@nestjs/common';
+import { isSystemStream } from '@multitrack/event-store';
 import { validationProblem } from '@multitrack/platform';
 
 /** `{category}-{id}`: a lower-case category, a dash, then printable ASCII — what the log's streams are named. */
@@ -13,7 +14,7 @@ const AUDITED_STREAM = /^[a-z][a-z0-9]*-[\x21-\x7e]{1,200}$/;
  */
 export class AuditedStreamId implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (value.startsWith('$'))
+    if (isSystemStream(value))
       throw validationProblem([
         { field: 'streamId', message: 'system streams ($…) are not part of the audited log' },
       ]);

@@ -1,6 +1,6 @@
 import { jsonEvent, Position, RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
 import { ChainedNewEvent } from '../append-plan';
-import { EventMetadata, RecordedEvent } from '../event-store.port';
+import { EventMetadata, isSystemStream, RecordedEvent } from '../event-store.port';
 
 /** The chain lives in the metadata on EventStoreDB; readers get it back as fields. */
 interface StoredMetadata extends EventMetadata {
@@ -31,7 +31,7 @@ export const isAtOrBefore = (position: Position, checkpoint: Position): boolean 
 
 /** System streams and events (`$…`) are EventStoreDB's own, never part of our log. */
 export const isSystemEvent = (event: { streamId: string; type: string }): boolean =>
-  event.streamId.startsWith('$') || event.type.startsWith('$');
+  isSystemStream(event.streamId) || event.type.startsWith('$');
 
 /** The property a multi-stream append keeps the whole metadata in (see esdb-multi-append.ts). */
 export const ENCODED_METADATA = 'multitrack-metadata';
