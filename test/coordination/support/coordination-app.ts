@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+
 import { createTestDatabase, type Database } from '@multitrack/database';
 import { openEventStore, type EventStore } from '@multitrack/event-store';
 import { createInProcessBus } from '@multitrack/messaging';
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   createHttpApp,
   disbursementVariables,
+  type HttpApp,
   httpAppConfig,
   InfrastructureModule,
   parseConfig,
@@ -57,7 +58,7 @@ export const startCoordinationApp = async (
     RATE_LIMIT_PER_MINUTE: '0',
     ...settings,
   });
-  const app: NestExpressApplication = await createHttpApp(
+  const app: HttpApp = await createHttpApp(
     {
       module: CoordinationApiModule,
       imports: [

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Injectable, Module, OnModuleInit, Post } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+
 import { Type } from 'class-transformer';
 import { IsString, Matches, ValidateNested } from 'class-validator';
 import { Actor, CurrentActor, Roles, signDevelopmentToken } from '@multitrack/auth';
@@ -10,7 +10,7 @@ import { httpAppConfig } from '../config/variables';
 import { throwIfDomainError } from '../errors/domain-rule-violation';
 import { ReadinessChecks } from '../health/readiness-checks';
 import { ApiCommandResponses } from '../openapi/api-responses';
-import { createHttpApp } from './create-http-app';
+import { createHttpApp, type HttpApp } from './create-http-app';
 
 const secret = 'a-development-secret-of-32-chars!!';
 // Response bodies are checked field by field below; their static type adds nothing.
@@ -98,7 +98,7 @@ const tokenFor = (sub: string, roles: ('officer' | 'auditor')[] = ['officer']) =
   signDevelopmentToken({ secret, sub, roles });
 
 describe('an app built with createHttpApp', () => {
-  let app: NestExpressApplication;
+  let app: HttpApp;
   let url: string;
   let officer: string;
 
@@ -290,7 +290,7 @@ describe('an app built with createHttpApp', () => {
 });
 
 describe('rate limiting per principal', () => {
-  let app: NestExpressApplication;
+  let app: HttpApp;
   let url: string;
 
   beforeAll(async () => ({ app, url } = await start({ RATE_LIMIT_PER_MINUTE: '2' })));
@@ -313,7 +313,7 @@ describe('rate limiting per principal', () => {
 });
 
 describe('logging', () => {
-  let app: NestExpressApplication;
+  let app: HttpApp;
   let url: string;
   const lines: string[] = [];
 

@@ -47,7 +47,9 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
+        // Nest's own log lines through the same pino logger; no per-request middleware (the access log
+        // is a Fastify hook, and nothing reads a request-bound logger from AsyncLocalStorage).
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: RATE_LIMIT_WINDOW_MS, limit: config.RATE_LIMIT_PER_MINUTE }],

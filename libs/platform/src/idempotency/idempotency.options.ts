@@ -1,16 +1,16 @@
-import type { Request } from 'express';
+import type { HttpRequest } from '../http/http-request';
 import type { RequestWithActor } from '@multitrack/auth';
 
 export const IDEMPOTENCY_OPTIONS = Symbol('IdempotencyOptions');
 
 export interface IdempotencyOptions {
   /** Whose keys these are; default the `sub` the auth guard verified, else "anonymous". */
-  principalOf?: (request: Request) => string | undefined;
+  principalOf?: (request: HttpRequest) => string | undefined;
   /** How long a second request waits for the first one's answer (default 5000 ms). */
   waitMs?: number;
   /** When an in-progress claim counts as abandoned by a crashed process (default 15 000 ms). */
   staleAfterMs?: number;
 }
 
-export const defaultPrincipal = (request: Request): string | undefined =>
+export const defaultPrincipal = (request: HttpRequest): string | undefined =>
   (request as RequestWithActor).actor?.sub;

@@ -1,6 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
-import { ProblemException, statusProblem } from '../errors/problem';
-
 /**
  * PostgreSQL's jsonb (the event store, read models, the audit of reads) refuses U+0000 and
  * unpaired UTF-16 surrogates. Text that cannot be stored is bad input, a 400 at the door, never a
@@ -17,11 +14,3 @@ export const refuseUnstorableText = (key: string, value: unknown): unknown => {
   }
   return value;
 };
-
-/** Query strings decode `%00` to U+0000 (invalid UTF-8 decodes to U+FFFD, which is storable). */
-export const refuseNulInUrl = (request: Request, _response: Response, next: NextFunction): void =>
-  next(
-    /%00/.test(request.originalUrl)
-      ? new ProblemException(statusProblem(400, 'the URL contains an encoded U+0000'))
-      : undefined,
-  );
