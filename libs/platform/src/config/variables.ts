@@ -19,6 +19,11 @@ export const httpVariables = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Per principal and minute; 0 turns limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a whole number' }).int().min(0).default(6000),
+  /** redis:// URL: rate-limit counters shared by every replica; unset, each process counts alone. */
+  RATE_LIMIT_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   /** How long a 429 is held before it is sent (never past Retry-After); 0 answers at once. */
   RATE_LIMIT_HOLD_MS: z.coerce
     .number({ message: 'must be a whole number of milliseconds' })
