@@ -29,6 +29,8 @@ const nodeSubsystem = (url: string) => {
 export const ownerOf = (url: string, functionName: string, repoRoot: string): string => {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   if (url.startsWith('node:')) return nodeSubsystem(url);
+  // The only WebAssembly in the apps is PGlite's PostgreSQL.
+  if (url.startsWith('wasm://')) return 'WebAssembly (PGlite)';
   const path = url.replace(/^file:\/\//, '');
   const modules = path.lastIndexOf('/node_modules/');
   if (modules >= 0) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * A coordination API with only the matches slice, on a throwaway PostgreSQL or PGlite database,
  * with the read models projected in-process straight from the store (no relay, no bus: these
@@ -176,7 +177,7 @@ export const openMatchesApi = async (
     imports: [
       InfrastructureModule.forRoot({ db, store }),
       CqrsModule.forRoot(),
-      IdempotencyModule.forRoot(),
+      IdempotencyModule.forRoot({ requestHashKey: randomBytes(32) }),
       MatchesModule.forRoot(policies),
     ],
     providers: [{ provide: APP_INTERCEPTOR, useClass: CommandProblemsInterceptor }],

@@ -1,8 +1,11 @@
+import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 import {
   authVariables,
   disbursementVariables,
   httpVariables,
+  idempotencyVariables,
+  type IdempotencyOptions,
   personalDataVariables,
   storageVariables,
 } from '@multitrack/platform';
@@ -23,6 +26,7 @@ export const coordinationApiConfig = z
     EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
     EVENTSTORE_CONNECTION_STRING: storageVariables.EVENTSTORE_CONNECTION_STRING,
     PERSONAL_DATA_MASTER_KEY: personalDataVariables.PERSONAL_DATA_MASTER_KEY.unwrap(),
+    IDEMPOTENCY_RETENTION_HOURS: idempotencyVariables.IDEMPOTENCY_RETENTION_HOURS,
   })
   .refine(
     (config) => config.EVENT_STORE !== 'eventstoredb' || config.EVENTSTORE_CONNECTION_STRING !== undefined,
@@ -37,16 +41,33 @@ export type CoordinationApiConfig = z.output<typeof coordinationApiConfig>;
 /** What the coordination API's modules are given, typed, once at start. */
 export interface CoordinationSettings {
   disbursementPolicies: DisbursementPolicies;
+  idempotency: IdempotencyOptions;
 }
 
-type DisbursementConfig = Pick<
+type SettingsConfig = Pick<
   CoordinationApiConfig,
-  'DISBURSEMENT_APPROVAL_THRESHOLD' | 'DISBURSEMENT_APPROVAL_WINDOW_DAYS'
+  'DISBURSEMENT_APPROVAL_THRESHOLD' | 'DISBURSEMENT_APPROVAL_WINDOW_DAYS' | 'IDEMPOTENCY_RETENTION_HOURS'
 >;
 
-export const coordinationSettingsOf = (config: DisbursementConfig): CoordinationSettings => ({
+/**
+ * The key idempotency request hashes are computed with, derived from the master key that already
+ * guards personal data (HKDF, its own label): no second secret to hold. Rotating the master key
+ * changes it, so a retry across a rotation with a key still in its retention is a 422.
+ */
+const requestHashKeyOf = (masterKey: Uint8Array): Uint8Array =>
+  new Uint8Array(hkdfSync('sha256', masterKey, '', 'multitrack idempotency request hash', 32));
+
+/** `masterKey`: the personal-data master key the app runs with (from its variable or its file). */
+export const coordinationSettingsOf = (
+  config: SettingsConfig,
+  masterKey: Uint8Array,
+): CoordinationSettings => ({
   disbursementPolicies: new DisbursementPolicies(
     config.DISBURSEMENT_APPROVAL_THRESHOLD,
     config.DISBURSEMENT_APPROVAL_WINDOW_DAYS,
   ),
+  idempotency: {
+    requestHashKey: requestHashKeyOf(masterKey),
+    retentionHours: config.IDEMPOTENCY_RETENTION_HOURS,
+  },
 });

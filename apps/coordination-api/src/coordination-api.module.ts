@@ -23,7 +23,7 @@ export class CoordinationApiModule {
       module: CoordinationApiModule,
       imports: [
         CqrsModule.forRoot(),
-        IdempotencyModule.forRoot(),
+        IdempotencyModule.forRoot(settings.idempotency),
         OrganizationsModule,
         RequestsModule,
         OffersModule,

@@ -3,6 +3,7 @@ export { ConfigError, parseConfig, loadConfig, exitOnConfigError } from './confi
 export {
   httpVariables,
   authVariables,
+  idempotencyVariables,
   storageVariables,
   kafkaVariables,
   disbursementVariables,

@@ -9,6 +9,7 @@ import {
   createHttpApp,
   disbursementVariables,
   type HttpApp,
+  idempotencyVariables,
   httpAppConfig,
   InfrastructureModule,
   parseConfig,
@@ -44,7 +45,8 @@ export const startCoordinationApp = async (
   const testDb = await createTestDatabase(kind);
   const { db } = testDb;
   const store = await openEventStore({ kind, database: db, pollIntervalMs: 10 });
-  const vault = await createPersonalDataVault(db, randomBytes(32));
+  const masterKey = randomBytes(32);
+  const vault = await createPersonalDataVault(db, masterKey);
   const bus = createInProcessBus({ partitions: 2 });
   const relay = new Relay(store, bus, db, { lingerMs: 1 });
   const projectors = readModels.map((model) => new Projector(bus, db, model));
@@ -64,7 +66,10 @@ export const startCoordinationApp = async (
       imports: [
         InfrastructureModule.forRoot({ db, store, vault, bus }),
         CoordinationApiModule.forRoot(
-          coordinationSettingsOf(parseConfig(z.object(disbursementVariables), settings)),
+          coordinationSettingsOf(
+            parseConfig(z.object({ ...disbursementVariables, ...idempotencyVariables }), settings),
+            masterKey,
+          ),
         ),
       ],
     },

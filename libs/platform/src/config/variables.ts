@@ -64,6 +64,13 @@ export const authVariables = {
   AUTH_JWKS_COOLDOWN_S: positiveInt('must be a positive whole number of seconds').optional(),
 };
 
+export const idempotencyVariables = {
+  /** How long an Idempotency-Key and its first answer are kept; after that the key runs again. */
+  IDEMPOTENCY_RETENTION_HOURS: positiveInt('must be a positive whole number of hours')
+    .max(24 * 365)
+    .default(24),
+};
+
 export const storageVariables = {
   /** PostgreSQL server for read models (and events with EVENT_STORE=postgres); unset: embedded PGlite. */
   DATABASE_URL: z

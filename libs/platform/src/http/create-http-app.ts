@@ -7,13 +7,13 @@ import type { DestinationStream } from 'pino';
 import { resolveAuthMode, TokenVerifier } from '@multitrack/auth';
 import { exitOnConfigError } from '../config/load-config';
 import { HttpAppConfig } from '../config/variables';
-import { ProblemException, statusProblem } from '../errors/problem';
+import { ProblemException, statusProblem, validationProblem } from '../errors/problem';
 import { sendProblem } from '../errors/send-problem';
 import { accessLog, createLogger, requestIdFor } from '../logging/logging';
 import { recordHttpMetrics } from '../metrics/http-metrics';
 import { Metrics } from '../metrics/metrics';
 import { OpenApiInfo, setupOpenApi } from '../openapi/setup-openapi';
-import { refuseUnstorableText } from '../validation/storable-text';
+import { refuseUnacceptableText, UnacceptableText } from '../validation/body-text';
 import { closeGracefullyOnSignals } from './graceful-shutdown';
 import { BODY_LIMIT_BYTES } from './http-request';
 import { authOptionsFrom, PlatformModule } from './platform.module';
@@ -40,8 +40,10 @@ const JSON_TYPES = /^application\/([\w.+-]+\+)?json(;|$)/;
 const parseJson = (body: string): unknown => {
   if (body === '') return {};
   try {
-    return JSON.parse(body, refuseUnstorableText);
-  } catch {
+    return JSON.parse(body, refuseUnacceptableText);
+  } catch (error) {
+    if (error instanceof UnacceptableText)
+      throw validationProblem([{ field: error.field, message: error.message }]);
     throw new ProblemException(statusProblem(400, 'the request body is not valid JSON'));
   }
 };

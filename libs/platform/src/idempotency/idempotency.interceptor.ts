@@ -46,12 +46,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
     const principal = (this.options.principalOf ?? defaultPrincipal)(request) ?? 'anonymous';
     const scope: IdempotencyScope = { principal, route, key };
-    const turn = await takeTurn(this.store, scope, requestHashOf(request.method, route, request.body), {
-      waitMs: this.options.waitMs ?? 5000,
-      // A claim is stale once its holder is surely gone (a process killed mid-command): commands
-      // finish in well under a second, and a re-run is safe (event ids derive from the key).
-      staleAfterMs: this.options.staleAfterMs ?? 15_000,
-    });
+    const turn = await takeTurn(
+      this.store,
+      scope,
+      requestHashOf(this.options.requestHashKey, request.method, route, request.body),
+      {
+        waitMs: this.options.waitMs ?? 5000,
+        // A claim is stale once its holder is surely gone (a process killed mid-command): commands
+        // finish in well under a second, and a re-run is safe (event ids derive from the key).
+        staleAfterMs: this.options.staleAfterMs ?? 15_000,
+      },
+    );
     if (turn.kind === 'replay') return of(replay(response, turn.response));
     return this.execute(next, request, response, scope, turn.claimId);
   }

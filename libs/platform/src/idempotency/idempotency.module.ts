@@ -1,11 +1,11 @@
-import { DynamicModule, Module, ModuleMetadata, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@multitrack/database';
 import { DATABASE } from '../infrastructure/tokens';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IDEMPOTENCY_OPTIONS, IdempotencyOptions } from './idempotency.options';
-import { IdempotencyStore } from './idempotency.store';
+import { DEFAULT_RETENTION_HOURS, IdempotencyStore } from './idempotency.store';
 import { keepCapturedAnswer } from './response-capture';
 
 export interface IdempotencyModuleOptions extends IdempotencyOptions {
@@ -20,14 +20,21 @@ export interface IdempotencyModuleOptions extends IdempotencyOptions {
  * every route).
  */
 @Module({})
-export class IdempotencyModule implements OnModuleInit {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+export class IdempotencyModule implements OnModuleInit, OnModuleDestroy {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly store: IdempotencyStore,
+  ) {}
+
+  onModuleDestroy(): void {
+    this.store.close();
+  }
 
   onModuleInit(): void {
     (this.adapterHost.httpAdapter.getInstance() as FastifyInstance).addHook('onSend', keepCapturedAnswer);
   }
 
-  static forRoot({ imports = [], ...options }: IdempotencyModuleOptions = {}): DynamicModule {
+  static forRoot({ imports = [], ...options }: IdempotencyModuleOptions): DynamicModule {
     return {
       module: IdempotencyModule,
       imports,
@@ -35,7 +42,8 @@ export class IdempotencyModule implements OnModuleInit {
         { provide: IDEMPOTENCY_OPTIONS, useValue: options },
         {
           provide: IdempotencyStore,
-          useFactory: (db: Database) => IdempotencyStore.open(db),
+          useFactory: (db: Database) =>
+            IdempotencyStore.open(db, options.retentionHours ?? DEFAULT_RETENTION_HOURS),
           inject: [DATABASE],
         },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -4,6 +4,10 @@ import type { RequestWithActor } from '@multitrack/auth';
 export const IDEMPOTENCY_OPTIONS = Symbol('IdempotencyOptions');
 
 export interface IdempotencyOptions {
+  /** The HMAC key request hashes are computed with (kept outside the database). */
+  requestHashKey: Uint8Array;
+  /** How long a key and its answer are kept; after that the key is free again (default 24 h). */
+  retentionHours?: number;
   /** Whose keys these are; default the `sub` the auth guard verified, else "anonymous". */
   principalOf?: (request: HttpRequest) => string | undefined;
   /** How long a second request waits for the first one's answer (default 5000 ms). */

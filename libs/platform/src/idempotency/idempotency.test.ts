@@ -66,7 +66,7 @@ const appOn = async (db: Database): Promise<INestApplication> => {
   class DatabaseModule {}
 
   const moduleRef = await Test.createTestingModule({
-    imports: [DatabaseModule, IdempotencyModule.forRoot()],
+    imports: [DatabaseModule, IdempotencyModule.forRoot({ requestHashKey: new Uint8Array(32).fill(7) })],
     controllers: [ThingsController],
     providers: [
       { provide: APP_GUARD, useClass: HeaderActorGuard },

@@ -60,7 +60,8 @@ export const accessLog =
         responseTime: Math.round(reply.elapsedTime),
         ...(failure !== undefined && { err: failure }),
       };
-      if (failure !== undefined || status >= 500) logger.error(line, 'request failed');
+      // A 503 is a planned answer (a dependency away, a read model behind), not a failure of ours.
+      if (failure !== undefined || (status >= 500 && status !== 503)) logger.error(line, 'request failed');
       else if (status >= 400) logger.warn(line, 'request completed');
       else logger.info(line, 'request completed');
     }

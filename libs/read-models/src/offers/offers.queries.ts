@@ -67,7 +67,7 @@ export const listOffersForRequest = async (
   page: Page = {},
 ): Promise<PageOf<OfferView>> => {
   const limit = limitOf(page);
-  const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
+  const [after] = page.cursor ? decodeCursor(page.cursor, ['position']) : [null];
   const { rows } = await db.query<Row>(
     `SELECT ${columns} FROM ${s}.offers
      WHERE request_id = $1 AND ($2::text IS NULL OR organization_id = $2) AND ($3::text IS NULL OR status = $3)

@@ -77,7 +77,7 @@ export const listRequests = async (
   page: Page = {},
 ): Promise<PageOf<RequestView>> => {
   const limit = limitOf(page);
-  const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
+  const [after] = page.cursor ? decodeCursor(page.cursor, ['position']) : [null];
   const { rows } = await db.query<Row>(
     `SELECT ${columns} FROM ${s}.requests r
      WHERE ($1::text IS NULL OR status = $1) AND ($2::int IS NULL OR tracks @> ARRAY[$2::int])
