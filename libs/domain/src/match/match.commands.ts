@@ -31,6 +31,9 @@ export type CommitFunds = Command<
   { amount: Money; request: { budget: Money }; offer: MatchedOfferFact }
 >;
 
+/** Gives committed money back; never below what is disbursed or waiting for approval. */
+export type DecommitFunds = Command<'DecommitFunds', { amount: Money; reason: string }>;
+
 export type DisbursementPolicy = {
   /** Minor units of the match currency; a tranche above it, alone or with recent ones, waits for approval. */
   approvalThreshold: bigint;
@@ -75,6 +78,7 @@ export type CancelMatch = Command<'CancelMatch', { reason: string }>;
 export type MatchCommand =
   | MakeMatch
   | CommitFunds
+  | DecommitFunds
   | RequestDisbursement
   | ApproveDisbursement
   | ConfirmDisbursementReceipt

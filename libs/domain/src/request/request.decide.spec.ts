@@ -135,8 +135,20 @@ describe('MarkRequestMatched', () => {
 describe('CloseHelpRequest', () => {
   it('closes a matched request', () =>
     given([published, matched]).when(command('CloseHelpRequest', {})).then([closed]));
-  it('refuses to close an open request', () =>
-    given([published]).when(command('CloseHelpRequest', {})).thenFails('request.not-matched'));
+  it('closes an open request, which then takes no offers', () =>
+    given([published])
+      .when(command('CloseHelpRequest', { reason: 'covered elsewhere' }))
+      .then([{ type: 'HelpRequestClosed', data: { requestId, reason: 'covered elsewhere' } }], (state) =>
+        expect(state.status).toBe('closed'),
+      ));
+  it.each([
+    ['closed', [published, matched, closed]],
+    ['cancelled', [published, cancelled]],
+  ] as const)('refuses to close a %s request', (_, history) =>
+    given([...history])
+      .when(command('CloseHelpRequest', {}))
+      .thenFails('request.inactive'),
+  );
 });
 
 describe('RecordOffer', () => {

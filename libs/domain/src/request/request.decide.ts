@@ -106,15 +106,16 @@ const markMatched = ({ data }: MarkRequestMatched, request: HelpRequest): Outcom
     : rule('request.not-open', `the request is ${request.status}`);
 };
 
-const close = ({ data }: CloseHelpRequest, request: HelpRequest): Outcome =>
-  request.status === 'matched'
-    ? [
-        {
-          type: 'HelpRequestClosed',
-          data: { requestId: request.requestId, ...(data.reason !== undefined && { reason: data.reason }) },
-        },
-      ]
-    : rule('request.not-matched', 'only a matched request is closed; an open one is cancelled');
+/**
+ * An open or matched request is closed (decision 0181): it takes no more offers and no new
+ * matches; the matches it has keep their money and are completed or cancelled on their own.
+ */
+const close = ({ data }: CloseHelpRequest, request: HelpRequest): Outcome => [
+  {
+    type: 'HelpRequestClosed',
+    data: { requestId: request.requestId, ...(data.reason !== undefined && { reason: data.reason }) },
+  },
+];
 
 /** Idempotent per offer, so a retried submission (same Idempotency-Key) appends nothing twice. */
 const recordOffer = ({ data }: RecordOffer, request: HelpRequest): Outcome => {

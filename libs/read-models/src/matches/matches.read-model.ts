@@ -63,6 +63,8 @@ const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
     }
     case 'FundsCommitted':
       return [touch({ committed_minor: add(minorOf(event.data.amount)) })];
+    case 'FundsDecommitted':
+      return [touch({ committed_minor: add(-BigInt(minorOf(event.data.amount))) })];
     case 'DisbursementRequested': {
       const d = event.data;
       return [
