@@ -89,6 +89,12 @@ export const coordinationRoutes: RouteCase<Scene>[] = [
     allowed: ['ngoOwner', 'ngoOther'],
   },
   {
+    method: 'PATCH',
+    path: (s) => `/v1/offers/${s.offerId}`,
+    body: () => ({ summary: 'Revised' }),
+    allowed: ['ngoOwner'],
+  },
+  {
     method: 'POST',
     path: (s) => `/v1/offers/${s.offerId}/withdrawal`,
     body: () => ({ reason: 'r' }),
@@ -99,6 +105,12 @@ export const coordinationRoutes: RouteCase<Scene>[] = [
     method: 'POST',
     path: (s) => `/v1/requests/${s.requestId}/cancellation`,
     body: () => ({ reason: 'r' }),
+    allowed: ['officer'],
+  },
+  {
+    method: 'POST',
+    path: (s) => `/v1/requests/${s.requestId}/closure`,
+    body: () => ({}),
     allowed: ['officer'],
   },
 ];

@@ -2,6 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommandHandlingModule } from '../command-handling/command-handling.module';
 import { ApproveDisbursementController } from './approve-disbursement/approve-disbursement.controller';
 import { ApproveDisbursementHandler } from './approve-disbursement/approve-disbursement.handler';
+import { CancelMatchController } from './cancel-match/cancel-match.controller';
+import { CancelMatchHandler } from './cancel-match/cancel-match.handler';
+import { CompleteMatchController } from './complete-match/complete-match.controller';
+import { CompleteMatchHandler } from './complete-match/complete-match.handler';
+import { DecommitFundsController } from './decommit-funds/decommit-funds.controller';
+import { DecommitFundsHandler } from './decommit-funds/decommit-funds.handler';
+import { ReverseDisbursementController } from './reverse-disbursement/reverse-disbursement.controller';
+import { ReverseDisbursementHandler } from './reverse-disbursement/reverse-disbursement.handler';
 import { CommitFundsController } from './commit-funds/commit-funds.controller';
 import { CommitFundsHandler } from './commit-funds/commit-funds.handler';
 import { ConfirmReceiptController } from './confirm-receipt/confirm-receipt.controller';
@@ -30,6 +38,10 @@ export class MatchesModule {
         ApproveDisbursementController,
         ConfirmReceiptController,
         ReportExpenditureController,
+        DecommitFundsController,
+        ReverseDisbursementController,
+        CompleteMatchController,
+        CancelMatchController,
         GetMatchController,
       ],
       providers: [
@@ -40,6 +52,10 @@ export class MatchesModule {
         ApproveDisbursementHandler,
         ConfirmReceiptHandler,
         ReportExpenditureHandler,
+        DecommitFundsHandler,
+        ReverseDisbursementHandler,
+        CompleteMatchHandler,
+        CancelMatchHandler,
         GetMatchHandler,
       ],
     };

@@ -4,6 +4,8 @@ import { GetOfferController } from './get-offer/get-offer.controller';
 import { GetOfferHandler } from './get-offer/get-offer.handler';
 import { ListRequestOffersController } from './list-request-offers/list-request-offers.controller';
 import { ListRequestOffersHandler } from './list-request-offers/list-request-offers.handler';
+import { ReviseOfferController } from './revise-offer/revise-offer.controller';
+import { ReviseOfferHandler } from './revise-offer/revise-offer.handler';
 import { SubmitOfferController } from './submit-offer/submit-offer.controller';
 import { SubmitOfferHandler } from './submit-offer/submit-offer.handler';
 import { WithdrawOfferController } from './withdraw-offer/withdraw-offer.controller';
@@ -14,9 +16,16 @@ import { WithdrawOfferHandler } from './withdraw-offer/withdraw-offer.handler';
   controllers: [
     SubmitOfferController,
     WithdrawOfferController,
+    ReviseOfferController,
     ListRequestOffersController,
     GetOfferController,
   ],
-  providers: [SubmitOfferHandler, WithdrawOfferHandler, ListRequestOffersHandler, GetOfferHandler],
+  providers: [
+    SubmitOfferHandler,
+    WithdrawOfferHandler,
+    ReviseOfferHandler,
+    ListRequestOffersHandler,
+    GetOfferHandler,
+  ],
 })
 export class OffersModule {}
