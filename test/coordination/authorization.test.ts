@@ -82,6 +82,10 @@ export const coordinationRoutes: RouteCase<Scene>[] = [
     allowed: ['officer', 'auditor', 'ngoOwner', 'ngoOther'],
   },
   { method: 'GET', path: (s) => `/v1/offers/${s.offerId}`, allowed: ['officer', 'auditor', 'ngoOwner'] },
+  { method: 'GET', path: () => '/v1/offers', allowed: ['officer', 'auditor', 'ngoOwner', 'ngoOther'] },
+  { method: 'GET', path: () => '/v1/matches', allowed: ['officer', 'auditor', 'ngoOwner', 'ngoOther'] },
+  { method: 'GET', path: () => '/v1/approvals', allowed: ['officer'] },
+  { method: 'GET', path: () => '/v1/cooperation-metrics', allowed: ['officer', 'auditor'] },
   {
     method: 'POST',
     path: (s) => `/v1/requests/${s.requestId}/offers`,

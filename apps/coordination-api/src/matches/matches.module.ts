@@ -17,6 +17,10 @@ import { ConfirmReceiptHandler } from './confirm-receipt/confirm-receipt.handler
 import { DisbursementPolicies } from './disbursement-policies';
 import { GetMatchController } from './get-match/get-match.controller';
 import { GetMatchHandler } from './get-match/get-match.handler';
+import { ListApprovalsController } from './list-approvals/list-approvals.controller';
+import { ListApprovalsHandler } from './list-approvals/list-approvals.handler';
+import { ListMatchesController } from './list-matches/list-matches.controller';
+import { ListMatchesHandler } from './list-matches/list-matches.handler';
 import { MakeMatchController } from './make-match/make-match.controller';
 import { MakeMatchHandler } from './make-match/make-match.handler';
 import { ReportExpenditureController } from './report-expenditure/report-expenditure.controller';
@@ -42,6 +46,8 @@ export class MatchesModule {
         ReverseDisbursementController,
         CompleteMatchController,
         CancelMatchController,
+        ListMatchesController,
+        ListApprovalsController,
         GetMatchController,
       ],
       providers: [
@@ -56,6 +62,8 @@ export class MatchesModule {
         ReverseDisbursementHandler,
         CompleteMatchHandler,
         CancelMatchHandler,
+        ListMatchesHandler,
+        ListApprovalsHandler,
         GetMatchHandler,
       ],
     };

@@ -59,21 +59,44 @@ export const findOffer = async (db: SqlExecutor, id: string): Promise<OfferView 
   return rows[0] ? toView(rows[0]) : null;
 };
 
-/** A request's offers, oldest first; `organizationId` narrows to one NGO's own (NGO callers). */
-export const listOffersForRequest = async (
+export interface OfferFilters {
+  requestId?: string;
+  organizationId?: string;
+  status?: OfferStatus;
+  /** An NGO caller's own organisation: it sees only its offers whatever `organizationId` says. */
+  visibleOrganizationId?: string;
+}
+
+/** `GET /v1/offers` and a request's offers: oldest first, under any of the filters. */
+export const listOffers = async (
   db: SqlExecutor,
-  requestId: string,
-  filters: { organizationId?: string; status?: OfferStatus } = {},
+  filters: OfferFilters,
   page: Page = {},
 ): Promise<PageOf<OfferView>> => {
   const limit = limitOf(page);
   const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
   const { rows } = await db.query<Row>(
     `SELECT ${columns} FROM ${s}.offers
-     WHERE request_id = $1 AND ($2::text IS NULL OR organization_id = $2) AND ($3::text IS NULL OR status = $3)
-       AND ($4::int8 IS NULL OR submitted_position > $4)
-     ORDER BY submitted_position LIMIT $5`,
-    [requestId, filters.organizationId ?? null, filters.status ?? null, after ?? null, limit + 1],
+     WHERE ($1::text IS NULL OR request_id = $1) AND ($2::text IS NULL OR organization_id = $2)
+       AND ($3::text IS NULL OR organization_id = $3) AND ($4::text IS NULL OR status = $4)
+       AND ($5::int8 IS NULL OR submitted_position > $5)
+     ORDER BY submitted_position LIMIT $6`,
+    [
+      filters.requestId ?? null,
+      filters.organizationId ?? null,
+      filters.visibleOrganizationId ?? null,
+      filters.status ?? null,
+      after ?? null,
+      limit + 1,
+    ],
   );
   return pageOf(rows, limit, toView, (row) => [Number(row.submitted_position)]);
 };
+
+/** A request's offers, oldest first; `organizationId` narrows to one NGO's own (NGO callers). */
+export const listOffersForRequest = (
+  db: SqlExecutor,
+  requestId: string,
+  filters: { organizationId?: string; status?: OfferStatus } = {},
+  page: Page = {},
+): Promise<PageOf<OfferView>> => listOffers(db, { ...filters, requestId }, page);
