@@ -1,6 +1,7 @@
 import type { WireMoney } from '@multitrack/domain';
 import type { SqlExecutor } from '@multitrack/database';
-import { decodeCursor, limitOf, pageOf, type Page, type PageOf } from '../cursor';
+import type { Page, PageOf } from '../cursor';
+import { keysetRows } from '../keyset';
 import { wireOf, wireOrZero } from '../money-columns';
 import { matchesReadModel } from './matches.read-model';
 
@@ -147,34 +148,26 @@ export const listMatches = async (
   filters: MatchFilters,
   page: Page = {},
 ): Promise<PageOf<MatchView>> => {
-  const limit = limitOf(page);
-  const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
-  const { rows } = await db.query<MatchRow>(
-    `SELECT ${matchColumns} FROM ${s}.matches
-     WHERE ($1::text IS NULL OR request_id = $1) AND ($2::text IS NULL OR organization_id = $2)
-       AND ($3::text IS NULL OR organization_id = $3) AND ($4::text IS NULL OR status = $4)
-       AND ($5::int8 IS NULL OR made_position > $5)
-     ORDER BY made_position LIMIT $6`,
-    [
-      filters.requestId ?? null,
-      filters.organizationId ?? null,
-      filters.visibleOrganizationId ?? null,
-      filters.status ?? null,
-      after ?? null,
-      limit + 1,
-    ],
+  const { rows, toPage } = await keysetRows<MatchRow>(
+    db,
+    {
+      select: `SELECT ${matchColumns} FROM ${s}.matches`,
+      conditions: [
+        ['request_id', '=', filters.requestId],
+        ['organization_id', '=', filters.organizationId],
+        ['organization_id', '=', filters.visibleOrganizationId],
+        ['status', '=', filters.status],
+      ],
+      order: 'made_position',
+      orderOf: (row) => Number(row.made_position),
+    },
+    page,
   );
-  const shown = rows.slice(0, limit);
   const disbursements = await disbursementsOf(
     db,
-    shown.map((row) => row.id),
+    rows.map((row) => row.id),
   );
-  return pageOf(
-    rows,
-    limit,
-    (row) => toMatch(row, disbursements.get(row.id) ?? []),
-    (row) => [Number(row.made_position)],
-  );
+  return toPage((row) => toMatch(row, disbursements.get(row.id) ?? []));
 };
 
 /** One tranche waiting for a second officer, as `GET /v1/approvals` lists it. */
@@ -209,28 +202,26 @@ export const listPendingApprovals = async (
   approver: string,
   page: Page = {},
 ): Promise<PageOf<ApprovalView>> => {
-  const limit = limitOf(page);
-  const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
-  const { rows } = await db.query<ApprovalRow>(
-    `SELECT d.match_id, d.id, d.amount_minor::text AS amount, d.currency, d.reference, d.requested_by,
-       d.requested_at, m.organization_id, d.requested_position
-     FROM ${s}.disbursements d JOIN ${s}.matches m ON m.id = d.match_id
-     WHERE d.status = 'pending_approval' AND d.requested_by <> $1 AND ($2::int8 IS NULL OR d.requested_position > $2)
-     ORDER BY d.requested_position LIMIT $3`,
-    [approver, after ?? null, limit + 1],
+  const { toPage } = await keysetRows<ApprovalRow>(
+    db,
+    {
+      select: `SELECT d.match_id, d.id, d.amount_minor::text AS amount, d.currency, d.reference, d.requested_by,
+         d.requested_at, m.organization_id, d.requested_position
+       FROM ${s}.disbursements d JOIN ${s}.matches m ON m.id = d.match_id`,
+      always: `d.status = 'pending_approval'`,
+      conditions: [['d.requested_by', '<>', approver]],
+      order: 'd.requested_position',
+      orderOf: (row) => Number(row.requested_position),
+    },
+    page,
   );
-  return pageOf(
-    rows,
-    limit,
-    (row) => ({
-      matchId: row.match_id,
-      disbursementId: row.id,
-      amount: wireOf(row.amount, row.currency)!,
-      reference: row.reference,
-      requestedBy: row.requested_by,
-      requestedAt: row.requested_at === null ? null : new Date(row.requested_at).toISOString(),
-      organizationId: row.organization_id,
-    }),
-    (row) => [Number(row.requested_position)],
-  );
+  return toPage((row) => ({
+    matchId: row.match_id,
+    disbursementId: row.id,
+    amount: wireOf(row.amount, row.currency)!,
+    reference: row.reference,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at === null ? null : new Date(row.requested_at).toISOString(),
+    organizationId: row.organization_id,
+  }));
 };

@@ -1,6 +1,7 @@
 import type { WireMoney } from '@multitrack/domain';
 import type { SqlExecutor } from '@multitrack/database';
-import { decodeCursor, limitOf, pageOf, type Page, type PageOf } from '../cursor';
+import type { Page, PageOf } from '../cursor';
+import { keysetRows } from '../keyset';
 import { wireOf } from '../money-columns';
 import { offersReadModel } from './offers.read-model';
 
@@ -73,24 +74,22 @@ export const listOffers = async (
   filters: OfferFilters,
   page: Page = {},
 ): Promise<PageOf<OfferView>> => {
-  const limit = limitOf(page);
-  const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
-  const { rows } = await db.query<Row>(
-    `SELECT ${columns} FROM ${s}.offers
-     WHERE ($1::text IS NULL OR request_id = $1) AND ($2::text IS NULL OR organization_id = $2)
-       AND ($3::text IS NULL OR organization_id = $3) AND ($4::text IS NULL OR status = $4)
-       AND ($5::int8 IS NULL OR submitted_position > $5)
-     ORDER BY submitted_position LIMIT $6`,
-    [
-      filters.requestId ?? null,
-      filters.organizationId ?? null,
-      filters.visibleOrganizationId ?? null,
-      filters.status ?? null,
-      after ?? null,
-      limit + 1,
-    ],
+  const { toPage } = await keysetRows<Row>(
+    db,
+    {
+      select: `SELECT ${columns} FROM ${s}.offers`,
+      conditions: [
+        ['request_id', '=', filters.requestId],
+        ['organization_id', '=', filters.organizationId],
+        ['organization_id', '=', filters.visibleOrganizationId],
+        ['status', '=', filters.status],
+      ],
+      order: 'submitted_position',
+      orderOf: (row) => Number(row.submitted_position),
+    },
+    page,
   );
-  return pageOf(rows, limit, toView, (row) => [Number(row.submitted_position)]);
+  return toPage(toView);
 };
 
 /** A request's offers, oldest first; `organizationId` narrows to one NGO's own (NGO callers). */

@@ -1,33 +1,18 @@
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { isDomainError, type DomainError } from '@multitrack/domain';
-import type { CommandContext } from '../../command-handling/command-context';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter } from '../../command-handling/stream-writer';
 import type { ReasonDto } from '../../http/dto/reason.dto';
-import type { DisbursementWritten } from '../disbursement-write-result';
+import { DisbursementCommand, disbursementWrittenOf } from '../disbursement-command';
 import { onMatch } from '../match-stream';
 
-export class ReverseDisbursementCommand extends Command<DisbursementWritten | DomainError> {
-  constructor(
-    readonly matchId: string,
-    readonly disbursementId: string,
-    readonly body: ReasonDto,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReverseDisbursementCommand extends DisbursementCommand<ReasonDto> {}
 
 /** A tranche that bounced or came back; one whose receipt the NGO confirmed did arrive (422). */
 @CommandHandler(ReverseDisbursementCommand)
 export class ReverseDisbursementHandler implements ICommandHandler<ReverseDisbursementCommand> {
   constructor(private readonly streams: StreamWriter) {}
 
-  async execute({
-    matchId,
-    disbursementId,
-    body,
-    context,
-  }: ReverseDisbursementCommand): Promise<DisbursementWritten | DomainError> {
+  async execute(command: ReverseDisbursementCommand) {
+    const { matchId, disbursementId, body, context } = command;
     const outcome = await this.streams.decide(
       {
         ...onMatch(matchId),
@@ -35,13 +20,6 @@ export class ReverseDisbursementHandler implements ICommandHandler<ReverseDisbur
       },
       context,
     );
-    if (isDomainError(outcome)) return outcome;
-    return {
-      id: disbursementId,
-      matchId,
-      status: 'reversed',
-      revision: outcome.revision,
-      position: outcome.position,
-    };
+    return disbursementWrittenOf(command, outcome, 'reversed');
   }
 }
