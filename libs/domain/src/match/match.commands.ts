@@ -19,7 +19,7 @@ export type MakeMatch = Command<
     /** The offering organisation (from the offer), which will receive the money. */
     organizationId: string;
     /** `matchId`: the match the request is already matched to, if any. */
-    request: { status: RequestStatus | 'none'; budget: Money; matchId?: string };
+    request: { status: RequestStatus | 'none'; budget: Money; matchIds?: string[] };
     offer: { status: OfferStatus | 'none'; requestId: string; amount: Money; matchId?: string };
     organization: OrganizationFact;
   }

@@ -100,12 +100,18 @@ describe('MakeMatch', () => {
       .then([made], (state) => expect(state).toMatchObject({ status: 'active', committed: usd('0') })));
   it('accepts facts that already show this match (a retried match)', () =>
     given([])
-      .when(make({ request: { status: 'matched', matchId }, offer: { status: 'accepted', matchId } }))
+      .when(
+        make({ request: { status: 'matched', matchIds: [matchId] }, offer: { status: 'accepted', matchId } }),
+      )
       .then([made]));
   it('refuses a second accepted offer for a request already matched elsewhere', () =>
     given([])
-      .when(make({ request: { status: 'matched', matchId: 'match-0' } }))
+      .when(make({ request: { status: 'matched', matchIds: ['match-0'] } }))
       .thenFails('request.not-open'));
+  it('matches another offer to a request kept open for several partners', () =>
+    given([])
+      .when(make({ request: { status: 'open', matchIds: ['match-0'] } }))
+      .then([made]));
   it('refuses an offer made for another request', () =>
     given([])
       .when(make({ offer: { requestId: 'req-2' } }))

@@ -55,8 +55,7 @@ export const decideMatch = (command: MatchCommand, state: MatchState): Outcome =
  */
 const make = ({ data, metadata }: MakeMatch, state: MatchState): Outcome => {
   const { matchId, requestId, offerId, organizationId, request, offer, organization } = data;
-  const requestFree =
-    request.status === 'open' || (request.status === 'matched' && request.matchId === matchId);
+  const requestFree = request.status === 'open' || (request.matchIds ?? []).includes(matchId);
   const offerFree =
     offer.status === 'submitted' || (offer.status === 'accepted' && offer.matchId === matchId);
   const failure = firstFailure(
