@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyModule } from '@multitrack/platform';
 import type { CoordinationSettings } from './coordination-api.config';
 import { CoordinationStartup } from './coordination-startup';
+import { CooperationModule } from './cooperation/cooperation.module';
 import { CommandProblemsInterceptor } from './http/command-problems.interceptor';
 import { HttpCommandSpanInterceptor } from './http/http-command-span.interceptor';
 import { MatchesModule } from './matches/matches.module';
@@ -28,6 +29,7 @@ export class CoordinationApiModule {
         RequestsModule,
         OffersModule,
         MatchesModule.forRoot(settings.disbursementPolicies),
+        CooperationModule,
       ],
       providers: [
         CoordinationStartup,
