@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import {
+  AppRootModule,
+  bootstrapHttpApp,
+  IdempotencyModule,
+  loadConfig,
+  openServerInfrastructure,
+  runMain,
+  startTracing,
+  TracingModule,
+} from '@multitrack/platform';
+import { webhooksConfig } from './webhooks.config';
+import { WebhooksModule } from './webhooks.module';
+import { WebhooksSettings } from './webhooks-settings';
+
+runMain('webhooks', async () => {
+  const tracing = startTracing('multitrack-webhooks');
+  const config = loadConfig(webhooksConfig);
+  const infrastructure = await openServerInfrastructure('webhooks', config, { store: true });
+  await bootstrapHttpApp(
+    AppRootModule.forRoot(infrastructure, [
+      IdempotencyModule.forRoot(),
+      WebhooksModule.forRoot(new WebhooksSettings(config)),
+      TracingModule.forRoot(tracing),
+    ]),
+    {
+      config,
+      name: 'webhooks',
+      openApi: {
+        title: 'Multitrack webhooks',
+        description: 'Subscriptions, signed webhook deliveries (Standard Webhooks) and the CloudEvents feed.',
+      },
+    },
+  );
+});
