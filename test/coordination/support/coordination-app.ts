@@ -24,6 +24,8 @@ export type StorageKind = 'pglite' | 'postgres';
 export interface CoordinationApp {
   kind: StorageKind;
   url: string;
+  /** The PostgreSQL server's throwaway database, for child processes (absent on PGlite). */
+  databaseUrl?: string;
   db: Database;
   store: EventStore;
   vault: PersonalDataVault;
@@ -74,6 +76,7 @@ export const startCoordinationApp = async (
   return {
     kind,
     url,
+    databaseUrl: testDb.url,
     db,
     store,
     vault,

@@ -16,6 +16,8 @@ export interface ReceiverOptions {
   failFirst?: number;
   /** Answer 500 to every attempt of these streams. */
   failStreams?: Set<string>;
+  /** Answer this long after the request arrived (deliveries in flight, for a kill). */
+  delayMs?: number;
 }
 
 const bodyOf = (request: IncomingMessage): Promise<string> =>
@@ -68,8 +70,10 @@ export class Receiver {
           response.writeHead(500).end('not now');
           return;
         }
-        this.accepted.push({ ...event, webhookId: headers['webhook-id'], body });
-        response.writeHead(200).end('ok');
+        setTimeout(() => {
+          this.accepted.push({ ...event, webhookId: headers['webhook-id'], body });
+          response.writeHead(200).end('ok');
+        }, this.options.delayMs ?? 0);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
