@@ -10,6 +10,7 @@ import {
 import { CurrentActor, Roles, type Actor } from '@multitrack/auth';
 import {
   ApiCommandResponses,
+  ApiProblemResponses,
   ApiQueryResponses,
   ProblemException,
   statusProblem,
@@ -150,6 +151,7 @@ export class SubscriptionsController {
   })
   @ApiAcceptedResponse({ type: ReplayView })
   @ApiCommandResponses()
+  @ApiProblemResponses(404)
   async replay(
     @Param('id') id: string,
     @Body() body: ReplayDto,
