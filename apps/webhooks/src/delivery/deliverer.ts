@@ -31,6 +31,8 @@ export class Deliverer {
   /** Outcomes stored while a `due` query ran: its rows for these may be stale, so they wait a round. */
   private readonly finished = new Map<string, number>();
   private finishedCount = 0;
+  private outcomes: { delivery: DueDelivery; outcome: Outcome; stored: () => void }[] = [];
+  private storing: Promise<void> = Promise.resolve();
   private running = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
@@ -111,10 +113,29 @@ export class Deliverer {
   private async attempt(delivery: DueDelivery): Promise<void> {
     try {
       const answer = await this.post(delivery);
-      await this.deliveries.record(delivery, this.outcomeOf(delivery, answer));
+      await this.recorded(delivery, this.outcomeOf(delivery, answer));
     } catch (error) {
       this.options.onError?.(error as Error);
     }
+  }
+
+  /**
+   * Outcomes are stored a few at a time, in one transaction; each attempt's lane stays busy until
+   * its own is stored. A failed write leaves the delivery due: sent again, never lost.
+   */
+  private recorded(delivery: DueDelivery, outcome: Outcome): Promise<void> {
+    return new Promise((resolve) => {
+      this.outcomes.push({ delivery, outcome, stored: resolve });
+      if (this.outcomes.length === 1) setImmediate(() => this.storeOutcomes());
+    });
+  }
+
+  private storeOutcomes(): void {
+    const batch = this.outcomes.splice(0);
+    this.storing = this.storing
+      .then(() => this.deliveries.record(batch))
+      .catch((error: Error) => this.options.onError?.(error))
+      .then(() => batch.forEach(({ stored }) => stored()));
   }
 
   private post(delivery: DueDelivery): Promise<WebhookAnswer> {

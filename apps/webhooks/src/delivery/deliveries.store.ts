@@ -34,6 +34,8 @@ export interface Outcome {
   retryInMs?: number;
 }
 
+const QUEUED_PER_STATEMENT = 1000;
+
 interface DueRow {
   subscription_id: string;
   event_id: string;
@@ -45,6 +47,17 @@ interface DueRow {
   secret_sealed: string;
 }
 
+const dueOf = (row: DueRow): DueDelivery => ({
+  subscriptionId: row.subscription_id,
+  eventId: row.event_id,
+  position: Number(row.position),
+  streamId: row.stream_id,
+  body: row.body,
+  attempts: Number(row.attempts),
+  url: row.url,
+  secretSealed: row.secret_sealed,
+});
+
 /**
  * The outbox of deliveries (decision 0191). Order per stream comes from the query itself: a
  * delivery is due only when no earlier event of its stream for that subscription is still open
@@ -55,6 +68,12 @@ export class DeliveriesStore {
 
   /** Idempotent: the fan-out may see an event twice after a crash; the first row stands. */
   async queue(tx: SqlExecutor, deliveries: QueuedDelivery[]): Promise<void> {
+    // PostgreSQL takes at most 65 535 parameters a statement.
+    for (let at = 0; at < deliveries.length; at += QUEUED_PER_STATEMENT)
+      await this.queueRows(tx, deliveries.slice(at, at + QUEUED_PER_STATEMENT));
+  }
+
+  private async queueRows(tx: SqlExecutor, deliveries: QueuedDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     const values: unknown[] = [];
     const tuples = deliveries.map((delivery, index) => {
@@ -102,42 +121,60 @@ export class DeliveriesStore {
 
   async due(limit: number): Promise<DueDelivery[]> {
     const { rows } = await this.db.query<DueRow>(
+      // The head of each open lane (subscription, stream), then only the heads that are due.
       `SELECT d.subscription_id, d.event_id, d.position, d.stream_id, d.body, d.attempts, s.url, s.secret_sealed
-       FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.deleted_at IS NULL
+       FROM (SELECT DISTINCT ON (subscription_id, stream_id) *
+             FROM webhook_deliveries WHERE status <> 'delivered'
+             ORDER BY subscription_id, stream_id, position) d
+       JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.deleted_at IS NULL
        WHERE d.status IN ('pending', 'retrying') AND d.next_attempt_at <= now()
-         AND NOT EXISTS (
-           SELECT 1 FROM webhook_deliveries e
-           WHERE e.subscription_id = d.subscription_id AND e.stream_id = d.stream_id
-             AND e.position < d.position AND e.status <> 'delivered')
        ORDER BY d.position LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({
-      subscriptionId: row.subscription_id,
-      eventId: row.event_id,
-      position: Number(row.position),
-      streamId: row.stream_id,
-      body: row.body,
-      attempts: Number(row.attempts),
-      url: row.url,
-      secretSealed: row.secret_sealed,
-    }));
+    return rows.map(dueOf);
   }
 
-  /** The attempt's outcome and its record, together. */
-  async record(delivery: DueDelivery, outcome: Outcome): Promise<void> {
-    const attempt = delivery.attempts + 1;
+  /** Attempts' outcomes and their records, together, for many deliveries in one transaction. */
+  async record(results: { delivery: DueDelivery; outcome: Outcome }[]): Promise<void> {
+    if (results.length === 0) return;
+    const updates: unknown[] = [];
+    const attempts: unknown[] = [];
+    const updateRows: string[] = [];
+    const attemptRows: string[] = [];
+    results.forEach(({ delivery, outcome }, index) => {
+      const attempt = delivery.attempts + 1;
+      const at = index * 5;
+      updates.push(
+        delivery.subscriptionId,
+        delivery.eventId,
+        outcome.status,
+        attempt,
+        outcome.retryInMs ?? 0,
+      );
+      updateRows.push(
+        `($${at + 1}::text, $${at + 2}::text, $${at + 3}::text, $${at + 4}::int, $${at + 5}::int8)`,
+      );
+      attempts.push(
+        delivery.subscriptionId,
+        delivery.eventId,
+        attempt,
+        outcome.status,
+        outcome.responseStatus ?? null,
+      );
+      attemptRows.push(`($${at + 1}, $${at + 2}, $${at + 3}::int, $${at + 4}, $${at + 5}::int)`);
+    });
     await this.db.transaction(async (tx) => {
       await tx.query(
-        `UPDATE webhook_deliveries
-         SET status = $3, attempts = $4, next_attempt_at = now() + ($5::int8 * interval '1 millisecond')
-         WHERE subscription_id = $1 AND event_id = $2`,
-        [delivery.subscriptionId, delivery.eventId, outcome.status, attempt, outcome.retryInMs ?? 0],
+        `UPDATE webhook_deliveries d
+         SET status = v.status, attempts = v.attempts, next_attempt_at = now() + v.retry_ms * interval '1 millisecond'
+         FROM (VALUES ${updateRows.join(', ')}) AS v(subscription_id, event_id, status, attempts, retry_ms)
+         WHERE d.subscription_id = v.subscription_id AND d.event_id = v.event_id`,
+        updates,
       );
       await tx.query(
         `INSERT INTO webhook_attempts (subscription_id, event_id, attempt, status, response_status)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [delivery.subscriptionId, delivery.eventId, attempt, outcome.status, outcome.responseStatus ?? null],
+         VALUES ${attemptRows.join(', ')}`,
+        attempts,
       );
     });
   }

@@ -10,6 +10,10 @@ import type { DeliveriesStore, QueuedDelivery } from './deliveries.store';
 
 /** With nothing queued, the place in the log is stored this often: a restart re-reads at most this many events. */
 const CHECKPOINT_EVERY = 100;
+/** Events fanned out in one transaction at most, and how long the first of them waits for others. */
+const BATCH = 200;
+const LINGER_MS = 5;
+const RETRY_MS = 500;
 
 export interface FanOutOptions {
   name?: string;
@@ -27,6 +31,9 @@ export class FanOut {
   private readonly name: string;
   private subscription?: Subscription;
   private savedAt = -1;
+  private gathered: RecordedEvent[] = [];
+  private timer?: NodeJS.Timeout;
+  private chain: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -50,18 +57,49 @@ export class FanOut {
   async stop(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = undefined;
+    await this.flush();
   }
 
-  private async fanOut(event: RecordedEvent): Promise<void> {
-    const queued = isSystemStream(event.streamId)
-      ? []
-      : await this.queueFor(event, await this.subscriptions.active());
-    if (queued.length === 0 && event.position - this.savedAt < CHECKPOINT_EVERY) return;
+  /**
+   * Events are gathered for a moment and fanned out together: one read of the subscriptions and
+   * one transaction per batch. Nothing is lost by gathering: the stored place moves only with the
+   * batch's rows, so a crash re-reads whatever was gathered and not yet written.
+   */
+  private fanOut(event: RecordedEvent): Promise<void> {
+    this.gathered.push(event);
+    if (this.gathered.length >= BATCH) return this.flush();
+    this.timer ??= setTimeout(() => void this.flush(), LINGER_MS);
+    return Promise.resolve();
+  }
+
+  private flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.gathered.splice(0);
+    this.chain = this.chain.then(() =>
+      this.write(batch).catch((error: Error) => {
+        // Kept, in order, ahead of what came since, and tried again: the log is never skipped.
+        this.gathered.unshift(...batch);
+        this.options.onError?.(error);
+        this.timer ??= setTimeout(() => void this.flush(), RETRY_MS);
+      }),
+    );
+    return this.chain;
+  }
+
+  private async write(batch: RecordedEvent[]): Promise<void> {
+    if (batch.length === 0) return;
+    const last = batch[batch.length - 1];
+    const subscriptions = await this.subscriptions.active();
+    const queued: QueuedDelivery[] = [];
+    for (const event of batch)
+      if (!isSystemStream(event.streamId)) queued.push(...(await this.queueFor(event, subscriptions)));
+    if (queued.length === 0 && last.position - this.savedAt < CHECKPOINT_EVERY) return;
     await this.deliveries.transaction(async (tx) => {
       await this.deliveries.queue(tx, queued);
-      await this.deliveries.saveFanOutCheckpoint(tx, this.name, event.checkpoint, event.position);
+      await this.deliveries.saveFanOutCheckpoint(tx, this.name, last.checkpoint, last.position);
     });
-    this.savedAt = event.position;
+    this.savedAt = last.position;
     if (queued.length > 0) this.options.onQueued();
   }
 
