@@ -86,11 +86,11 @@ describe('webhooks: signed deliveries to a real receiver, at least once, in orde
     it('shows the secret once, in the Standard Webhooks format, and never again', async () => {
       const created = await hooks.post(
         '/v1/subscriptions',
-        { url: 'https://ngo.example/hook' },
+        { url: 'http://127.0.0.1:9/never-called' },
         { token: t.ngo },
       );
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ url: 'https://ngo.example/hook', eventTypes: null });
+      expect(created.body).toMatchObject({ url: 'http://127.0.0.1:9/never-called', eventTypes: null });
       expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
       const read = await hooks.get(`/v1/subscriptions/${created.body.id}`, { token: t.ngo });
       expect(read.status).toBe(200);
