@@ -166,7 +166,13 @@ describe('webhooks: signed deliveries to a real receiver, at least once, in orde
       expect(otherSubjects).not.toContain(`offer-${scene.offerId}`);
       expect(otherSubjects).not.toContain(`organization-${ORG}`);
       expect(ngoSubjects).not.toContain(`organization-${OTHER_ORG}`);
-      expect(JSON.stringify(ngoReceiver.accepted.map((event) => event.body))).not.toContain(OTHER_ORG);
+      const bodies = JSON.stringify(ngoReceiver.accepted.map((event) => event.body));
+      expect(bodies).not.toContain(OTHER_ORG);
+      // Its own registration arrives without the contact e-mail, not even as ciphertext.
+      expect(
+        ngoReceiver.accepted.find((event) => event.type === 'OrganizationRegistered')?.data.contactEmail,
+      ).toBeNull();
+      expect(bodies).not.toMatch(/contact@|pd:v1:/);
     });
 
     it('loses nothing while the receiver is down, and keeps each stream in order when it is back', async () => {
