@@ -73,13 +73,21 @@ export class SubscriptionsStore {
     return rows.map(recordOf);
   }
 
-  /** Kept, marked deleted: its attempts stay explainable, and nothing is delivered to it again. */
+  /**
+   * Kept, marked deleted: its attempts stay explainable, and nothing is delivered to it again (what
+   * still waited for it is dropped, so the deliverer never looks at it again).
+   */
   async delete(subscriber: string, id: string): Promise<boolean> {
     const { rowCount } = await this.db.query(
       `UPDATE webhook_subscriptions SET deleted_at = now()
        WHERE id = $1 AND subscriber = $2 AND deleted_at IS NULL`,
       [id, subscriber],
     );
+    if (rowCount > 0)
+      await this.db.query(
+        `DELETE FROM webhook_deliveries WHERE subscription_id = $1 AND status <> 'delivered'`,
+        [id],
+      );
     return rowCount > 0;
   }
 
