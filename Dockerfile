@@ -2,7 +2,7 @@
 # One image for every Multitrack app; the command chooses which one runs:
 #   docker build -t multitrack:0.1.0 .
 #   docker run --rm -e DATABASE_URL=… -e AUTH_JWKS_URL=… multitrack:0.1.0 coordination-api
-# Commands: coordination-api, audit-api, relay, projector, standalone, migrate,
+# Commands: coordination-api, audit-api, relay, projector, webhooks, standalone, migrate,
 # rewrap-personal-data, audit (the auditors' CLI), projections-rebuild. See deploy/README.md.
 
 ARG NODE_IMAGE=node:20.19-bookworm-slim

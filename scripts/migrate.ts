@@ -15,6 +15,7 @@ import { migrateTransparencyLog } from '@multitrack/transparency-log';
 import { z } from 'zod';
 import { migrateLeafPositions } from '../apps/audit-api/src/transparency/leaf-positions';
 import { installRelayCheckpoints } from '../apps/relay/src/relay-checkpoints';
+import { migrateWebhooks } from '../apps/webhooks/src/webhooks.migrations';
 
 const migrateConfig = z.object({
   DATABASE_URL: storageVariables.DATABASE_URL.unwrap(),
@@ -35,6 +36,7 @@ const main = async () => {
     await migrateTransparencyLog(db);
     await migrateLeafPositions(db);
     await installRelayCheckpoints(db);
+    await migrateWebhooks(db);
     await migrate(db, 'personal-data', personalDataMigrations);
     const { rows } = await db.query<{ modules: number; versions: number }>(
       'SELECT count(DISTINCT module)::int AS modules, count(*)::int AS versions FROM schema_migrations',

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The real stack on this machine, each app its own process: Kafka (deploy/local/kafka.sh), the
-# local PostgreSQL, coordination-api, audit-api, relay and projector. See docs/runbooks/stack.md.
+# local PostgreSQL, coordination-api, audit-api, relay, projector and webhooks. See docs/runbooks/stack.md.
 #
 #   stack.sh up [APP...]     start what is not running (all apps by default); returns when ready
 #   stack.sh down            stop exactly what `up` started, and release Kafka
@@ -18,7 +18,7 @@ case $state in /*) ;; *) state=$repo/$state ;; esac
 kafka_script="$here/kafka.sh"
 start_timeout=${STACK_START_TIMEOUT:-60}
 stop_timeout=${STACK_STOP_TIMEOUT:-15}
-apps=(coordination-api audit-api relay projector)
+apps=(coordination-api audit-api relay projector webhooks)
 
 say() { printf 'stack: %s\n' "$*"; }
 die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
@@ -28,6 +28,7 @@ port=${PORT:-3000}
 audit_port=${AUDIT_PORT:-3001}
 relay_port=${RELAY_PORT:-3002}
 projector_port=${PROJECTOR_PORT:-3003}
+webhooks_port=${WEBHOOKS_PORT:-3004}
 host=${HOST:-127.0.0.1}
 
 app_main() { echo "$state/dist/apps/$1/src/main.js"; }
@@ -51,6 +52,7 @@ http_port_of() {
     audit-api) echo "$audit_port" ;;
     relay) echo "$relay_port" ;;
     projector) echo "$projector_port" ;;
+    webhooks) echo "$webhooks_port" ;;
   esac
 }
 
@@ -60,6 +62,7 @@ port_variable_of() {
     audit-api) echo AUDIT_PORT ;;
     relay) echo RELAY_PORT ;;
     projector) echo PROJECTOR_PORT ;;
+    webhooks) echo WEBHOOKS_PORT ;;
   esac
 }
 
@@ -342,7 +345,7 @@ up() {
 down() {
   local app stopped=() pid
   # Producers first, so nothing new reaches Kafka while its consumers stop.
-  for app in coordination-api audit-api relay projector; do
+  for app in coordination-api audit-api relay projector webhooks; do
     pid=$(stop_app "$app") && [[ -n $pid ]] && stopped+=("$app($pid)")
   done
   release_kafka

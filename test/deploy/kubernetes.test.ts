@@ -212,8 +212,12 @@ describe.each(overlays)('the %s overlay', (overlay) => {
       expect(
         egressPorts.has(Number(new URL(String(config.OTEL_EXPORTER_OTLP_ENDPOINT ?? 'http://x:4318')).port)),
       ).toBe(true);
-      // Nothing beyond those (and 443 to the identity provider for the APIs).
-      const expected = new Set([...needed.values(), 4318, ...(apis.includes(app) ? [443] : [])]);
+      // Nothing beyond those (and 443 to the identity provider for the APIs, to receivers for webhooks).
+      const expected = new Set([
+        ...needed.values(),
+        4318,
+        ...(apis.includes(app) || app === 'webhooks' ? [443] : []),
+      ]);
       expect([...egressPorts].sort()).toEqual([...expected].sort());
       const ingressPorts = (policy.spec.ingress as { ports: { port: string }[] }[]).flatMap((rule) =>
         rule.ports.map((p) => p.port),

@@ -1,9 +1,9 @@
-import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 import {
   authVariables,
   disbursementVariables,
   httpVariables,
+  idempotencyHashKeyOf,
   idempotencyVariables,
   type IdempotencyOptions,
   personalDataVariables,
@@ -49,14 +49,6 @@ type SettingsConfig = Pick<
   'DISBURSEMENT_APPROVAL_THRESHOLD' | 'DISBURSEMENT_APPROVAL_WINDOW_DAYS' | 'IDEMPOTENCY_RETENTION_HOURS'
 >;
 
-/**
- * The key idempotency request hashes are computed with, derived from the master key that already
- * guards personal data (HKDF, its own label): no second secret to hold. Rotating the master key
- * changes it, so a retry across a rotation with a key still in its retention is a 422.
- */
-const requestHashKeyOf = (masterKey: Uint8Array): Uint8Array =>
-  new Uint8Array(hkdfSync('sha256', masterKey, '', 'multitrack idempotency request hash', 32));
-
 /** `masterKey`: the personal-data master key the app runs with (from its variable or its file). */
 export const coordinationSettingsOf = (
   config: SettingsConfig,
@@ -67,7 +59,8 @@ export const coordinationSettingsOf = (
     config.DISBURSEMENT_APPROVAL_WINDOW_DAYS,
   ),
   idempotency: {
-    requestHashKey: requestHashKeyOf(masterKey),
+    // Request hashes keyed from the key that already guards personal data (decision 0176).
+    requestHashKey: idempotencyHashKeyOf(masterKey),
     retentionHours: config.IDEMPOTENCY_RETENTION_HOURS,
   },
 });

@@ -10,6 +10,7 @@ import {
 import { auditModuleVariables } from '../../audit-api/src/audit-settings';
 import { projectorVariables } from '../../projector/src/projector.config';
 import { relayVariables } from '../../relay/src/relay.config';
+import { webhooksModuleVariables } from '../../webhooks/src/webhooks-settings';
 
 /** Everything in one process: the HTTP and auth settings, and every app module's own. */
 export const standaloneConfig = z
@@ -22,6 +23,7 @@ export const standaloneConfig = z
     ...idempotencyVariables,
     ...relayVariables,
     ...projectorVariables,
+    ...webhooksModuleVariables,
   })
   // One data directory for everything, whatever the working directory of whoever reads it later.
   .transform((config) => ({ ...config, DATA_DIR: resolve(config.DATA_DIR) }));

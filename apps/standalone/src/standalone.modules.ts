@@ -6,6 +6,8 @@ import { ProjectorSettings } from '../../projector/src/projector.config';
 import { ProjectorModule } from '../../projector/src/projector.module';
 import { RelaySettings } from '../../relay/src/relay.config';
 import { RelayModule } from '../../relay/src/relay.module';
+import { WebhooksModule } from '../../webhooks/src/webhooks.module';
+import { WebhooksSettings } from '../../webhooks/src/webhooks-settings';
 import type { StandaloneConfig } from './standalone.config';
 
 /** Every app of Multitrack in one process, each given its own settings (docs/decisions/0002). */
@@ -14,4 +16,5 @@ export const standaloneModules = (config: StandaloneConfig, masterKey: Uint8Arra
   AuditApiModule.forRoot(new AuditSettings(config)),
   RelayModule.forRoot(new RelaySettings(config)),
   ProjectorModule.forRoot(new ProjectorSettings(config)),
+  WebhooksModule.forRoot(new WebhooksSettings(config)),
 ];

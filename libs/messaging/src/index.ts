@@ -8,3 +8,4 @@ export { createKafkaBus, type KafkaBusOptions } from './kafka/kafka-bus';
 export * from './contract/event-envelope';
 export * from './contract/topics';
 export { toMessage, CLOUDEVENTS_SOURCE } from './contract/event-message';
+export { toCloudEvent, type CloudEvent } from './contract/cloud-event';

@@ -28,13 +28,13 @@ export const masterKeyId = (masterKey: Buffer): string =>
     .slice(0, 16);
 
 /**
- * The embedded default: a master key kept in `$DATA_DIR`, created once (mode 0600) when absent.
+ * The embedded default: a master key kept in `$DATA_DIR` (in `file`), created once (mode 0600) when absent.
  * The key is written whole to a private temporary file and then hard-linked into place: `link`
  * fails when the name exists, so two processes starting together end up reading the same,
  * complete key.
  */
-export const loadOrCreateMasterKey = async (dataDir: string): Promise<Buffer> => {
-  const path = join(dataDir, MASTER_KEY_FILE);
+export const loadOrCreateMasterKey = async (dataDir: string, file = MASTER_KEY_FILE): Promise<Buffer> => {
+  const path = join(dataDir, file);
   await mkdir(dataDir, { recursive: true });
   const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(draft, `${randomBytes(MASTER_KEY_BYTES).toString('base64')}\n`, {

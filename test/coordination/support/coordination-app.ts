@@ -26,6 +26,8 @@ export type StorageKind = 'pglite' | 'postgres';
 export interface CoordinationApp {
   kind: StorageKind;
   url: string;
+  /** The PostgreSQL server's throwaway database, for child processes (absent on PGlite). */
+  databaseUrl?: string;
   db: Database;
   store: EventStore;
   vault: PersonalDataVault;
@@ -80,6 +82,7 @@ export const startCoordinationApp = async (
   return {
     kind,
     url,
+    databaseUrl: testDb.url,
     db,
     store,
     vault,

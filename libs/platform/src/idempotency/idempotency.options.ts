@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import type { HttpRequest } from '../http/http-request';
 import type { RequestWithActor } from '@multitrack/auth';
 
@@ -15,6 +16,15 @@ export interface IdempotencyOptions {
   /** When an in-progress claim counts as abandoned by a crashed process (default 15 000 ms). */
   staleAfterMs?: number;
 }
+
+/**
+ * The HMAC key of request hashes, derived (HKDF, its own label) from a secret the app already keeps
+ * outside its database — the personal-data master key, the webhooks' secrets key: no second
+ * secret to hold. Rotating that secret changes it: a retry across the rotation of a key still in
+ * its retention is then a 422 (decision 0176).
+ */
+export const idempotencyHashKeyOf = (secret: Uint8Array): Uint8Array =>
+  new Uint8Array(hkdfSync('sha256', secret, '', 'multitrack idempotency request hash', 32));
 
 export const defaultPrincipal = (request: HttpRequest): string | undefined =>
   (request as RequestWithActor).actor?.sub;
