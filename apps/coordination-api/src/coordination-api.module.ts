@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyModule } from '@multitrack/platform';
 import type { CoordinationSettings } from './coordination-api.config';
+import { ConsoleModule } from './console/console.module';
 import { CoordinationStartup } from './coordination-startup';
 import { CommandProblemsInterceptor } from './http/command-problems.interceptor';
 import { HttpCommandSpanInterceptor } from './http/http-command-span.interceptor';
@@ -28,6 +29,7 @@ export class CoordinationApiModule {
         RequestsModule,
         OffersModule,
         MatchesModule.forRoot(settings.disbursementPolicies),
+        ConsoleModule,
       ],
       providers: [
         CoordinationStartup,
