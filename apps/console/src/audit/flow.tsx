@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'preact/hooks';
 import { useSigned } from '../ui/context';
+import { Table } from '../ui/table';
 import { money } from '../ui/form';
 import { Show, useLoad } from '../ui/load';
 import type { HelpRequest, Match, Money } from '../desk/types';
@@ -142,29 +143,20 @@ export const FundingFlow = () => {
                   }}
                 />
               )}
-              <table>
-                <caption>Money per organisation</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">Committed</th>
-                    <th scope="col">Disbursed</th>
-                    <th scope="col">Confirmed received</th>
-                    <th scope="col">Reported spent</th>
+              <Table
+                caption={'Money per organisation'}
+                columns={['Organisation', 'Committed', 'Disbursed', 'Confirmed received', 'Reported spent']}
+              >
+                {organizations.map((line) => (
+                  <tr key={`${line.key}-${line.currency}`}>
+                    <td>{line.key}</td>
+                    <td class="number">{money(line.committed)}</td>
+                    <td class="number">{money(line.disbursed)}</td>
+                    <td class="number">{money(line.confirmedReceived)}</td>
+                    <td class="number">{money(line.reportedExpenditure)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {organizations.map((line) => (
-                    <tr key={`${line.key}-${line.currency}`}>
-                      <td>{line.key}</td>
-                      <td class="number">{money(line.committed)}</td>
-                      <td class="number">{money(line.disbursed)}</td>
-                      <td class="number">{money(line.confirmedReceived)}</td>
-                      <td class="number">{money(line.reportedExpenditure)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             </>
           );
         }}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useSigned } from '../ui/context';
+import { Table } from '../ui/table';
 import { ActionForm, Field } from '../ui/form';
 import { Show, useAction, useLoad } from '../ui/load';
 
@@ -46,35 +47,21 @@ export const Timeline = () => {
 };
 
 const EventTable = ({ events, caption }: { events: AuditEvent[]; caption: string }) => (
-  <table class="timeline">
-    <caption>{caption}</caption>
-    <thead>
-      <tr>
-        <th scope="col">Position</th>
-        <th scope="col">Stream</th>
-        <th scope="col">Rev.</th>
-        <th scope="col">Event</th>
-        <th scope="col">Who</th>
-        <th scope="col">When (UTC)</th>
-        <th scope="col">Hash</th>
+  <Table caption={caption} columns={['Position', 'Stream', 'Rev.', 'Event', 'Who', 'When (UTC)', 'Hash']}>
+    {events.map((event) => (
+      <tr key={event.position}>
+        <td class="number">{event.position}</td>
+        <td>{event.streamId}</td>
+        <td class="number">{event.revision}</td>
+        <td>{event.type}</td>
+        <td>{actorOf(event)}</td>
+        <td>{event.recordedAt}</td>
+        <td>
+          <code title={event.hash}>{event.hash.slice(0, 12)}…</code>
+        </td>
       </tr>
-    </thead>
-    <tbody>
-      {events.map((event) => (
-        <tr key={event.position}>
-          <td class="number">{event.position}</td>
-          <td>{event.streamId}</td>
-          <td class="number">{event.revision}</td>
-          <td>{event.type}</td>
-          <td>{actorOf(event)}</td>
-          <td>{event.recordedAt}</td>
-          <td>
-            <code title={event.hash}>{event.hash.slice(0, 12)}…</code>
-          </td>
-        </tr>
-      ))}
-    </tbody>
-  </table>
+    ))}
+  </Table>
 );
 
 const StreamEvents = ({ streamId }: { streamId: string }) => {

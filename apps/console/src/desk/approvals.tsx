@@ -24,6 +24,7 @@ export const Approvals = () => {
         'POST',
         `/v1/matches/${item.matchId}/disbursements/${item.disbursementId}/approval`,
         {},
+        { entity: `/v1/matches/${item.matchId}` },
       ),
     queue.reload,
   );

@@ -1,15 +1,17 @@
 import { useSigned } from '../ui/context';
+import { Table } from '../ui/table';
 import { ActionForm, Field, money } from '../ui/form';
 import { ProblemNote, Show, useAction, useLoad } from '../ui/load';
 import { href } from '../routes';
 import type { Match, Tranche, Written } from './types';
 
+const onMatch = (match: Match) => ({ entity: `/v1/matches/${match.id}` });
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** A match: the money in one place, with what the caller's role may do next. */
 export const MatchPage = ({ id }: { id: string }) => {
   const { api, session } = useSigned();
-  const match = useLoad(() => api.json<Match>(`/v1/matches/${id}`), [id]);
+  const match = useLoad(() => api.entity<Match>(`/v1/matches/${id}`), [id]);
   const officer = session.roles.includes('officer');
   const ngo = session.roles.includes('ngo');
   return (
@@ -69,57 +71,53 @@ const Tranches = ({
   const { api } = useSigned();
   const approve = useAction(
     (tranche: Tranche) =>
-      api.send<Written>('POST', `/v1/matches/${match.id}/disbursements/${tranche.id}/approval`, {}),
+      api.send<Written>(
+        'POST',
+        `/v1/matches/${match.id}/disbursements/${tranche.id}/approval`,
+        {},
+        onMatch(match),
+      ),
     onDone,
   );
   if (match.disbursements.length === 0) return <p>No tranche yet.</p>;
   return (
     <>
-      <table>
-        <caption class="visually-hidden">Tranches of this match</caption>
-        <thead>
-          <tr>
-            <th scope="col">Amount</th>
-            <th scope="col">Reference</th>
-            <th scope="col">Status</th>
-            <th scope="col">Requested by</th>
-            <th scope="col">Approved by</th>
-            <th scope="col">Receipt</th>
+      <Table
+        caption={'Tranches of this match'}
+        columns={['Amount', 'Reference', 'Status', 'Requested by', 'Approved by', 'Receipt']}
+        hideCaption
+      >
+        {match.disbursements.map((tranche) => (
+          <tr key={tranche.id}>
+            <td class="number">{money(tranche.amount)}</td>
+            <td>{tranche.reference}</td>
+            <td>
+              <span class={`status status-${tranche.status}`}>{tranche.status.replace('_', ' ')}</span>
+              {officer && tranche.status === 'pending_approval' && (
+                <button type="button" disabled={approve.pending} onClick={() => approve.act(tranche)}>
+                  Approve {tranche.reference}
+                </button>
+              )}
+            </td>
+            <td>{tranche.requestedBy}</td>
+            <td>{tranche.approvedBy ?? '—'}</td>
+            <td>
+              {tranche.receipt ? (
+                <>
+                  {money(tranche.receipt.amount)} on {tranche.receipt.receivedOn}
+                  {tranche.receipt.discrepancy && (
+                    <strong> (discrepancy: expected {money(tranche.receipt.discrepancy.expected)})</strong>
+                  )}
+                </>
+              ) : ngo && tranche.status === 'disbursed' ? (
+                <ConfirmReceipt match={match} tranche={tranche} onDone={onDone} />
+              ) : (
+                '—'
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {match.disbursements.map((tranche) => (
-            <tr key={tranche.id}>
-              <td class="number">{money(tranche.amount)}</td>
-              <td>{tranche.reference}</td>
-              <td>
-                <span class={`status status-${tranche.status}`}>{tranche.status.replace('_', ' ')}</span>
-                {officer && tranche.status === 'pending_approval' && (
-                  <button type="button" disabled={approve.pending} onClick={() => approve.act(tranche)}>
-                    Approve {tranche.reference}
-                  </button>
-                )}
-              </td>
-              <td>{tranche.requestedBy}</td>
-              <td>{tranche.approvedBy ?? '—'}</td>
-              <td>
-                {tranche.receipt ? (
-                  <>
-                    {money(tranche.receipt.amount)} on {tranche.receipt.receivedOn}
-                    {tranche.receipt.discrepancy && (
-                      <strong> (discrepancy: expected {money(tranche.receipt.discrepancy.expected)})</strong>
-                    )}
-                  </>
-                ) : ngo && tranche.status === 'disbursed' ? (
-                  <ConfirmReceipt match={match} tranche={tranche} onDone={onDone} />
-                ) : (
-                  '—'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {approve.problem && <ProblemNote problem={approve.problem} />}
     </>
   );
@@ -137,10 +135,15 @@ const ConfirmReceipt = ({
   const { api } = useSigned();
   const confirm = useAction(
     (values: Record<string, string>) =>
-      api.send<Written>('POST', `/v1/matches/${match.id}/disbursements/${tranche.id}/receipt`, {
-        amount: { amount: values.amount, currency: tranche.amount.currency },
-        receivedOn: values.receivedOn,
-      }),
+      api.send<Written>(
+        'POST',
+        `/v1/matches/${match.id}/disbursements/${tranche.id}/receipt`,
+        {
+          amount: { amount: values.amount, currency: tranche.amount.currency },
+          receivedOn: values.receivedOn,
+        },
+        onMatch(match),
+      ),
     onDone,
   );
   return (
@@ -168,17 +171,27 @@ const OfficerActions = ({ match, onDone }: { match: Match; onDone: () => void })
   const currency = match.committed.currency;
   const commit = useAction(
     (values: Record<string, string>) =>
-      api.send<Written>('POST', `/v1/matches/${match.id}/commitments`, {
-        amount: { amount: values.amount, currency },
-      }),
+      api.send<Written>(
+        'POST',
+        `/v1/matches/${match.id}/commitments`,
+        {
+          amount: { amount: values.amount, currency },
+        },
+        onMatch(match),
+      ),
     onDone,
   );
   const disburse = useAction(
     (values: Record<string, string>) =>
-      api.send<Written>('POST', `/v1/matches/${match.id}/disbursements`, {
-        amount: { amount: values.amount, currency },
-        reference: values.reference,
-      }),
+      api.send<Written>(
+        'POST',
+        `/v1/matches/${match.id}/disbursements`,
+        {
+          amount: { amount: values.amount, currency },
+          reference: values.reference,
+        },
+        onMatch(match),
+      ),
     onDone,
   );
   return (
@@ -211,11 +224,16 @@ const ReportExpenditure = ({ match, onDone }: { match: Match; onDone: () => void
   const currency = match.committed.currency;
   const report = useAction(
     (values: Record<string, string>) =>
-      api.send<Written>('POST', `/v1/matches/${match.id}/expenditure-reports`, {
-        amount: { amount: values.amount, currency },
-        description: values.description,
-        period: { from: values.from, to: values.to },
-      }),
+      api.send<Written>(
+        'POST',
+        `/v1/matches/${match.id}/expenditure-reports`,
+        {
+          amount: { amount: values.amount, currency },
+          description: values.description,
+          period: { from: values.from, to: values.to },
+        },
+        onMatch(match),
+      ),
     onDone,
   );
   return (

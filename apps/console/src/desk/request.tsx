@@ -1,4 +1,5 @@
 import { useSigned } from '../ui/context';
+import { Table } from '../ui/table';
 import { ActionForm, Field, money } from '../ui/form';
 import { ProblemNote, Show, useAction, useLoad } from '../ui/load';
 import { go, href } from '../routes';
@@ -7,7 +8,7 @@ import type { HelpRequest, Offer, Page, Suggestion, Written } from './types';
 /** One request: officers amend, cancel, read the offers and suggestions and match; NGOs offer. */
 export const RequestPage = ({ id }: { id: string }) => {
   const { api, session } = useSigned();
-  const request = useLoad(() => api.json<HelpRequest>(`/v1/requests/${id}`), [id]);
+  const request = useLoad(() => api.entity<HelpRequest>(`/v1/requests/${id}`), [id]);
   const offers = useLoad(() => api.json<Page<Offer>>(`/v1/requests/${id}/offers`), [id]);
   const officer = session.roles.includes('officer');
   const ngo = session.roles.includes('ngo');
@@ -73,51 +74,48 @@ const OfferTable = ({
 }) => {
   const { api } = useSigned();
   const match = useAction(
-    (offerId: string) => api.send<Written>('POST', '/v1/matches', { requestId: request.id, offerId }),
+    (offerId: string) =>
+      api.send<Written>(
+        'POST',
+        '/v1/matches',
+        { requestId: request.id, offerId },
+        { entity: ({ id }) => `/v1/matches/${id}` },
+      ),
     (written) => onMatched(written.id),
   );
   if (offers.length === 0) return <p>No offers yet.</p>;
   return (
     <>
-      <table>
-        <caption class="visually-hidden">Offers on this request</caption>
-        <thead>
-          <tr>
-            <th scope="col">Organisation</th>
-            <th scope="col">Summary</th>
-            <th scope="col">Amount</th>
-            <th scope="col">From – to</th>
-            <th scope="col">Status</th>
-            <th scope="col">Match</th>
+      <Table
+        caption={'Offers on this request'}
+        columns={['Organisation', 'Summary', 'Amount', 'From – to', 'Status', 'Match']}
+        hideCaption
+      >
+        {offers.map((offer) => (
+          <tr key={offer.id}>
+            <td>{offer.organizationId}</td>
+            <td>{offer.summary}</td>
+            <td class="number">{money(offer.amount)}</td>
+            <td>
+              {offer.startDate} – {offer.endDate}
+            </td>
+            <td>
+              <span class={`status status-${offer.status}`}>{offer.status}</span>
+            </td>
+            <td>
+              {offer.matchId ? (
+                <a href={href('matches', offer.matchId)}>Open match</a>
+              ) : canMatch && offer.status === 'submitted' && request.status === 'open' ? (
+                <button type="button" disabled={match.pending} onClick={() => match.act(offer.id)}>
+                  Match this offer
+                </button>
+              ) : (
+                '—'
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {offers.map((offer) => (
-            <tr key={offer.id}>
-              <td>{offer.organizationId}</td>
-              <td>{offer.summary}</td>
-              <td class="number">{money(offer.amount)}</td>
-              <td>
-                {offer.startDate} – {offer.endDate}
-              </td>
-              <td>
-                <span class={`status status-${offer.status}`}>{offer.status}</span>
-              </td>
-              <td>
-                {offer.matchId ? (
-                  <a href={href('matches', offer.matchId)}>Open match</a>
-                ) : canMatch && offer.status === 'submitted' && request.status === 'open' ? (
-                  <button type="button" disabled={match.pending} onClick={() => match.act(offer.id)}>
-                    Match this offer
-                  </button>
-                ) : (
-                  '—'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {match.problem && <ProblemNote problem={match.problem} />}
     </>
   );
@@ -167,7 +165,10 @@ const AmendRequest = ({ request, onDone }: { request: HelpRequest; onDone: () =>
     if (values.amount && values.amount !== request.budget.amount)
       changes.budget = { amount: values.amount, currency: request.budget.currency };
     if (values.neededBy && values.neededBy !== request.neededBy) changes.neededBy = values.neededBy;
-    return api.send<Written>('PATCH', `/v1/requests/${request.id}`, changes, { ifMatch: request.revision });
+    return api.send<Written>('PATCH', `/v1/requests/${request.id}`, changes, {
+      ifMatch: request.revision,
+      entity: `/v1/requests/${request.id}`,
+    });
   }, onDone);
   return (
     <ActionForm
@@ -200,12 +201,16 @@ const CloseRequest = ({ request, onDone }: { request: HelpRequest; onDone: () =>
           'POST',
           `/v1/requests/${request.id}/closure`,
           values.reason ? { reason: values.reason } : {},
+          { entity: `/v1/requests/${request.id}` },
         )
         .catch((error: { status?: number }) => {
           if (error.status !== 404 || request.status !== 'open') throw error;
-          return api.send<Written>('POST', `/v1/requests/${request.id}/cancellation`, {
-            reason: values.reason || 'closed from the console',
-          });
+          return api.send<Written>(
+            'POST',
+            `/v1/requests/${request.id}/cancellation`,
+            { reason: values.reason || 'closed from the console' },
+            { entity: `/v1/requests/${request.id}` },
+          );
         }),
     onDone,
   );
@@ -224,16 +229,21 @@ const CloseRequest = ({ request, onDone }: { request: HelpRequest; onDone: () =>
 
 const SubmitOffer = ({ request, onDone }: { request: HelpRequest; onDone: () => void }) => {
   const { api } = useSigned();
-  const offer = useAction(
-    (values: Record<string, string>) =>
-      api.send<Written>('POST', `/v1/requests/${request.id}/offers`, {
+  const offer = useAction(async (values: Record<string, string>) => {
+    const written = await api.send<Written>(
+      'POST',
+      `/v1/requests/${request.id}/offers`,
+      {
         summary: values.summary,
         amount: { amount: values.amount, currency: request.budget.currency },
         startDate: values.startDate,
         endDate: values.endDate,
-      }),
-    onDone,
-  );
+      },
+      { entity: ({ id }) => `/v1/offers/${id}` },
+    );
+    // The list is a read model too: wait until it holds the new offer before showing it again.
+    return api.entity(`/v1/offers/${written.id}`);
+  }, onDone);
   return (
     <ActionForm
       legend="Offer help"

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useSigned } from '../ui/context';
+import { Table } from '../ui/table';
 import { ActionForm, Choice, Field, money } from '../ui/form';
 import { Show, useAction, useLoad } from '../ui/load';
 import { go, href } from '../routes';
@@ -60,37 +61,27 @@ export const RequestList = () => {
           page.items.length === 0 ? (
             <p>No request matches these filters.</p>
           ) : (
-            <table>
-              <caption class="visually-hidden">Help requests</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Country</th>
-                  <th scope="col">Tracks</th>
-                  <th scope="col">Budget</th>
-                  <th scope="col">Needed by</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Offers</th>
+            <Table
+              caption={'Help requests'}
+              columns={['Title', 'Country', 'Tracks', 'Budget', 'Needed by', 'Status', 'Offers']}
+              hideCaption
+            >
+              {page.items.map((request) => (
+                <tr key={request.id}>
+                  <td>
+                    <a href={href('requests', request.id)}>{request.title}</a>
+                  </td>
+                  <td>{request.country}</td>
+                  <td>{request.tracks.join(', ')}</td>
+                  <td class="number">{money(request.budget)}</td>
+                  <td>{request.neededBy}</td>
+                  <td>
+                    <span class={`status status-${request.status}`}>{request.status}</span>
+                  </td>
+                  <td class="number">{request.offerCount}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {page.items.map((request) => (
-                  <tr key={request.id}>
-                    <td>
-                      <a href={href('requests', request.id)}>{request.title}</a>
-                    </td>
-                    <td>{request.country}</td>
-                    <td>{request.tracks.join(', ')}</td>
-                    <td class="number">{money(request.budget)}</td>
-                    <td>{request.neededBy}</td>
-                    <td>
-                      <span class={`status status-${request.status}`}>{request.status}</span>
-                    </td>
-                    <td class="number">{request.offerCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           )
         }
       </Show>
@@ -105,14 +96,19 @@ const PublishRequest = ({ onPublished }: { onPublished: (written: Written) => vo
   const { api } = useSigned();
   const publish = useAction(
     (values: Record<string, string>) =>
-      api.send<Written>('POST', '/v1/requests', {
-        title: values.title,
-        description: values.description,
-        tracks: values.tracks.split(/[ ,]+/).filter(Boolean).map(Number),
-        country: values.country,
-        budget: { amount: values.amount, currency: values.currency },
-        neededBy: values.neededBy,
-      }),
+      api.send<Written>(
+        'POST',
+        '/v1/requests',
+        {
+          title: values.title,
+          description: values.description,
+          tracks: values.tracks.split(/[ ,]+/).filter(Boolean).map(Number),
+          country: values.country,
+          budget: { amount: values.amount, currency: values.currency },
+          neededBy: values.neededBy,
+        },
+        { entity: ({ id }) => `/v1/requests/${id}` },
+      ),
     onPublished,
   );
   return (
