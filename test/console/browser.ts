@@ -67,3 +67,9 @@ export const step = async <T>(page: Page, name: string, run: () => Promise<T>): 
     throw error;
   }
 };
+
+/** `CONSOLE_SCREENSHOTS=docs/images npm test -- test/console` refreshes the README's pictures. */
+export const screenshotForDocs = async (page: Page, name: string): Promise<void> => {
+  const folder = process.env.CONSOLE_SCREENSHOTS;
+  if (folder) await page.screenshot({ path: path.resolve(folder, `${name}.png`), fullPage: true });
+};

@@ -5,7 +5,14 @@ import { Role, signDevelopmentToken } from '@multitrack/auth';
 import type { Browser, Page } from 'playwright';
 import { validRequest } from '../coordination/support/scenario';
 import { startStandalone, StandaloneProcess } from '../standalone/standalone-process';
-import { ConsoleTab, launchChromium, openConsole, seriousViolations, step } from './browser';
+import {
+  ConsoleTab,
+  launchChromium,
+  openConsole,
+  screenshotForDocs,
+  seriousViolations,
+  step,
+} from './browser';
 
 // The console as a user meets it: `npm start`'s process serves /console, a real Chromium signs in
 // with a pasted token and works through one funding story, then an auditor verifies the log.
@@ -174,6 +181,7 @@ describe('the web console at /console', () => {
       await form.getByRole('button', { name: 'Confirm receipt' }).click();
       await page.getByText(/60000\.00 USD on \d{4}-\d\d-\d\d/).waitFor();
       await expectAccessible(page);
+      await screenshotForDocs(page, 'console-match');
     });
   });
 
@@ -186,6 +194,7 @@ describe('the web console at /console', () => {
         .waitFor();
       await page.getByRole('cell', { name: ngoId }).waitFor();
       await expectAccessible(page);
+      await screenshotForDocs(page, 'console-funding-flow');
       await page.getByRole('link', { name: 'Timeline' }).click();
       await page.getByLabel(/Stream id/).fill(`match-${new URL(matchUrl).hash.split('/').pop()}`);
       await page.getByRole('button', { name: 'Show timeline' }).click();

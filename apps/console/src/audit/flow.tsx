@@ -59,11 +59,23 @@ const sankeyOf = ({ matches, titles }: Flow) => {
     link.value += value;
     links.set(key, link);
   };
+  // Then where each organisation's committed money stands: disbursed or not yet, and of what was
+  // disbursed, confirmed as arrived or not yet (reported spending is in the table and the bars).
   for (const match of matches) {
-    if (width(match.committed) <= 0) continue;
-    add(ministry, request(match.requestId), width(match.committed));
-    add(request(match.requestId), match.organizationId, width(match.committed));
+    const committed = width(match.committed);
+    if (committed <= 0) continue;
+    const disbursed = width(match.disbursed);
+    const confirmed = Math.min(width(match.confirmedReceived), disbursed);
+    add(ministry, request(match.requestId), committed);
+    add(request(match.requestId), match.organizationId, committed);
+    add(match.organizationId, 'Disbursed', disbursed);
+    add(match.organizationId, 'Not yet disbursed', committed - disbursed);
+    add('Disbursed', 'Confirmed received', confirmed);
+    add('Disbursed', 'Not yet confirmed', disbursed - confirmed);
   }
+  for (const [key, link] of links) if (link.value <= 0) links.delete(key);
+  const linked = new Set([...links.values()].flatMap((link) => [link.source, link.target]));
+  for (const node of nodes) if (!linked.has(node)) nodes.delete(node);
   return { nodes: [...nodes].map((name) => ({ name })), links: [...links.values()] };
 };
 
@@ -95,14 +107,14 @@ export const FundingFlow = () => {
           return (
             <>
               <p>
-                As of {current.ledger.asOf}. Widths are the amounts committed; the table below has every
-                figure.
+                As of {current.ledger.asOf}. The ministry's commitments to each request and organisation, then
+                how much of it was disbursed and confirmed as arrived; the table below has every figure.
               </p>
               {sankey.links.length === 0 ? (
                 <p>No money has been committed yet.</p>
               ) : (
                 <Chart
-                  label="Sankey diagram: from the ministry to each request, from each request to the organisations matched to it, widths the amounts committed"
+                  label="Sankey diagram: from the ministry to each request and the organisations matched to it (committed), then disbursed or not yet, then confirmed received or not yet"
                   option={{
                     tooltip: { trigger: 'item' },
                     series: [
