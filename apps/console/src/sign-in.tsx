@@ -1,25 +1,53 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { ConsoleSettings, finishSignIn, loadSettings, startSignIn } from './api/oidc';
 import { Session, sessionOf } from './api/session';
 
-/** Development and tests: a pasted bearer token (README: `npm run token -- --role officer --sub alice`). */
+const checked = (session: Session): Session => {
+  if (session.roles.length === 0) throw new Error('The token carries no roles.');
+  if (session.expiresAt && session.expiresAt < new Date())
+    throw new Error('The token has expired: mint a new one.');
+  return session;
+};
+
+/**
+ * Sign-in: at the configured identity provider (authorization code + PKCE, CONSOLE_OIDC_CLIENT_ID),
+ * or with a pasted bearer token (development: `npm run token`, see the README).
+ */
 export const SignIn = ({ onSignIn }: { onSignIn: (session: Session) => void }) => {
   const [problem, setProblem] = useState<string | undefined>();
+  const [settings, setSettings] = useState<ConsoleSettings | undefined>();
+  const [busy, setBusy] = useState(true);
+  const fail = (error: unknown) => setProblem((error as Error).message);
+  useEffect(() => {
+    loadSettings()
+      .then(async (loaded) => {
+        setSettings(loaded);
+        const token = loaded.oidc ? await finishSignIn(loaded.oidc) : undefined;
+        if (token) onSignIn(checked(sessionOf(token, loaded)));
+      })
+      .catch(fail)
+      .finally(() => setBusy(false));
+  }, []);
+  const paths = settings ?? { rolesClaim: 'roles', orgClaim: 'org' };
   const submit = (event: Event) => {
     event.preventDefault();
     const token = String(new FormData(event.currentTarget as HTMLFormElement).get('token') ?? '');
     try {
-      const session = sessionOf(token);
-      if (session.roles.length === 0) throw new Error('The token carries no roles.');
-      if (session.expiresAt && session.expiresAt < new Date())
-        throw new Error('The token has expired: mint a new one.');
-      onSignIn(session);
+      onSignIn(checked(sessionOf(token, paths)));
     } catch (error) {
-      setProblem((error as Error).message);
+      fail(error);
     }
   };
   return (
     <main id="main" class="sign-in">
       <h1>Sign in to the Multitrack console</h1>
+      {settings?.oidc && (
+        <p>
+          <button type="button" disabled={busy} onClick={() => startSignIn(settings.oidc!).catch(fail)}>
+            Sign in at {new URL(settings.oidc.issuer).host}
+          </button>
+        </p>
+      )}
       <form onSubmit={submit} aria-label="Sign in with a token">
         <label for="token">Bearer token</label>
         <textarea id="token" name="token" rows={5} required autocomplete="off" spellcheck={false} />

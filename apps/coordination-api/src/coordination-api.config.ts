@@ -6,6 +6,12 @@ import {
   personalDataVariables,
   storageVariables,
 } from '@multitrack/platform';
+import {
+  ConsoleConfig,
+  ConsoleSettings,
+  consoleSettingsOf,
+  consoleVariables,
+} from './console/console.settings';
 import { DisbursementPolicies } from './matches/disbursement-policies';
 
 /**
@@ -17,6 +23,7 @@ export const coordinationApiConfig = z
     ...httpVariables,
     ...authVariables,
     ...disbursementVariables,
+    ...consoleVariables,
     DATABASE_URL: storageVariables.DATABASE_URL.unwrap().default(
       'postgres://postgres@127.0.0.1:5432/multitrack',
     ),
@@ -37,6 +44,7 @@ export type CoordinationApiConfig = z.output<typeof coordinationApiConfig>;
 /** What the coordination API's modules are given, typed, once at start. */
 export interface CoordinationSettings {
   disbursementPolicies: DisbursementPolicies;
+  console: ConsoleSettings;
 }
 
 type DisbursementConfig = Pick<
@@ -44,9 +52,10 @@ type DisbursementConfig = Pick<
   'DISBURSEMENT_APPROVAL_THRESHOLD' | 'DISBURSEMENT_APPROVAL_WINDOW_DAYS'
 >;
 
-export const coordinationSettingsOf = (config: DisbursementConfig): CoordinationSettings => ({
+export const coordinationSettingsOf = (config: DisbursementConfig & ConsoleConfig): CoordinationSettings => ({
   disbursementPolicies: new DisbursementPolicies(
     config.DISBURSEMENT_APPROVAL_THRESHOLD,
     config.DISBURSEMENT_APPROVAL_WINDOW_DAYS,
   ),
+  console: consoleSettingsOf(config),
 });

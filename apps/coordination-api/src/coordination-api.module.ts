@@ -29,7 +29,7 @@ export class CoordinationApiModule {
         RequestsModule,
         OffersModule,
         MatchesModule.forRoot(settings.disbursementPolicies),
-        ConsoleModule,
+        ConsoleModule.forRoot(settings.console),
       ],
       providers: [
         CoordinationStartup,

@@ -7,6 +7,7 @@ import {
   personalDataVariables,
 } from '@multitrack/platform';
 import { auditModuleVariables } from '../../audit-api/src/audit-settings';
+import { consoleVariables } from '../../coordination-api/src/console/console.settings';
 import { projectorVariables } from '../../projector/src/projector.config';
 import { relayVariables } from '../../relay/src/relay.config';
 
@@ -16,6 +17,7 @@ export const standaloneConfig = z
     ...httpVariables,
     ...authVariables,
     ...disbursementVariables,
+    ...consoleVariables,
     ...auditModuleVariables,
     ...personalDataVariables,
     ...relayVariables,

@@ -10,6 +10,7 @@ export interface Session {
   roles: Role[];
   org?: string;
   expiresAt?: Date;
+  paths: ClaimPaths;
 }
 
 const KEY = 'multitrack.console.token';
@@ -24,24 +25,38 @@ const claimsOf = (token: string): Record<string, unknown> => {
   >;
 };
 
+/** Where the identity provider puts roles and organisation (AUTH_ROLES_CLAIM, AUTH_ORG_CLAIM). */
+export interface ClaimPaths {
+  rolesClaim: string;
+  orgClaim: string;
+}
+const defaultPaths: ClaimPaths = { rolesClaim: 'roles', orgClaim: 'org' };
+const claimAt = (claims: Record<string, unknown>, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], claims);
+
 /** Reads the claims to choose what to show; the server alone decides what the token may do. */
-export const sessionOf = (token: string): Session => {
+export const sessionOf = (token: string, paths: ClaimPaths = defaultPaths): Session => {
   const claims = claimsOf(token.trim());
-  const roles = Array.isArray(claims.roles) ? (claims.roles as Role[]) : [];
+  const roles = claimAt(claims, paths.rolesClaim);
+  const org = claimAt(claims, paths.orgClaim);
   return {
     token: token.trim(),
     sub: String(claims.sub ?? ''),
-    roles,
-    org: typeof claims.org === 'string' ? claims.org : undefined,
+    roles: Array.isArray(roles) ? (roles as Role[]) : [],
+    org: typeof org === 'string' ? org : undefined,
     expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : undefined,
+    paths,
   };
 };
 
 export const savedSession = (): Session | undefined => {
-  const token = sessionStorage.getItem(KEY);
-  if (!token) return undefined;
+  const saved = sessionStorage.getItem(KEY);
+  if (!saved) return undefined;
   try {
-    const session = sessionOf(token);
+    const { token, paths } = JSON.parse(saved) as { token: string; paths: ClaimPaths };
+    const session = sessionOf(token, paths);
     return session.expiresAt && session.expiresAt < new Date() ? undefined : session;
   } catch {
     return undefined;
@@ -49,6 +64,6 @@ export const savedSession = (): Session | undefined => {
 };
 
 export const saveSession = (session: Session | undefined): void => {
-  if (session) sessionStorage.setItem(KEY, session.token);
+  if (session) sessionStorage.setItem(KEY, JSON.stringify({ token: session.token, paths: session.paths }));
   else sessionStorage.removeItem(KEY);
 };
