@@ -19,9 +19,9 @@ export const CONSOLE_DIRECTORY = join(packageRoot(__dirname), 'dist', 'console')
 /**
  * The web console (apps/console, decision 0200) as static files at /console. The one place that
  * knows how they are served: @nestjs/serve-static speaks to Express and to Fastify (with
- * @fastify/static) through Nest's adapter, so the move of the HTTP adapter does not touch it. The
- * console itself only calls the public API; nothing here needs a token. `/console/settings.json`
- * tells it where to sign in (CONSOLE_OIDC_*).
+ * @fastify/static, already a dependency) through Nest's adapter, so the move of the HTTP adapter
+ * does not touch it. The console itself only calls the public API; nothing here needs a token.
+ * `/console/settings.json` tells it where to sign in (CONSOLE_OIDC_*).
  */
 @Module({})
 export class ConsoleModule {
