@@ -200,6 +200,11 @@ describe('the web console at /console', () => {
       await page.getByRole('button', { name: 'Show timeline' }).click();
       await page.getByRole('cell', { name: 'DisbursementReceiptConfirmed' }).waitFor();
       await expectAccessible(page);
+      // The metrics page shows the figures, or the API's problem where this server lacks the route.
+      await page.getByRole('link', { name: 'Metrics' }).click();
+      await page.getByRole('heading', { name: 'Cooperation metrics' }).waitFor();
+      await page.locator('.problem, table').first().waitFor();
+      await expectAccessible(page);
     });
   });
 

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { apiFor } from './api/client';
 import { Session, savedSession, saveSession } from './api/session';
 import { Records } from './audit/records';
@@ -8,6 +8,7 @@ import { Timeline } from './audit/timeline';
 import { Verify } from './audit/verify';
 import { Approvals } from './desk/approvals';
 import { MatchPage } from './desk/match';
+import { CooperationMetrics } from './desk/metrics';
 import { RequestPage } from './desk/request';
 import { RequestList } from './desk/requests';
 import { href, useRoute } from './routes';
@@ -20,6 +21,9 @@ const navigation = (session: Session): [string, string][] => [
     ? [[href('requests'), 'Requests'] as [string, string]]
     : []),
   ...(session.roles.includes('officer') ? [[href('approvals'), 'Approvals'] as [string, string]] : []),
+  ...(session.roles.some((role) => role === 'officer' || role === 'auditor')
+    ? [[href('metrics'), 'Metrics'] as [string, string]]
+    : []),
   ...(session.roles.includes('auditor')
     ? ([
         [href('audit', 'flow'), 'Funding flow'],
@@ -35,6 +39,7 @@ const Page = ({ route, session }: { route: string[]; session: Session }) => {
   if (first === 'requests' && second) return <RequestPage id={second} />;
   if (first === 'matches' && second) return <MatchPage id={second} />;
   if (first === 'approvals') return <Approvals />;
+  if (first === 'metrics') return <CooperationMetrics />;
   if (first === 'audit' && second === 'flow') return <FundingFlow />;
   if (first === 'audit' && second === 'timeline') return <Timeline />;
   if (first === 'audit' && second === 'verify') return <Verify />;
@@ -47,6 +52,12 @@ const Page = ({ route, session }: { route: string[]; session: Session }) => {
 const Console = () => {
   const [session, setSession] = useState<Session | undefined>(savedSession);
   const route = useRoute();
+  // A new page moves the keyboard focus to its content, as a page load would, but not on the first.
+  const first = useRef(true);
+  useEffect(() => {
+    if (!first.current) document.getElementById('main')?.focus();
+    first.current = false;
+  }, [route.join('/')]);
   const signed = useMemo(() => session && { session, api: apiFor(session) }, [session]);
   const change = (next: Session | undefined) => {
     saveSession(next);

@@ -17,7 +17,12 @@ export const SignIn = ({ onSignIn }: { onSignIn: (session: Session) => void }) =
   const [problem, setProblem] = useState<string | undefined>();
   const [settings, setSettings] = useState<ConsoleSettings | undefined>();
   const [busy, setBusy] = useState(true);
-  const fail = (error: unknown) => setProblem((error as Error).message);
+  const fail = (error: unknown) =>
+    setProblem(
+      error instanceof TypeError
+        ? `The identity provider did not answer this browser (${error.message}): is this origin allowed to call it?`
+        : (error as Error).message,
+    );
   useEffect(() => {
     loadSettings()
       .then(async (loaded) => {

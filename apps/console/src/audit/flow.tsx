@@ -79,7 +79,7 @@ const sankeyOf = ({ matches, titles }: Flow) => {
   return { nodes: [...nodes].map((name) => ({ name })), links: [...links.values()] };
 };
 
-const Chart = ({ option, label }: { option: echarts.EChartsCoreOption; label: string }) => {
+export const Chart = ({ option, label }: { option: echarts.EChartsCoreOption; label: string }) => {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const chart = echarts.init(element.current!, undefined, { renderer: 'svg' });
