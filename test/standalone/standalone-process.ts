@@ -13,8 +13,11 @@ export interface StandaloneProcess {
 }
 
 /** `npm start` minus the build (the test setup built dist/): the real entry point, its own process. */
-export const startStandalone = async (env: Record<string, string>): Promise<StandaloneProcess> => {
-  const port = await freePort();
+export const startStandalone = async (
+  env: Record<string, string>,
+  port?: number,
+): Promise<StandaloneProcess> => {
+  port ??= await freePort();
   const child = spawn(process.execPath, ['dist/apps/standalone/src/main.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },

@@ -9,6 +9,12 @@ import {
   personalDataVariables,
   storageVariables,
 } from '@multitrack/platform';
+import {
+  ConsoleConfig,
+  ConsoleSettings,
+  consoleSettingsOf,
+  consoleVariables,
+} from './console/console.settings';
 import { DisbursementPolicies } from './matches/disbursement-policies';
 
 /**
@@ -20,6 +26,7 @@ export const coordinationApiConfig = z
     ...httpVariables,
     ...authVariables,
     ...disbursementVariables,
+    ...consoleVariables,
     DATABASE_URL: storageVariables.DATABASE_URL.unwrap().default(
       'postgres://postgres@127.0.0.1:5432/multitrack',
     ),
@@ -42,6 +49,7 @@ export type CoordinationApiConfig = z.output<typeof coordinationApiConfig>;
 export interface CoordinationSettings {
   disbursementPolicies: DisbursementPolicies;
   idempotency: IdempotencyOptions;
+  console: ConsoleSettings;
 }
 
 type SettingsConfig = Pick<
@@ -51,7 +59,7 @@ type SettingsConfig = Pick<
 
 /** `masterKey`: the personal-data master key the app runs with (from its variable or its file). */
 export const coordinationSettingsOf = (
-  config: SettingsConfig,
+  config: SettingsConfig & ConsoleConfig,
   masterKey: Uint8Array,
 ): CoordinationSettings => ({
   disbursementPolicies: new DisbursementPolicies(
@@ -63,4 +71,5 @@ export const coordinationSettingsOf = (
     requestHashKey: idempotencyHashKeyOf(masterKey),
     retentionHours: config.IDEMPOTENCY_RETENTION_HOURS,
   },
+  console: consoleSettingsOf(config),
 });

@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyModule } from '@multitrack/platform';
 import type { CoordinationSettings } from './coordination-api.config';
+import { ConsoleModule } from './console/console.module';
 import { CoordinationStartup } from './coordination-startup';
 import { CooperationModule } from './cooperation/cooperation.module';
 import { CommandProblemsInterceptor } from './http/command-problems.interceptor';
@@ -30,6 +31,7 @@ export class CoordinationApiModule {
         OffersModule,
         MatchesModule.forRoot(settings.disbursementPolicies),
         CooperationModule,
+        ConsoleModule.forRoot(settings.console),
       ],
       providers: [
         CoordinationStartup,

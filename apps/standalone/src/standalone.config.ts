@@ -8,6 +8,7 @@ import {
   personalDataVariables,
 } from '@multitrack/platform';
 import { auditModuleVariables } from '../../audit-api/src/audit-settings';
+import { consoleVariables } from '../../coordination-api/src/console/console.settings';
 import { projectorVariables } from '../../projector/src/projector.config';
 import { relayVariables } from '../../relay/src/relay.config';
 import { webhooksModuleVariables } from '../../webhooks/src/webhooks-settings';
@@ -18,6 +19,7 @@ export const standaloneConfig = z
     ...httpVariables,
     ...authVariables,
     ...disbursementVariables,
+    ...consoleVariables,
     ...auditModuleVariables,
     ...personalDataVariables,
     ...idempotencyVariables,

@@ -32,6 +32,14 @@ export const IDENTITY_CLIENTS: IdentityClient[] = [
   },
 ];
 
+/** The web console's public client (authorization code + PKCE, no secret): an auditor's tokens. */
+export const CONSOLE_CLIENT: IdentityClient = {
+  clientId: 'multitrack-console',
+  clientSecret: '',
+  alg: 'RS256',
+  claims: { roles: ['auditor'] },
+};
+
 export const clientSecretOf = (clientId: string): string => {
   const client = IDENTITY_CLIENTS.find((candidate) => candidate.clientId === clientId);
   if (!client) throw new Error(`unknown client ${clientId}`);

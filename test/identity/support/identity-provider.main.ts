@@ -12,7 +12,7 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { JWK } from 'jose';
-import { IDENTITY_CLIENTS, IdentityClient } from './identity-clients';
+import { CONSOLE_CLIENT, IDENTITY_CLIENTS, IdentityClient } from './identity-clients';
 
 // oidc-provider is an ES module; Node 20.19+ loads it with require.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -40,22 +40,42 @@ const signingKid = (alg: string): string => {
 };
 
 const clientNamed = (clientId: string): IdentityClient => {
-  const client = IDENTITY_CLIENTS.find((candidate) => candidate.clientId === clientId);
+  const client = [...IDENTITY_CLIENTS, CONSOLE_CLIENT].find((candidate) => candidate.clientId === clientId);
   if (!client) throw new Error(`unknown client ${clientId}`);
   return client;
 };
 
+// IDP_CONSOLE_REDIRECT_URI: also a public client for the web console's authorization code + PKCE.
+const consoleRedirect = process.env.IDP_CONSOLE_REDIRECT_URI;
+const consoleClients = consoleRedirect
+  ? [
+      {
+        client_id: CONSOLE_CLIENT.clientId,
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: [consoleRedirect],
+        token_endpoint_auth_method: 'none',
+      },
+    ]
+  : [];
+
 const providerFor = (issuer: string) =>
   new Provider(issuer, {
-    clients: IDENTITY_CLIENTS.map(({ clientId, clientSecret }) => ({
-      client_id: clientId,
-      client_secret: clientSecret,
-      grant_types: ['client_credentials'],
-      response_types: [],
-      redirect_uris: [],
-      token_endpoint_auth_method: 'client_secret_basic',
-    })),
+    clients: [
+      ...IDENTITY_CLIENTS.map(({ clientId, clientSecret }) => ({
+        client_id: clientId,
+        client_secret: clientSecret,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_basic',
+      })),
+      ...consoleClients,
+    ],
     jwks: { keys },
+    // A browser app (the console) calls the token endpoint from its own origin, as Keycloak's
+    // "Web origins" or Entra ID's SPA platform allow.
+    clientBasedCORS: () => true,
     features: {
       clientCredentials: { enabled: true },
       introspection: { enabled: false },

@@ -27,10 +27,19 @@ export interface IdentityProvider {
 }
 
 /** Starts the provider in its own process on 127.0.0.1 (any free port) and reads its discovery document. */
-export const startIdentityProvider = async (keys: SigningKey[]): Promise<IdentityProvider> => {
+export const startIdentityProvider = async (
+  keys: SigningKey[],
+  /** Registers the web console's public client with this redirect URI. */
+  consoleRedirectUri?: string,
+): Promise<IdentityProvider> => {
   const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', main], {
     cwd: root,
-    env: { ...process.env, IDP_PORT: '0', IDP_JWKS: JSON.stringify({ keys }) },
+    env: {
+      ...process.env,
+      IDP_PORT: '0',
+      IDP_JWKS: JSON.stringify({ keys }),
+      ...(consoleRedirectUri ? { IDP_CONSOLE_REDIRECT_URI: consoleRedirectUri } : {}),
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let errors = '';
