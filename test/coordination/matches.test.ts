@@ -149,6 +149,7 @@ describe.each(['postgres', 'pglite'] as const)('matches and money over HTTP (%s)
           requestId,
           offerId,
           organizationId,
+          kind: 'funding',
           status: 'active',
           committed: usd('300000.00'),
           disbursed: usd('200000.00'),

@@ -1,6 +1,6 @@
 import type { Command } from '../shared/decider';
 import type { Money } from '../money/money';
-import type { OfferStatus } from '../offer/offer.state';
+import type { OfferKind, OfferStatus } from '../offer/offer.state';
 import type { OrganizationStatus } from '../organization/organization.state';
 import type { RequestStatus } from '../request/request.state';
 
@@ -20,7 +20,13 @@ export type MakeMatch = Command<
     organizationId: string;
     /** `matchId`: the match the request is already matched to, if any. */
     request: { status: RequestStatus | 'none'; budget: Money; matchIds?: string[] };
-    offer: { status: OfferStatus | 'none'; requestId: string; amount: Money; matchId?: string };
+    offer: {
+      status: OfferStatus | 'none';
+      requestId: string;
+      amount?: Money;
+      kind?: OfferKind;
+      matchId?: string;
+    };
     organization: OrganizationFact;
   }
 >;

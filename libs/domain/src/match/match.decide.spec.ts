@@ -128,6 +128,10 @@ describe('MakeMatch', () => {
     given([])
       .when(make({ offer: { amount: eur('1') } }))
       .thenFails('money.currency-mismatch'));
+  it('matches an in-kind offer without an amount, and records its kind', () =>
+    given([])
+      .when(make({ offer: { amount: undefined, kind: 'in-kind' } }))
+      .then([{ ...made, data: { ...made.data, kind: 'in-kind' } } as MatchEvent]));
   it('refuses to make the same match twice', () =>
     given([made]).when(make()).thenFails('match.already-made'));
 });

@@ -67,14 +67,22 @@ const make = ({ data, metadata }: MakeMatch, state: MatchState): Outcome => {
         : rule('offer.wrong-request', 'the offer is for another request'),
     () => (offerFree ? undefined : rule('offer.not-submitted', `the offer is ${offer.status}`)),
     () => checkInGoodStanding(organization.status),
-    () => checkCurrency(request.budget.currency, offer.amount),
+    () => (offer.amount ? checkCurrency(request.budget.currency, offer.amount) : undefined),
   );
   if (failure) return failure;
   const currency = request.budget.currency;
   return [
     {
       type: 'MatchMade',
-      data: { matchId, requestId, offerId, organizationId, currency, madeBy: metadata.actor.sub },
+      data: {
+        matchId,
+        requestId,
+        offerId,
+        organizationId,
+        currency,
+        madeBy: metadata.actor.sub,
+        ...(offer.kind && offer.kind !== 'funding' && { kind: offer.kind }),
+      },
     },
   ];
 };

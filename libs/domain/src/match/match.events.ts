@@ -11,6 +11,8 @@ export type MatchMade = Event<
     organizationId: string;
     currency: string;
     madeBy: string;
+    /** The offer's kind when it is not money (`in-kind`, `expertise`); absent: `funding`. */
+    kind?: 'in-kind' | 'expertise';
   }
 >;
 

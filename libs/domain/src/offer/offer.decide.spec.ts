@@ -21,7 +21,13 @@ const submission = {
 };
 const submitted: OfferEvent = {
   type: 'OfferSubmitted',
-  data: { ...submission, endDate: '2025-07-21', amount: { amount: '120000.00', currency: 'USD' } },
+  data: {
+    ...submission,
+    kind: 'funding',
+    amount: { amount: '120000.00', currency: 'USD' },
+    currency: 'USD',
+    endDate: '2025-07-21',
+  },
 };
 const accepted: OfferEvent = { type: 'OfferAccepted', data: { offerId, requestId, matchId: 'match-1' } };
 const withdrawn: OfferEvent = { type: 'OfferWithdrawn', data: { offerId, reason: 'team unavailable' } };
@@ -74,6 +80,44 @@ describe('SubmitOffer', () => {
       .then([{ ...submitted, data: { ...submitted.data, endDate: '2025-07-01' } } as OfferEvent]));
   it('refuses an offer made in another organisation’s name', () =>
     given([]).when(submit({}, otherNgo)).thenFails('offer.not-yours'));
+  it('takes an in-kind offer without an amount, in the request’s currency', () =>
+    given([])
+      .when(submit({ kind: 'in-kind', amount: undefined }))
+      .then(
+        [
+          {
+            type: 'OfferSubmitted',
+            data: { ...submission, kind: 'in-kind', currency: 'USD', endDate: '2025-07-21' },
+          },
+        ],
+        (state) => expect(state).toMatchObject({ kind: 'in-kind', currency: 'USD', status: 'submitted' }),
+      ));
+  it('takes an expertise offer with an estimated value', () =>
+    given([])
+      .when(submit({ kind: 'expertise', amount: usd('5000') }))
+      .then([
+        {
+          type: 'OfferSubmitted',
+          data: { ...submitted.data, kind: 'expertise', amount: { amount: '5000.00', currency: 'USD' } },
+        } as OfferEvent,
+      ]));
+  it('refuses a funding offer without an amount', () =>
+    given([])
+      .when(submit({ amount: undefined }))
+      .thenFails('offer.amount-required'));
+  it('refuses an estimated value in another currency', () =>
+    given([])
+      .when(submit({ kind: 'in-kind', amount: eur('10') }))
+      .thenFails('money.currency-mismatch'));
+  it('reads an offer recorded before kinds existed as funding', () =>
+    given([
+      {
+        type: 'OfferSubmitted',
+        data: { ...submission, endDate: '2025-07-21', amount: { amount: '1.00', currency: 'USD' } },
+      },
+    ])
+      .when(command('ReviseOffer', { amount: eur('1') }, offering))
+      .thenFails('money.currency-mismatch'));
   it('refuses to submit the same offer twice', () =>
     given([submitted]).when(submit()).thenFails('offer.already-submitted'));
 });
@@ -99,6 +143,21 @@ describe('ReviseOffer', () => {
     given([submitted, accepted])
       .when(command('ReviseOffer', { summary: 'x' }, offering))
       .thenFails('offer.not-submitted'));
+});
+
+describe('ReviseOffer on an in-kind offer', () => {
+  const inKind: OfferEvent = {
+    type: 'OfferSubmitted',
+    data: { ...submission, kind: 'in-kind', currency: 'USD', endDate: '2025-07-21' },
+  };
+  it('adds an estimated value later, in the request’s currency', () =>
+    given([inKind])
+      .when(command('ReviseOffer', { amount: usd('900') }, offering))
+      .then([{ type: 'OfferRevised', data: { offerId, amount: { amount: '900.00', currency: 'USD' } } }]));
+  it('refuses a value in another currency', () =>
+    given([inKind])
+      .when(command('ReviseOffer', { amount: eur('900') }, offering))
+      .thenFails('money.currency-mismatch'));
 });
 
 describe('WithdrawOffer', () => {

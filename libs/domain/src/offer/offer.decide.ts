@@ -44,6 +44,7 @@ const checkPeriod = (startDate: string, endDate: string): DomainError | undefine
 const submit = ({ data, metadata }: SubmitOffer, state: OfferState): Outcome => {
   const { offerId, requestId, organizationId, summary, amount, startDate, endDate, request, organization } =
     data;
+  const kind = data.kind ?? 'funding';
   const failure = firstFailure(
     () => (state.status === 'none' ? undefined : rule('offer.already-submitted', `${offerId} exists`)),
     () => checkOwnOffer(organizationId, metadata),
@@ -51,8 +52,11 @@ const submit = ({ data, metadata }: SubmitOffer, state: OfferState): Outcome => 
     () =>
       request.status === 'open' ? undefined : rule('request.not-open', `the request is ${request.status}`),
     () => checkText({ summary }),
-    () => checkPositive(amount),
-    () => checkCurrency(request.currency, amount),
+    () =>
+      amount || kind !== 'funding'
+        ? undefined
+        : rule('offer.amount-required', 'a funding offer names its amount'),
+    () => (amount ? (checkPositive(amount) ?? checkCurrency(request.currency, amount)) : undefined),
     () => checkPeriod(startDate, endDate),
   );
   if (failure) return failure;
@@ -61,7 +65,9 @@ const submit = ({ data, metadata }: SubmitOffer, state: OfferState): Outcome => 
     requestId,
     organizationId,
     summary,
-    amount: formatMoney(amount),
+    kind,
+    ...(amount && { amount: formatMoney(amount) }),
+    currency: request.currency,
     startDate,
     endDate,
   };
@@ -78,7 +84,7 @@ const revise = ({ data, metadata }: ReviseOffer, offer: Offer): Outcome => {
     () =>
       offer.status === 'submitted' ? undefined : rule('offer.not-submitted', `the offer is ${offer.status}`),
     () => checkText({ summary }),
-    () => (amount ? (checkPositive(amount) ?? checkCurrency(offer.amount.currency, amount)) : undefined),
+    () => (amount ? (checkPositive(amount) ?? checkCurrency(offer.currency, amount)) : undefined),
     () => checkPeriod(startDate ?? offer.startDate, endDate ?? offer.endDate),
   );
   if (failure) return failure;

@@ -1,6 +1,7 @@
 import type { Event } from '../shared/decider';
 import type { WireMoney } from '../money/money';
 import { listOf } from '../shared/type-list';
+import type { OfferKind } from './offer-kind';
 
 export type OfferSubmitted = Event<
   'OfferSubmitted',
@@ -9,7 +10,12 @@ export type OfferSubmitted = Event<
     requestId: string;
     organizationId: string;
     summary: string;
-    amount: WireMoney;
+    /** Absent on offers submitted before kinds existed: `funding`. */
+    kind?: OfferKind;
+    /** Required for `funding`; for `in-kind` and `expertise` an estimated value, if any. */
+    amount?: WireMoney;
+    /** The request's currency, in which any amount is (decision 0185). */
+    currency?: string;
     startDate: string;
     endDate: string;
   }

@@ -1,6 +1,9 @@
 import { fromWire } from '../money/format-money';
 import type { Money } from '../money/money';
 import type { OfferEvent } from './offer.events';
+import type { OfferKind } from './offer-kind';
+
+export { offerKinds, type OfferKind } from './offer-kind';
 
 export type OfferStatus = 'submitted' | 'withdrawn' | 'accepted' | 'declined';
 
@@ -11,13 +14,18 @@ export type OfferSubmission = {
   /** The offering organisation; must be the actor's own. */
   organizationId: string;
   summary: string;
-  amount: Money;
+  kind?: OfferKind;
+  /** Always there for `funding`; for the other kinds an estimated value, if given. */
+  amount?: Money;
   /** YYYY-MM-DD. */
   startDate: string;
   endDate: string;
 };
 
 export type Offer = OfferSubmission & {
+  kind: OfferKind;
+  /** The request's currency: any amount, given now or in a revision, is in it. */
+  currency: string;
   status: OfferStatus;
   matchId?: string;
 };
@@ -28,7 +36,14 @@ export const initialOfferState: OfferState = { status: 'none' };
 
 export const evolveOffer = (state: OfferState, event: OfferEvent): OfferState => {
   if (event.type === 'OfferSubmitted') {
-    return { ...event.data, status: 'submitted', amount: fromWire(event.data.amount) };
+    const { amount, kind = 'funding', currency, ...rest } = event.data;
+    return {
+      ...rest,
+      kind,
+      status: 'submitted',
+      currency: currency ?? amount!.currency,
+      ...(amount && { amount: fromWire(amount) }),
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {

@@ -26,6 +26,7 @@ export const ruleNames = [
   'offer.wrong-request',
   'offer.invalid-period',
   'offer.nothing-to-revise',
+  'offer.amount-required',
   'match.already-made',
   'match.not-found',
   'match.not-active',

@@ -25,6 +25,7 @@ export interface MatchView {
   requestId: string;
   offerId: string;
   organizationId: string;
+  kind: 'funding' | 'in-kind' | 'expertise';
   status: 'active' | 'completed' | 'cancelled';
   committed: WireMoney;
   disbursed: WireMoney;
@@ -40,6 +41,7 @@ interface MatchRow {
   request_id: string;
   offer_id: string;
   organization_id: string;
+  kind: MatchView['kind'];
   status: MatchView['status'];
   currency: string;
   committed: string;
@@ -91,7 +93,7 @@ const toDisbursement = (row: DisbursementRow): DisbursementView => ({
     : {}),
 });
 
-const matchColumns = `id, request_id, offer_id, organization_id, status, currency, committed_minor::text AS committed,
+const matchColumns = `id, request_id, offer_id, organization_id, kind, status, currency, committed_minor::text AS committed,
   disbursed_minor::text AS disbursed, pending_minor::text AS pending, expenditure_minor::text AS expenditure,
   confirmed_minor::text AS confirmed, revision, made_position`;
 
@@ -116,6 +118,7 @@ const toMatch = (row: MatchRow, disbursements: DisbursementView[]): MatchView =>
     requestId: row.request_id,
     offerId: row.offer_id,
     organizationId: row.organization_id,
+    kind: row.kind,
     status: row.status,
     committed: money(row.committed),
     disbursed: money(row.disbursed),

@@ -51,6 +51,11 @@ const migrations = (s: string) => [
       CREATE INDEX ON ${s}.matches (status, made_position);
       CREATE INDEX ON ${s}.disbursements (requested_position) WHERE status = 'pending_approval';`,
   },
+  {
+    version: 5,
+    name: 'the kind of the matched offer',
+    sql: `ALTER TABLE ${s}.matches ADD COLUMN kind text NOT NULL DEFAULT 'funding';`,
+  },
 ];
 
 const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
@@ -67,6 +72,7 @@ const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
           offer_id: d.offerId,
           organization_id: d.organizationId,
           currency: d.currency,
+          kind: d.kind ?? 'funding',
           status: 'active',
           revision: e.revision,
           made_position: e.position,

@@ -1,4 +1,4 @@
-import type { WireMoney } from '@multitrack/domain';
+import type { OfferKind, WireMoney } from '@multitrack/domain';
 import type { SqlExecutor } from '@multitrack/database';
 import type { Page, PageOf } from '../cursor';
 import { keysetRows } from '../keyset';
@@ -11,8 +11,10 @@ export interface OfferView {
   id: string;
   requestId: string;
   organizationId: string;
+  kind: OfferKind;
   summary: string;
-  amount: WireMoney;
+  /** Always for `funding`; for `in-kind` and `expertise` only when an estimated value was given. */
+  amount?: WireMoney;
   startDate: string;
   endDate: string;
   status: OfferStatus;
@@ -25,8 +27,9 @@ interface Row {
   id: string;
   request_id: string;
   organization_id: string;
+  kind: OfferKind;
   summary: string;
-  amount_minor: string;
+  amount_minor: string | null;
   currency: string;
   start_date: string;
   end_date: string;
@@ -38,15 +41,16 @@ interface Row {
 }
 
 const s = offersReadModel.schema;
-const columns = `id, request_id, organization_id, summary, amount_minor::text AS amount_minor, currency, start_date,
+const columns = `id, request_id, organization_id, kind, summary, amount_minor::text AS amount_minor, currency, start_date,
   end_date, status, match_id, submitted_at, revision, submitted_position`;
 
 const toView = (row: Row): OfferView => ({
   id: row.id,
   requestId: row.request_id,
   organizationId: row.organization_id,
+  kind: row.kind,
   summary: row.summary,
-  amount: wireOf(row.amount_minor, row.currency)!,
+  ...(row.amount_minor !== null && { amount: wireOf(row.amount_minor, row.currency)! }),
   startDate: row.start_date,
   endDate: row.end_date,
   status: row.status,
@@ -64,6 +68,7 @@ export interface OfferFilters {
   requestId?: string;
   organizationId?: string;
   status?: OfferStatus;
+  kind?: OfferKind;
   /** An NGO caller's own organisation: it sees only its offers whatever `organizationId` says. */
   visibleOrganizationId?: string;
 }
@@ -83,6 +88,7 @@ export const listOffers = async (
         ['organization_id', '=', filters.organizationId],
         ['organization_id', '=', filters.visibleOrganizationId],
         ['status', '=', filters.status],
+        ['kind', '=', filters.kind],
       ],
       order: 'submitted_position',
       orderOf: (row) => Number(row.submitted_position),

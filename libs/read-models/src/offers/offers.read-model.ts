@@ -26,6 +26,14 @@ const migrations = (s: string) => [
       CREATE INDEX ON ${s}.offers (submitted_position);
       CREATE INDEX ON ${s}.offers (status, submitted_position);`,
   },
+  {
+    // Offers that are not money (decision 0185): a kind, and an amount only when given.
+    version: 4,
+    name: 'offer kinds',
+    sql: `
+      ALTER TABLE ${s}.offers ADD COLUMN kind text NOT NULL DEFAULT 'funding', ALTER COLUMN amount_minor DROP NOT NULL;
+      CREATE INDEX ON ${s}.offers (kind, submitted_position);`,
+  },
 ];
 
 const project = (e: Parameters<ReadModel['project']>[0]): Write[] => {
@@ -40,8 +48,9 @@ const project = (e: Parameters<ReadModel['project']>[0]): Write[] => {
           request_id: d.requestId,
           organization_id: d.organizationId,
           summary: d.summary,
-          amount_minor: minorOf(d.amount),
-          currency: d.amount.currency,
+          kind: d.kind ?? 'funding',
+          amount_minor: d.amount ? minorOf(d.amount) : null,
+          currency: d.amount?.currency ?? d.currency,
           start_date: d.startDate,
           end_date: d.endDate,
           status: 'submitted',

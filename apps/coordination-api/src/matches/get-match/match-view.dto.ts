@@ -29,6 +29,8 @@ export class MatchViewDto {
   @ApiProperty() requestId!: string;
   @ApiProperty() offerId!: string;
   @ApiProperty() organizationId!: string;
+  @ApiProperty({ enum: ['funding', 'in-kind', 'expertise'], description: 'The kind of the matched offer' })
+  kind!: string;
   @ApiProperty({ enum: ['active', 'completed', 'cancelled'] }) status!: string;
   @ApiProperty({ type: MoneyDto }) committed!: MoneyDto;
   @ApiProperty({ type: MoneyDto }) disbursed!: MoneyDto;

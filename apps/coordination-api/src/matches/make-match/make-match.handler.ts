@@ -72,6 +72,7 @@ export class MakeMatchHandler implements ICommandHandler<MakeMatchCommand> {
               status: offer.state.status,
               requestId: offer.state.requestId,
               amount: offer.state.amount,
+              kind: offer.state.kind,
               matchId: offer.state.matchId,
             },
             organization: { status: organization.status },

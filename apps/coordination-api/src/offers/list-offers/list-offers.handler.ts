@@ -21,10 +21,10 @@ export class ListOffersQuery extends Query<PageOf<OfferView>> {
 export class ListOffersHandler implements IQueryHandler<ListOffersQuery> {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  execute({ query: { requestId, organizationId, status, limit, cursor }, actor }: ListOffersQuery) {
+  execute({ query: { requestId, organizationId, status, kind, limit, cursor }, actor }: ListOffersQuery) {
     return listOffers(
       this.db,
-      { requestId, organizationId, status, visibleOrganizationId: visibleOrganizationOf(actor) },
+      { requestId, organizationId, status, kind, visibleOrganizationId: visibleOrganizationOf(actor) },
       { limit, cursor },
     );
   }

@@ -29,8 +29,8 @@ export class SubmitOfferHandler implements ICommandHandler<SubmitOfferCommand> {
     const organizationId = context.actor.organizationId;
     if (!organizationId) return rule('offer.not-yours', 'an offer is made by an NGO user of an organisation');
     const offerId = newEntityId(context);
-    const { summary, startDate, endDate } = body;
-    const amount = body.amount.toMoney();
+    const { summary, startDate, endDate, kind = 'funding' } = body;
+    const amount = body.amount?.toMoney();
     const outcome = await this.streams.decide(
       {
         category: 'offer',
@@ -45,10 +45,11 @@ export class SubmitOfferHandler implements ICommandHandler<SubmitOfferCommand> {
         command: (_, { request, organization }) => ({
           type: 'SubmitOffer',
           data: {
-            ...{ offerId, requestId, organizationId, summary, amount, startDate, endDate },
+            ...{ offerId, requestId, organizationId, summary, kind, startDate, endDate },
+            ...(amount && { amount }),
             request: {
               status: request.state.status,
-              currency: request.state.status === 'none' ? amount.currency : request.state.budget.currency,
+              currency: request.state.status === 'none' ? '' : request.state.budget.currency,
             },
             organization: { status: organization.status },
           },

@@ -63,7 +63,9 @@ export class MatchSuggestionsHandler implements IQueryHandler<MatchSuggestionsQu
     const records = new Map(ledger.map((line) => [line.key, line]));
     const candidate = (organization: OrganizationRecord, offer?: OfferView): CandidateFacts => ({
       organization,
-      ...(offer && { offer: { id: offer.id, amount: offer.amount } }),
+      ...(offer && {
+        offer: { id: offer.id, kind: offer.kind, ...(offer.amount && { amount: offer.amount }) },
+      }),
       ...(records.has(organization.id) && { record: records.get(organization.id) }),
     });
     const offered = new Set(offers.map((offer) => offer.organizationId));

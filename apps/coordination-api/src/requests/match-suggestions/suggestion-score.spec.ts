@@ -14,7 +14,7 @@ describe('scoreCandidate', () => {
   it('gives full marks to a local organisation on every track, offering within budget, that reported all it was paid', () => {
     const suggestion = scoreCandidate(request, {
       organization: organization(),
-      offer: { id: 'offer-1', amount: usd('250000.00') },
+      offer: { id: 'offer-1', kind: 'funding', amount: usd('250000.00') },
       record: { disbursed: usd('1000.00'), reportedExpenditure: usd('1000.00') },
     });
     expect(suggestion).toMatchObject({ kind: 'offer', offerId: 'offer-1', score: 100 });
@@ -38,8 +38,10 @@ describe('scoreCandidate', () => {
 
   it('scales the amount points down by budget / amount for an offer above budget', () =>
     expect(
-      scoreCandidate(request, { organization: organization(), offer: { id: 'o', amount: usd('600000.00') } })
-        .score,
+      scoreCandidate(request, {
+        organization: organization(),
+        offer: { id: 'o', kind: 'funding', amount: usd('600000.00') },
+      }).score,
     ).toBe(40 + 20 + 10 + 10));
 
   it('gives delivery points by the share of disbursed money reported as spent', () =>
@@ -51,6 +53,23 @@ describe('scoreCandidate', () => {
     ).toBe(5));
 });
 
+describe('offers that are not money', () => {
+  const reasonOf = (offer: CandidateFacts['offer']) =>
+    scoreCandidate(request, { organization: organization(), offer }).reasons[2];
+  it('scores an in-kind or expertise offer without a value in full: it asks nothing of the budget', () => {
+    expect(reasonOf({ id: 'o', kind: 'expertise' })).toBe(
+      'offers expertise, not money: nothing asked of the budget',
+    );
+    expect(
+      scoreCandidate(request, { organization: organization(), offer: { id: 'o', kind: 'in-kind' } }).score,
+    ).toBe(40 + 20 + 20 + 10);
+  });
+  it('judges an estimated value like money, and says what kind it is', () =>
+    expect(reasonOf({ id: 'o', kind: 'in-kind', amount: usd('600000.00') })).toBe(
+      'offers goods or services in kind, valued at 600000.00 USD, above the budget of 300000.00',
+    ));
+});
+
 describe('rankSuggestions', () => {
   it('puts the higher score first, and an offer before an equal organisation', () => {
     const ranked = rankSuggestions(request, [
@@ -58,7 +77,7 @@ describe('rankSuggestions', () => {
       { organization: organization({ id: 'CO-NIT-3' }) },
       {
         organization: organization({ id: 'CO-NIT-4', tracks: [1] }),
-        offer: { id: 'o-4', amount: usd('1.00') },
+        offer: { id: 'o-4', kind: 'funding', amount: usd('1.00') },
       },
     ]);
     expect(ranked.map((s) => [s.organizationId, s.score])).toEqual([

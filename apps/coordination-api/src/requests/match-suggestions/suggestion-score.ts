@@ -1,4 +1,4 @@
-import { fromWire, type WireMoney } from '@multitrack/domain';
+import { fromWire, type OfferKind, type WireMoney } from '@multitrack/domain';
 
 /** The weights of docs/api.md's formula; they add up to 100. */
 export const WEIGHTS = { tracks: 40, country: 20, amount: 20, delivery: 20 } as const;
@@ -12,7 +12,7 @@ export interface RequestFacts {
 export interface CandidateFacts {
   organization: { id: string; name: string; tracks: number[]; country: string };
   /** The candidate's submitted offer on this request, if it made one. */
-  offer?: { id: string; amount: WireMoney };
+  offer?: { id: string; kind: OfferKind; amount?: WireMoney };
   /** Money in the request's currency the organisation was disbursed and reported spending, over all its matches. */
   record?: { disbursed: WireMoney; reportedExpenditure: WireMoney };
 }
@@ -46,20 +46,33 @@ const countryPart = (request: RequestFacts, candidate: CandidateFacts) =>
     ? { points: WEIGHTS.country, reason: `based in ${request.country}, where the help is needed` }
     : { points: 0, reason: `based in ${candidate.organization.country}, not ${request.country}` };
 
-/** Within budget scores full; above it, in proportion budget / amount. No offer yet scores nothing. */
+const kindWords: Record<OfferKind, string> = {
+  funding: 'offers',
+  'in-kind': 'offers goods or services in kind, valued at',
+  expertise: 'offers expertise, valued at',
+};
+
+/**
+ * Within budget scores full; above it, in proportion budget / amount. No offer yet scores nothing.
+ * An in-kind or expertise offer is judged by its estimated value when it gives one; without one it
+ * asks nothing of the budget and scores full, and the reason says which (decision 0185).
+ */
 const amountPart = (request: RequestFacts, candidate: CandidateFacts) => {
   if (!candidate.offer) return { points: 0, reason: 'has not offered on this request yet' };
-  const budget = fromWire(request.budget).minor;
-  const amount = fromWire(candidate.offer.amount).minor;
-  if (amount <= budget) {
+  const { kind, amount: offered } = candidate.offer;
+  if (!offered) {
     return {
       points: WEIGHTS.amount,
-      reason: `offers ${candidate.offer.amount.amount} ${candidate.offer.amount.currency}, within the budget`,
+      reason: `offers ${kind === 'expertise' ? 'expertise' : 'goods or services in kind'}, not money: nothing asked of the budget`,
     };
   }
+  const budget = fromWire(request.budget).minor;
+  const amount = fromWire(offered).minor;
+  const what = `${kindWords[kind]} ${offered.amount} ${offered.currency}`;
+  if (amount <= budget) return { points: WEIGHTS.amount, reason: `${what}, within the budget` };
   return {
     points: WEIGHTS.amount * ratio(budget, amount),
-    reason: `offers ${candidate.offer.amount.amount} ${candidate.offer.amount.currency}, above the budget of ${request.budget.amount}`,
+    reason: `${what}, above the budget of ${request.budget.amount}`,
   };
 };
 
