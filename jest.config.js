@@ -14,6 +14,10 @@ const swc = [
 ];
 const moduleNameMapper = {
   '^@multitrack/(.*)$': '<rootDir>/libs/$1/src',
+  // @fastify/static (Swagger UI's files) requires content-disposition 3, published only as an ES
+  // module, which Jest's CommonJS runtime cannot require (Node itself can). Under Jest it gets the
+  // CommonJS 1.x line of the same function (installed with Express, the bench's reference).
+  '^content-disposition$': require.resolve('content-disposition'),
 };
 module.exports = {
   // Real servers and child processes: generous per-test time, never a timing assertion.

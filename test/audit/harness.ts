@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+
 import { Role, signDevelopmentToken } from '@multitrack/auth';
 import { createTestDatabase, Database, TestDatabase } from '@multitrack/database';
 import { EventStore, openEventStore } from '@multitrack/event-store';
-import { createHttpApp, InfrastructureModule, parseConfig } from '@multitrack/platform';
+import { createHttpApp, InfrastructureModule, parseConfig, type HttpApp } from '@multitrack/platform';
 import { generateSigningKey } from '@multitrack/transparency-log';
 import { AuditApiModule } from '../../apps/audit-api/src/audit-api.module';
 import { auditModuleSettings, AuditSettings } from '../../apps/audit-api/src/audit-settings';
@@ -19,7 +19,7 @@ export interface AuditApp {
   /** The PostgreSQL test database's URL (unset on PGlite), for a second connection. */
   databaseUrl?: string;
   store: EventStore;
-  app: NestExpressApplication;
+  app: HttpApp;
   log: AuditLog;
   url: string;
   token(role: Role, sub?: string): Promise<string>;
@@ -81,6 +81,7 @@ const startAuditApp = async (backing: Backing, settings: Record<string, unknown>
     LOG_LEVEL: 'silent' as const,
     RATE_LIMIT_PER_MINUTE: 0,
     RATE_LIMIT_HOLD_MS: 0,
+    TRUST_PROXY: false,
     AUTH_JWT_SECRET: secret,
   };
   const app = await createHttpApp(Root, { config, openApi: { title: 'audit test', description: 'test' } });

@@ -82,11 +82,21 @@ export const coordinationRoutes: RouteCase<Scene>[] = [
     allowed: ['officer', 'auditor', 'ngoOwner', 'ngoOther'],
   },
   { method: 'GET', path: (s) => `/v1/offers/${s.offerId}`, allowed: ['officer', 'auditor', 'ngoOwner'] },
+  { method: 'GET', path: () => '/v1/offers', allowed: ['officer', 'auditor', 'ngoOwner', 'ngoOther'] },
+  { method: 'GET', path: () => '/v1/matches', allowed: ['officer', 'auditor', 'ngoOwner', 'ngoOther'] },
+  { method: 'GET', path: () => '/v1/approvals', allowed: ['officer'] },
+  { method: 'GET', path: () => '/v1/cooperation-metrics', allowed: ['officer', 'auditor'] },
   {
     method: 'POST',
     path: (s) => `/v1/requests/${s.requestId}/offers`,
     body: validOffer,
     allowed: ['ngoOwner', 'ngoOther'],
+  },
+  {
+    method: 'PATCH',
+    path: (s) => `/v1/offers/${s.offerId}`,
+    body: () => ({ summary: 'Revised' }),
+    allowed: ['ngoOwner'],
   },
   {
     method: 'POST',
@@ -99,6 +109,12 @@ export const coordinationRoutes: RouteCase<Scene>[] = [
     method: 'POST',
     path: (s) => `/v1/requests/${s.requestId}/cancellation`,
     body: () => ({ reason: 'r' }),
+    allowed: ['officer'],
+  },
+  {
+    method: 'POST',
+    path: (s) => `/v1/requests/${s.requestId}/closure`,
+    body: () => ({}),
     allowed: ['officer'],
   },
 ];

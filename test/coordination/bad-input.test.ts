@@ -204,11 +204,37 @@ describe('bad input to every write', () => {
     expect(answer.contentType).toMatch(/^application\/problem\+json/);
   });
 
+  it('answers 415 to a command whose body is not JSON, and records nothing', async () => {
+    const before = await api.get(`/v1/requests/${scene.requestId}`, { token: t.officer });
+    const answer = await api.post(`/v1/requests/${scene.requestId}/cancellation`, undefined, {
+      token: t.officer,
+      raw: JSON.stringify({ reason: 'sent as text' }),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(answer.status).toBe(415);
+    expect(answer.contentType).toMatch(/^application\/problem\+json/);
+    const after = await api.get(`/v1/requests/${scene.requestId}`, { token: t.officer });
+    expect(after.body.revision).toBe(before.body.revision);
+  });
+
+  it('answers a revision far beyond the entity at once with 503, instead of holding it for the whole wait', async () => {
+    const began = Date.now();
+    const answer = await api.get(`/v1/requests/${scene.requestId}?minRevision=9007199254740991`, {
+      token: t.officer,
+    });
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('1');
+    // The wait is 5 s; not waiting at all is the behaviour under test, with room for a slow machine.
+    expect(Date.now() - began).toBeLessThan(2500);
+  });
+
   it.each([
     'limit=0',
     'limit=501',
     'limit=abc',
     'cursor=not-a-cursor',
+    // base64url of ["x"]: a cursor's shape, but not a position (was a 500).
+    'cursor=WyJ4Il0',
     'track=10',
     'status=lost',
     'country=ZZZ',

@@ -60,9 +60,34 @@ export const matchesAuthorizationRows: RouteCase<MatchFixtures>[] = [
     allowed: ['ngoOwner'],
   },
   {
+    method: 'POST',
+    path: (f) => `/v1/matches/${f.matchId}/decommitments`,
+    body: () => ({ amount: usd('1.00'), reason: 'r' }),
+    allowed: ['officer'],
+  },
+  {
+    method: 'POST',
+    path: (f) => `/v1/matches/${f.matchId}/disbursements/${f.disbursedId}/reversal`,
+    body: () => ({ reason: 'r' }),
+    allowed: ['officer'],
+  },
+  {
     method: 'GET',
     path: (f) => `/v1/matches/${f.matchId}?minRevision=4`,
     allowed: ['officer', 'auditor', 'ngoOwner'],
+  },
+  // Last: they end the match's life (both refused while a tranche waits for approval).
+  {
+    method: 'POST',
+    path: (f) => `/v1/matches/${f.matchId}/completion`,
+    body: () => ({}),
+    allowed: ['officer'],
+  },
+  {
+    method: 'POST',
+    path: (f) => `/v1/matches/${f.matchId}/cancellation`,
+    body: () => ({ reason: 'r' }),
+    allowed: ['officer'],
   },
 ];
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * A coordination API with only the matches slice, on a throwaway PostgreSQL or PGlite database,
  * with the read models projected in-process straight from the store (no relay, no bus: these
@@ -9,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+
 import { signDevelopmentToken, type Role } from '@multitrack/auth';
 import { createTestDatabase, type Database } from '@multitrack/database';
 import { isDomainError, parseMoney, type Money, type WireMoney } from '@multitrack/domain';
@@ -19,7 +20,13 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '@multitrack/event-store';
-import { createHttpApp, httpAppConfig, IdempotencyModule, InfrastructureModule } from '@multitrack/platform';
+import {
+  createHttpApp,
+  httpAppConfig,
+  IdempotencyModule,
+  InfrastructureModule,
+  type HttpApp,
+} from '@multitrack/platform';
 import { applyEvents, installReadModel, readModels } from '@multitrack/read-models';
 import { toEnvelope, topicForStream } from '@multitrack/messaging';
 import { CommandProblemsInterceptor } from '../../apps/coordination-api/src/http/command-problems.interceptor';
@@ -170,7 +177,7 @@ export const openMatchesApi = async (
     imports: [
       InfrastructureModule.forRoot({ db, store }),
       CqrsModule.forRoot(),
-      IdempotencyModule.forRoot(),
+      IdempotencyModule.forRoot({ requestHashKey: randomBytes(32) }),
       MatchesModule.forRoot(policies),
     ],
     providers: [{ provide: APP_INTERCEPTOR, useClass: CommandProblemsInterceptor }],
@@ -184,7 +191,7 @@ export const openMatchesApi = async (
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '0',
   });
-  const app: NestExpressApplication = await createHttpApp(MatchesOnly, {
+  const app: HttpApp = await createHttpApp(MatchesOnly, {
     config,
     openApi: { title: 'matches test' },
   });

@@ -29,10 +29,14 @@ describe('coordinationApiConfig', () => {
 
 describe('coordinationSettingsOf', () => {
   const settings = (threshold: string) =>
-    coordinationSettingsOf({
-      DISBURSEMENT_APPROVAL_THRESHOLD: threshold,
-      DISBURSEMENT_APPROVAL_WINDOW_DAYS: 30,
-    });
+    coordinationSettingsOf(
+      {
+        DISBURSEMENT_APPROVAL_THRESHOLD: threshold,
+        DISBURSEMENT_APPROVAL_WINDOW_DAYS: 30,
+        IDEMPOTENCY_RETENTION_HOURS: 24,
+      },
+      new Uint8Array(32),
+    );
 
   it('gives the approval threshold in each currency’s minor units, dropping decimals a currency has no room for', () => {
     const { disbursementPolicies } = settings('100000.50');

@@ -3,6 +3,9 @@ import {
   authVariables,
   disbursementVariables,
   httpVariables,
+  idempotencyHashKeyOf,
+  idempotencyVariables,
+  type IdempotencyOptions,
   personalDataVariables,
   storageVariables,
 } from '@multitrack/platform';
@@ -23,6 +26,7 @@ export const coordinationApiConfig = z
     EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
     EVENTSTORE_CONNECTION_STRING: storageVariables.EVENTSTORE_CONNECTION_STRING,
     PERSONAL_DATA_MASTER_KEY: personalDataVariables.PERSONAL_DATA_MASTER_KEY.unwrap(),
+    IDEMPOTENCY_RETENTION_HOURS: idempotencyVariables.IDEMPOTENCY_RETENTION_HOURS,
   })
   .refine(
     (config) => config.EVENT_STORE !== 'eventstoredb' || config.EVENTSTORE_CONNECTION_STRING !== undefined,
@@ -37,16 +41,26 @@ export type CoordinationApiConfig = z.output<typeof coordinationApiConfig>;
 /** What the coordination API's modules are given, typed, once at start. */
 export interface CoordinationSettings {
   disbursementPolicies: DisbursementPolicies;
+  idempotency: IdempotencyOptions;
 }
 
-type DisbursementConfig = Pick<
+type SettingsConfig = Pick<
   CoordinationApiConfig,
-  'DISBURSEMENT_APPROVAL_THRESHOLD' | 'DISBURSEMENT_APPROVAL_WINDOW_DAYS'
+  'DISBURSEMENT_APPROVAL_THRESHOLD' | 'DISBURSEMENT_APPROVAL_WINDOW_DAYS' | 'IDEMPOTENCY_RETENTION_HOURS'
 >;
 
-export const coordinationSettingsOf = (config: DisbursementConfig): CoordinationSettings => ({
+/** `masterKey`: the personal-data master key the app runs with (from its variable or its file). */
+export const coordinationSettingsOf = (
+  config: SettingsConfig,
+  masterKey: Uint8Array,
+): CoordinationSettings => ({
   disbursementPolicies: new DisbursementPolicies(
     config.DISBURSEMENT_APPROVAL_THRESHOLD,
     config.DISBURSEMENT_APPROVAL_WINDOW_DAYS,
   ),
+  idempotency: {
+    // Request hashes keyed from the key that already guards personal data (decision 0176).
+    requestHashKey: idempotencyHashKeyOf(masterKey),
+    retentionHours: config.IDEMPOTENCY_RETENTION_HOURS,
+  },
 });

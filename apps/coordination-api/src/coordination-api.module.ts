@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyModule } from '@multitrack/platform';
 import type { CoordinationSettings } from './coordination-api.config';
 import { CoordinationStartup } from './coordination-startup';
+import { CooperationModule } from './cooperation/cooperation.module';
 import { CommandProblemsInterceptor } from './http/command-problems.interceptor';
 import { HttpCommandSpanInterceptor } from './http/http-command-span.interceptor';
 import { MatchesModule } from './matches/matches.module';
@@ -23,11 +24,12 @@ export class CoordinationApiModule {
       module: CoordinationApiModule,
       imports: [
         CqrsModule.forRoot(),
-        IdempotencyModule.forRoot(),
+        IdempotencyModule.forRoot(settings.idempotency),
         OrganizationsModule,
         RequestsModule,
         OffersModule,
         MatchesModule.forRoot(settings.disbursementPolicies),
+        CooperationModule,
       ],
       providers: [
         CoordinationStartup,

@@ -8,6 +8,7 @@ import {
   startTracing,
   TracingModule,
 } from '@multitrack/platform';
+import { parseMasterKey } from '@multitrack/personal-data';
 import { coordinationApiConfig, coordinationSettingsOf } from './coordination-api.config';
 import { CoordinationApiModule } from './coordination-api.module';
 
@@ -20,7 +21,12 @@ runMain('coordination-api', async () => {
   });
   await bootstrapHttpApp(
     AppRootModule.forRoot(infrastructure, [
-      CoordinationApiModule.forRoot(coordinationSettingsOf(config)),
+      CoordinationApiModule.forRoot(
+        coordinationSettingsOf(
+          config,
+          parseMasterKey(config.PERSONAL_DATA_MASTER_KEY, 'PERSONAL_DATA_MASTER_KEY'),
+        ),
+      ),
       TracingModule.forRoot(tracing),
     ]),
     {

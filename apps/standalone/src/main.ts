@@ -21,9 +21,12 @@ runMain('standalone', async () => {
       `development auth: HS256 secret kept in ${config.DATA_DIR}; mint tokens with: npm run token -- --role officer --sub alice\n`,
     );
   }
-  const infrastructure = await openEmbedded(config);
+  const { infrastructure, masterKey } = await openEmbedded(config);
   await bootstrapHttpApp(
-    AppRootModule.forRoot(infrastructure, [...standaloneModules(config), TracingModule.forRoot(tracing)]),
+    AppRootModule.forRoot(infrastructure, [
+      ...standaloneModules(config, masterKey),
+      TracingModule.forRoot(tracing),
+    ]),
     {
       config,
       name: 'standalone',

@@ -11,7 +11,9 @@ import { StandaloneConfig } from './standalone.config';
  * The embedded default: one PGlite database in DATA_DIR holds events, read models, keys and
  * idempotency records; an in-process bus stands in for Kafka.
  */
-export const openEmbedded = async (config: StandaloneConfig): Promise<Infrastructure> => {
+export const openEmbedded = async (
+  config: StandaloneConfig,
+): Promise<{ infrastructure: Infrastructure; masterKey: Buffer }> => {
   const dataDir = config.DATA_DIR;
   await mkdir(dataDir, { recursive: true });
   const db = await openPglite(join(dataDir, 'pglite'));
@@ -20,5 +22,5 @@ export const openEmbedded = async (config: StandaloneConfig): Promise<Infrastruc
     ? parseMasterKey(config.PERSONAL_DATA_MASTER_KEY, 'PERSONAL_DATA_MASTER_KEY')
     : await loadOrCreateMasterKey(dataDir);
   const vault = await createPersonalDataVault(db, masterKey);
-  return { db, store, bus: createInProcessBus(), vault };
+  return { infrastructure: { db, store, bus: createInProcessBus(), vault }, masterKey };
 };

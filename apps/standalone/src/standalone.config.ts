@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   authVariables,
   disbursementVariables,
+  idempotencyVariables,
   httpVariables,
   personalDataVariables,
 } from '@multitrack/platform';
@@ -19,6 +20,7 @@ export const standaloneConfig = z
     ...disbursementVariables,
     ...auditModuleVariables,
     ...personalDataVariables,
+    ...idempotencyVariables,
     ...relayVariables,
     ...projectorVariables,
     ...webhooksModuleVariables,

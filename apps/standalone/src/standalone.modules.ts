@@ -11,8 +11,8 @@ import { WebhooksSettings } from '../../webhooks/src/webhooks-settings';
 import type { StandaloneConfig } from './standalone.config';
 
 /** Every app of Multitrack in one process, each given its own settings (docs/decisions/0002). */
-export const standaloneModules = (config: StandaloneConfig) => [
-  CoordinationApiModule.forRoot(coordinationSettingsOf(config)),
+export const standaloneModules = (config: StandaloneConfig, masterKey: Uint8Array) => [
+  CoordinationApiModule.forRoot(coordinationSettingsOf(config, masterKey)),
   AuditApiModule.forRoot(new AuditSettings(config)),
   RelayModule.forRoot(new RelaySettings(config)),
   ProjectorModule.forRoot(new ProjectorSettings(config)),

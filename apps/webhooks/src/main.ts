@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import {
   AppRootModule,
   bootstrapHttpApp,
+  idempotencyHashKeyOf,
   IdempotencyModule,
   loadConfig,
   openServerInfrastructure,
@@ -10,17 +11,18 @@ import {
   TracingModule,
 } from '@multitrack/platform';
 import { webhooksConfig } from './webhooks.config';
-import { WebhooksModule } from './webhooks.module';
+import { webhooksSecretsKey, WebhooksModule } from './webhooks.module';
 import { WebhooksSettings } from './webhooks-settings';
 
 runMain('webhooks', async () => {
   const tracing = startTracing('multitrack-webhooks');
   const config = loadConfig(webhooksConfig);
   const infrastructure = await openServerInfrastructure('webhooks', config, { store: true });
+  const settings = new WebhooksSettings(config);
   await bootstrapHttpApp(
     AppRootModule.forRoot(infrastructure, [
-      IdempotencyModule.forRoot(),
-      WebhooksModule.forRoot(new WebhooksSettings(config)),
+      IdempotencyModule.forRoot({ requestHashKey: idempotencyHashKeyOf(await webhooksSecretsKey(settings)) }),
+      WebhooksModule.forRoot(settings),
       TracingModule.forRoot(tracing),
     ]),
     {

@@ -22,6 +22,12 @@ const migrated = (db: Database) => migrateWebhooks(db).then(() => db);
  * fans the log out to subscriptions and delivers it. Needs the infrastructure (`EVENT_STORE`,
  * `DATABASE`), provided by whoever boots it, and an `Idempotency-Key` interceptor from the root.
  */
+/** The key that seals the subscriptions' signing secrets: WEBHOOK_SECRETS_KEY, else a file in DATA_DIR. */
+export const webhooksSecretsKey = async (settings: WebhooksSettings): Promise<Buffer> =>
+  settings.WEBHOOK_SECRETS_KEY
+    ? parseMasterKey(settings.WEBHOOK_SECRETS_KEY, 'WEBHOOK_SECRETS_KEY')
+    : loadOrCreateMasterKey(settings.DATA_DIR, WEBHOOK_SECRETS_FILE);
+
 @Module({})
 export class WebhooksModule {
   static forRoot(settings: WebhooksSettings): DynamicModule {
@@ -40,12 +46,7 @@ export class WebhooksModule {
       },
       {
         provide: SubscriptionSecrets,
-        useFactory: async () =>
-          new SubscriptionSecrets(
-            settings.WEBHOOK_SECRETS_KEY
-              ? parseMasterKey(settings.WEBHOOK_SECRETS_KEY, 'WEBHOOK_SECRETS_KEY')
-              : await loadOrCreateMasterKey(settings.DATA_DIR, WEBHOOK_SECRETS_FILE),
-          ),
+        useFactory: async () => new SubscriptionSecrets(await webhooksSecretsKey(settings)),
       },
     ];
     if (settings.WEBHOOK_DISPATCH) providers.push(DispatcherRunner);

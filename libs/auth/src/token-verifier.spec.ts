@@ -226,3 +226,29 @@ describe('TokenVerifier configuration', () => {
     ).not.toThrow();
   });
 });
+
+describe('TokenVerifier keeps verified tokens only while they are valid', () => {
+  const verifier = new TokenVerifier({ jwtSecret: secret, clockToleranceSeconds: 0 });
+  const claims = { sub: 'bob', roles: ['officer'] };
+
+  it('answers a token it verified before with the same actor', async () => {
+    const token = await hs256({ ...claims, iat: now(), exp: now() + 60 });
+    const first = await verifier.verify(token);
+    await expect(verifier.verify(token)).resolves.toEqual(first);
+  });
+
+  it('refuses a kept token once it has expired', async () => {
+    const token = await hs256({ ...claims, iat: now(), exp: now() + 1 });
+    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'bob', roles: ['officer'] });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(rejection(verifier, token)).resolves.toBe('token expired');
+  });
+
+  it('refuses a kept token once it is older than the maximum age, whatever its exp', async () => {
+    const young = new TokenVerifier({ jwtSecret: secret, clockToleranceSeconds: 0, maxTokenAgeSeconds: 1 });
+    const token = await hs256({ ...claims, iat: now(), exp: now() + 3600 });
+    await expect(young.verify(token)).resolves.toEqual({ sub: 'bob', roles: ['officer'] });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(rejection(young, token)).resolves.toMatch(/too old/);
+  });
+});

@@ -1,4 +1,5 @@
 import { ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, JWTVerifyGetKey, JWTVerifyOptions } from 'jose';
 import { Actor, isRole, ORGANIZATION_ID_PATTERN, Role, ROLES } from './actor';
 import {
@@ -15,6 +16,16 @@ import {
 import { claimAt } from './claim-path';
 
 const DEFAULT_CLOCK_TOLERANCE_S = 30;
+
+/**
+ * Verified tokens kept, keyed by the token itself: a client sends the same bearer token with
+ * every request, and verifying it (a signature, claims) cost ~3 % of a request's CPU. Bounded, and
+ * each entry lives only until the token's `exp` or its maximum age, whichever is sooner (without
+ * the clock tolerance jose grants, so a cached token is never accepted when jose would refuse it).
+ * A key withdrawn from the JWKS stops new tokens at once; tokens already verified with it keep
+ * working until they expire, as with any verifier that caches keys.
+ */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /** Missing or invalid credentials: always a 401, with the reason in the problem's `detail`. */
 export class InvalidToken extends UnauthorizedException {
@@ -35,6 +46,7 @@ export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly verifyOptions: JWTVerifyOptions;
   private readonly claims: ClaimNames;
+  private readonly verified = new LRUCache<string, Actor>({ max: VERIFIED_TOKENS_KEPT });
 
   constructor(options: AuthOptions) {
     this.mode = resolveAuthMode(options);
@@ -74,6 +86,8 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
+    const known = this.verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       // jose's overloads differ only by key type; both are valid here.
@@ -81,7 +95,11 @@ export class TokenVerifier {
     } catch (error) {
       throw translate(error);
     }
-    return actorFrom(payload, this.claims);
+    const actor = actorFrom(payload, this.claims);
+    const validUntilS = Math.min(payload.exp!, payload.iat! + Number(this.verifyOptions.maxTokenAge));
+    const ttl = validUntilS * 1000 - Date.now();
+    if (ttl > 0) this.verified.set(token, actor, { ttl });
+    return actor;
   }
 }
 

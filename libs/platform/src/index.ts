@@ -3,6 +3,7 @@ export { ConfigError, parseConfig, loadConfig, exitOnConfigError } from './confi
 export {
   httpVariables,
   authVariables,
+  idempotencyVariables,
   storageVariables,
   kafkaVariables,
   disbursementVariables,
@@ -24,7 +25,7 @@ export {
 } from './errors/problem';
 export { DomainRuleViolation, throwIfDomainError } from './errors/domain-rule-violation';
 export { toProblem, ProblemAnswer, STORE_RETRY_AFTER_S } from './errors/to-problem';
-export { sendProblem, problemErrorMiddleware } from './errors/send-problem';
+export { sendProblem } from './errors/send-problem';
 export { ProblemFilter } from './errors/problem.filter';
 export { DomainErrorInterceptor } from './errors/domain-error.interceptor';
 
@@ -33,13 +34,13 @@ export { StrictValidationPipe, flattenValidationErrors } from './validation/vali
 export { isXmlText, xmlSafe, IsXmlText, XML_REPLACEMENT } from './validation/xml-text';
 
 // Logging
-export { createLogger, httpLogger, requestIdFor, REDACTED_PATHS } from './logging/logging';
+export { createLogger, accessLog, requestIdFor, REDACTED_PATHS } from './logging/logging';
 
 // Health and metrics
 export { ReadinessChecks, ReadinessCheck } from './health/readiness-checks';
 export { HealthController, READINESS_TIMEOUT_MS } from './health/health.controller';
 export { Metrics } from './metrics/metrics';
-export { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+export { recordHttpMetrics } from './metrics/http-metrics';
 
 // OpenAPI
 export { ApiProblemResponses, ApiCommandResponses, ApiQueryResponses } from './openapi/api-responses';
@@ -50,7 +51,8 @@ export { setupOpenApi, OpenApiInfo } from './openapi/setup-openapi';
 export { RateLimitGuard } from './rate-limit/rate-limit.guard';
 export { AccessGuard } from './http/access.guard';
 export { PlatformModule, PlatformOptions, authOptionsFrom } from './http/platform.module';
-export { createHttpApp, bootstrapHttpApp, HttpAppOptions, BODY_LIMIT } from './http/create-http-app';
+export { createHttpApp, bootstrapHttpApp, HttpApp, HttpAppOptions } from './http/create-http-app';
+export { HttpRequest, HttpReply, routeTemplateOf, pathOf, BODY_LIMIT_BYTES } from './http/http-request';
 export { closeGracefullyOnSignals, DRAIN_TIMEOUT_MS } from './http/graceful-shutdown';
 
 // Idempotency-Key handling (owned separately; see idempotency/)

@@ -6,10 +6,23 @@ export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
 }
 
-export const decodeCursor = (cursor: string): unknown[] => {
+/** What each element of a list's sort key is: a log position, or an id. */
+export type CursorShape = ('position' | 'id')[];
+
+const fits = (value: unknown, kind: CursorShape[number]): boolean =>
+  kind === 'position'
+    ? Number.isSafeInteger(value) && (value as number) >= 0
+    : typeof value === 'string' && value.length > 0 && value.length <= 200;
+
+/**
+ * The sort key a cursor carries, checked against the shape the list issues (type, length and
+ * range of each element) before any of it reaches SQL: a cursor this API did not issue is a 400.
+ */
+export const decodeCursor = (cursor: string, shape: CursorShape): unknown[] => {
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key)) return key;
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === shape.length && shape.every((kind, i) => fits(key[i], kind)))
+      return key;
   } catch {
     // falls through
   }

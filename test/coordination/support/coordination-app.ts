@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+
 import { createTestDatabase, type Database } from '@multitrack/database';
 import { openEventStore, type EventStore } from '@multitrack/event-store';
 import { createInProcessBus } from '@multitrack/messaging';
@@ -8,6 +8,8 @@ import { z } from 'zod';
 import {
   createHttpApp,
   disbursementVariables,
+  type HttpApp,
+  idempotencyVariables,
   httpAppConfig,
   InfrastructureModule,
   parseConfig,
@@ -45,7 +47,8 @@ export const startCoordinationApp = async (
   const testDb = await createTestDatabase(kind);
   const { db } = testDb;
   const store = await openEventStore({ kind, database: db, pollIntervalMs: 10 });
-  const vault = await createPersonalDataVault(db, randomBytes(32));
+  const masterKey = randomBytes(32);
+  const vault = await createPersonalDataVault(db, masterKey);
   const bus = createInProcessBus({ partitions: 2 });
   const relay = new Relay(store, bus, db, { lingerMs: 1 });
   const projectors = readModels.map((model) => new Projector(bus, db, model));
@@ -59,13 +62,16 @@ export const startCoordinationApp = async (
     RATE_LIMIT_PER_MINUTE: '0',
     ...settings,
   });
-  const app: NestExpressApplication = await createHttpApp(
+  const app: HttpApp = await createHttpApp(
     {
       module: CoordinationApiModule,
       imports: [
         InfrastructureModule.forRoot({ db, store, vault, bus }),
         CoordinationApiModule.forRoot(
-          coordinationSettingsOf(parseConfig(z.object(disbursementVariables), settings)),
+          coordinationSettingsOf(
+            parseConfig(z.object({ ...disbursementVariables, ...idempotencyVariables }), settings),
+            masterKey,
+          ),
         ),
       ],
     },

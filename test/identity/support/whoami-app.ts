@@ -1,7 +1,7 @@
 import { Controller, Get, Module } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+
 import { Actor, CurrentActor, ROLES, Roles } from '@multitrack/auth';
-import { createHttpApp, httpAppConfig, parseConfig } from '@multitrack/platform';
+import { createHttpApp, httpAppConfig, parseConfig, type HttpApp } from '@multitrack/platform';
 
 @Controller('whoami')
 class WhoAmIController {
@@ -27,7 +27,7 @@ export interface WhoAmIApp {
  */
 export const startWhoAmIApp = async (env: Record<string, string>): Promise<WhoAmIApp> => {
   const config = parseConfig(httpAppConfig, { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...env });
-  const app: NestExpressApplication = await createHttpApp(WhoAmIModule, {
+  const app: HttpApp = await createHttpApp(WhoAmIModule, {
     config,
     openApi: { title: 'whoami' },
   });

@@ -45,7 +45,7 @@ export const startWebhooksApp = async (
       module: WebhooksModule,
       imports: [
         InfrastructureModule.forRoot({ db, store }),
-        IdempotencyModule.forRoot(),
+        IdempotencyModule.forRoot({ requestHashKey: new Uint8Array(32).fill(9) }),
         WebhooksModule.forRoot(
           webhooksSettingsOf({
             WEBHOOK_ALLOW_PRIVATE_URLS: 'true',

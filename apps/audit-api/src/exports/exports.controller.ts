@@ -1,9 +1,8 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { Database } from '@multitrack/database';
 import type { EventStore } from '@multitrack/event-store';
-import { DATABASE, EVENT_STORE } from '@multitrack/platform';
+import { DATABASE, EVENT_STORE, type HttpReply } from '@multitrack/platform';
 import { fundingFlows, matchFlows, readDirectory } from '../funding/funding-flows';
 import { AuditRoute } from '../http/audit-route';
 import { ExportQuery, NoQuery } from '../http/queries';
@@ -53,7 +52,7 @@ export class ExportsController {
   )
   async ndjson(
     @Query() query: ExportQuery,
-    @Res() response: Response,
+    @Res() response: HttpReply,
     @Recorded() read: RecordedRead,
   ): Promise<void> {
     const filter = {
@@ -84,7 +83,7 @@ export class ExportsController {
   )
   async iati(
     @NoQuery() query: object,
-    @Res() response: Response,
+    @Res() response: HttpReply,
     @Recorded() read: RecordedRead,
   ): Promise<void> {
     const { store, funder } = this;
@@ -121,7 +120,7 @@ export class ExportsController {
   )
   async csv(
     @NoQuery() query: object,
-    @Res() response: Response,
+    @Res() response: HttpReply,
     @Recorded() read: RecordedRead,
   ): Promise<void> {
     await read.heavy(query, () =>

@@ -5,12 +5,15 @@ import type { FundingDirectory } from './funding-directory';
 /**
  * One movement of money as the exports show it. `receipt` is the NGO's confirmation of what
  * arrived (IATI 1, incoming funds, seen from the implementer); `reversal` a disbursement that
- * came back (IATI 3 with a negative value).
+ * came back (IATI 3 with a negative value); `decommitment` committed money given back (IATI 2 with
+ * a negative value, decision 0180), so the type-2 total is what stays committed.
  */
-export type FundingKind = 'commitment' | 'disbursement' | 'reversal' | 'receipt' | 'expenditure';
+export type FundingKind =
+  'commitment' | 'decommitment' | 'disbursement' | 'reversal' | 'receipt' | 'expenditure';
 
 export const iatiTypeOf: Record<FundingKind, string> = {
   commitment: iatiTransactionTypeOf.FundsCommitted,
+  decommitment: iatiTransactionTypeOf.FundsDecommitted,
   disbursement: iatiTransactionTypeOf.FundsDisbursed,
   reversal: iatiTransactionTypeOf.FundsDisbursed,
   receipt: '1',
@@ -20,6 +23,7 @@ export const iatiTypeOf: Record<FundingKind, string> = {
 /** The status column of the CSV (`#status`). */
 export const statusOf: Record<FundingKind, string> = {
   commitment: 'committed',
+  decommitment: 'decommitted',
   disbursement: 'disbursed',
   reversal: 'reversed',
   receipt: 'received',
@@ -59,6 +63,7 @@ export const valueDateOf = (event: RecordedEvent): string | undefined => {
   const data = event.data as Record<string, never>;
   switch (event.type) {
     case 'FundsCommitted':
+    case 'FundsDecommitted':
     case 'DisbursementReversed':
       return day(event.recordedAt);
     case 'FundsDisbursed':
@@ -104,6 +109,14 @@ export const fundingTransactionOf = (
         amount: data.amount,
         valueDate: valueDateOf(event)!,
         description: 'Funds committed',
+      };
+    case 'FundsDecommitted':
+      return {
+        ...base,
+        kind: 'decommitment',
+        amount: negative(data.amount),
+        valueDate: valueDateOf(event)!,
+        description: `Commitment reduced: ${data.reason}`,
       };
     case 'FundsDisbursed':
       return {

@@ -1,31 +1,29 @@
-import type { Response } from 'express';
-import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { HttpReply } from '@multitrack/platform';
 
 /**
- * Writes chunks as they come, waiting for the socket to drain, so that nothing larger than one
- * chunk is held in memory. An error before the first chunk is thrown (a problem+json answer);
- * after it, the connection is cut, so a client never takes a truncated export for a whole one.
+ * Streams chunks as they come, with the socket's back-pressure, so that nothing larger than one
+ * chunk is held in memory; resolves once the answer is out (heavy work is bounded by it). An
+ * error before the first chunk is thrown (a problem+json answer); after it, the connection is
+ * cut, so a client never takes a truncated export for a whole one.
  */
 export const streamResponse = async (
-  response: Response,
+  reply: HttpReply,
   contentType: string,
   chunks: AsyncIterable<string>,
   headers: Record<string, string> = {},
 ): Promise<void> => {
-  let started = false;
-  try {
-    for await (const chunk of chunks) {
-      if (!started) {
-        response.status(200).set({ 'Content-Type': contentType, ...headers });
-        started = true;
-      }
-      if (!response.write(chunk)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
-      if (response.destroyed) return;
-    }
-    if (!started) response.status(200).set({ 'Content-Type': contentType, ...headers });
-    response.end();
-  } catch (error) {
-    if (!started) throw error;
-    response.destroy(error instanceof Error ? error : new Error(String(error)));
+  const iterator = chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  async function* all(): AsyncGenerator<string> {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
+  void reply
+    .status(200)
+    .headers({ 'content-type': contentType, ...headers })
+    .send(Readable.from(all(), { objectMode: false }));
+  await finished(reply.raw).catch(() => undefined);
 };

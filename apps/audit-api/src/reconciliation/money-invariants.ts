@@ -6,6 +6,8 @@ import {
   evolveFor,
   formatMoney,
   Match,
+  Money,
+  sum,
   MatchState,
   RequestState,
 } from '@multitrack/domain';
@@ -13,8 +15,12 @@ import type { EventStore } from '@multitrack/event-store';
 
 export interface InvariantBreach {
   kind: 'invariant';
-  /** `disbursed + pendingApproval ≤ committed`, `committed ≤ budget`, or `one currency`. */
-  rule: 'match.over-disbursed' | 'match.over-committed' | 'match.currency-mismatch';
+  /**
+   * `disbursed + pendingApproval ≤ committed`, `committed ≤ budget` (of one match, and of all the
+   * matches of a request together: `request.over-committed`), or `one currency`.
+   */
+  rule:
+    'match.over-disbursed' | 'match.over-committed' | 'request.over-committed' | 'match.currency-mismatch';
   streamId: string;
   position: number;
   revision: number;
@@ -24,6 +30,7 @@ export interface InvariantBreach {
 const check = (
   match: Match,
   request: RequestState | undefined,
+  requestCommitted: Money,
 ): Omit<InvariantBreach, 'kind' | 'streamId' | 'position' | 'revision'> | undefined => {
   const out = add(match.disbursed, match.pendingApproval);
   if (compare(out, match.committed) > 0)
@@ -42,6 +49,11 @@ const check = (
       rule: 'match.over-committed',
       detail: `committed ${formatMoney(match.committed).amount} exceeds the request budget ${formatMoney(request.budget).amount} ${match.currency}`,
     };
+  if (compare(requestCommitted, request.budget) > 0)
+    return {
+      rule: 'request.over-committed',
+      detail: `the request's matches together committed ${formatMoney(requestCommitted).amount}, over its budget ${formatMoney(request.budget).amount} ${match.currency}`,
+    };
   return undefined;
 };
 
@@ -56,6 +68,8 @@ export const checkMoneyInvariants = async (
   const matches = new Map<string, MatchState>();
   const [evolveRequest, evolveMatch] = [evolveFor('request'), evolveFor('match')];
   const breaches: InvariantBreach[] = [];
+  // What each match of a request has committed, for the shared budget (decision 0182).
+  const committedByRequest = new Map<string, Map<string, Money>>();
   let events = 0;
   for await (const event of store.readAll({ batchSize: 2000 })) {
     events += 1;
@@ -69,7 +83,13 @@ export const checkMoneyInvariants = async (
       const match = evolveMatch(matches.get(event.streamId) ?? deciderFor('match').initialState, e);
       matches.set(event.streamId, match);
       if (match.status === 'none') continue;
-      const breach = check(match, requests.get(`request-${match.requestId}`));
+      const ofRequest = committedByRequest.get(match.requestId) ?? new Map<string, Money>();
+      committedByRequest.set(match.requestId, ofRequest.set(match.matchId, match.committed));
+      const together = sum(
+        match.currency,
+        [...ofRequest.values()].filter((m) => m.currency === match.currency),
+      );
+      const breach = check(match, requests.get(`request-${match.requestId}`), together);
       if (breach)
         breaches.push({
           kind: 'invariant',

@@ -1,10 +1,9 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Observable, tap } from 'rxjs';
 import type { RequestWithActor } from '@multitrack/auth';
 import type { EventStore } from '@multitrack/event-store';
-import { EVENT_STORE } from '@multitrack/platform';
+import { EVENT_STORE, pathOf, routeTemplateOf, type HttpReply, type HttpRequest } from '@multitrack/platform';
 import { HeavyWork } from '../capacity/heavy-work';
 import { RECORDED_READ, RecordedRead } from './recorded-read';
 
@@ -23,19 +22,17 @@ export class RecordAuditRead implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
-    const request = http.getRequest<
-      Request & RequestWithActor & { id?: unknown; [RECORDED_READ]?: RecordedRead }
-    >();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<HttpRequest & RequestWithActor & { [RECORDED_READ]?: RecordedRead }>();
+    const response = http.getResponse<HttpReply>();
     const actor = request.actor;
     if (!actor) return next.handle();
     const gone = new AbortController();
-    response.once('close', () => gone.abort());
+    response.raw.once('close', () => gone.abort());
     const read = new RecordedRead(this.store, this.heavyWork, {
       method: request.method,
-      path: request.path,
+      path: pathOf(request),
       actor,
-      requestId: typeof request.id === 'string' ? request.id : randomUUID(),
+      requestId: request.id || randomUUID(),
       signal: gone.signal,
     });
     request[RECORDED_READ] = read;
@@ -43,7 +40,7 @@ export class RecordAuditRead implements NestInterceptor {
       tap(() => {
         if (!read.recorded)
           throw new Error(
-            `${request.method} ${request.route?.path ?? request.path} answered without recording the read`,
+            `${request.method} ${routeTemplateOf(request)} answered without recording the read`,
           );
       }),
     );

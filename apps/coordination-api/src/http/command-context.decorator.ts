@@ -2,8 +2,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidV5 } from 'uuid';
 import type { Actor, RequestWithActor } from '@multitrack/auth';
-import { readIdempotencyKey, routeOf } from '@multitrack/platform';
-import type { Request } from 'express';
+import { readIdempotencyKey, routeOf, routeTemplateOf, type HttpRequest } from '@multitrack/platform';
 import type { CommandContext } from '../command-handling/command-context';
 import { parseIfMatch } from './if-match';
 
@@ -19,7 +18,7 @@ const namespace = '2f0c8a51-7d4e-5b8f-9c1a-6e3d2b4f8a07';
 const scopedKeyOf = (actor: Actor, route: string, key: string): string =>
   uuidV5(JSON.stringify([actor.sub, route, key]), namespace);
 
-const header = (request: Request, name: string): string | undefined => {
+const header = (request: HttpRequest, name: string): string | undefined => {
   const value = request.headers[name];
   return typeof value === 'string' ? value : undefined;
 };
@@ -30,20 +29,16 @@ const header = (request: Request, name: string): string | undefined => {
  * is decided at — everything a handler needs from the HTTP request, built once.
  */
 export const Context = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {
-  const request = execution.switchToHttp().getRequest<Request & RequestWithActor & { id?: unknown }>();
+  const request = execution.switchToHttp().getRequest<HttpRequest & RequestWithActor>();
   const actor = request.actor;
   if (!actor) throw new Error('a command needs a verified actor (is the route public?)');
   const key = readIdempotencyKey(request.headers['idempotency-key']);
-  const route = routeOf(
-    request.method,
-    (request.route?.path as string | undefined) ?? request.path,
-    request.params,
-  );
+  const route = routeOf(request.method, routeTemplateOf(request), request.params as Record<string, unknown>);
   const traceparent = header(request, 'traceparent');
   const ifMatch = parseIfMatch(request.headers['if-match']);
   return {
     actor,
-    correlationId: typeof request.id === 'string' && request.id.length > 0 ? request.id : randomUUID(),
+    correlationId: request.id || randomUUID(),
     now: new Date().toISOString(),
     ...(key !== undefined && { idempotencyKey: scopedKeyOf(actor, route, key) }),
     ...(traceparent && TRACEPARENT.test(traceparent) && { traceparent }),

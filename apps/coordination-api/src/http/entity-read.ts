@@ -10,8 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Roles, type Role } from '@multitrack/auth';
-import { ApiProblemResponses, ApiQueryResponses } from '@multitrack/platform';
-import type { Response } from 'express';
+import { ApiProblemResponses, ApiQueryResponses, type HttpReply } from '@multitrack/platform';
 import { map, Observable } from 'rxjs';
 import { etagOf } from './if-match';
 
@@ -19,11 +18,11 @@ import { etagOf } from './if-match';
 @Injectable()
 export class ETagInterceptor implements NestInterceptor {
   intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const response = execution.switchToHttp().getResponse<Response>();
+    const response = execution.switchToHttp().getResponse<HttpReply>();
     return next.handle().pipe(
       map((entity: unknown) => {
         const revision = (entity as { revision?: unknown } | null)?.revision;
-        if (typeof revision === 'number') response.setHeader('ETag', etagOf(revision));
+        if (typeof revision === 'number') response.header('ETag', etagOf(revision));
         return entity;
       }),
     );

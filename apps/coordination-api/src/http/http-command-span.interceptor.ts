@@ -1,7 +1,12 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { context as activeContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { tracer, traceContextOf } from '@multitrack/platform';
-import type { Request, Response } from 'express';
+import {
+  routeTemplateOf,
+  tracer,
+  traceContextOf,
+  type HttpReply,
+  type HttpRequest,
+} from '@multitrack/platform';
 import { Observable } from 'rxjs';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -16,10 +21,10 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export class HttpCommandSpanInterceptor implements NestInterceptor {
   intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (execution.getType() !== 'http') return next.handle();
-    const request = execution.switchToHttp().getRequest<Request>();
+    const request = execution.switchToHttp().getRequest<HttpRequest>();
     if (READS.has(request.method)) return next.handle();
-    const response = execution.switchToHttp().getResponse<Response>();
-    const route = (request.route?.path as string | undefined) ?? request.path;
+    const response = execution.switchToHttp().getResponse<HttpReply>();
+    const route = routeTemplateOf(request);
     const header = request.headers.traceparent;
     const parent = traceContextOf(typeof header === 'string' ? header : undefined);
     const span = tracer().startSpan(
@@ -27,7 +32,7 @@ export class HttpCommandSpanInterceptor implements NestInterceptor {
       { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route } },
       parent,
     );
-    response.once('close', () => {
+    response.raw.once('close', () => {
       span.setAttribute('http.response.status_code', response.statusCode);
       // Server spans: a 4xx is the caller's mistake, only a 5xx is ours.
       if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });

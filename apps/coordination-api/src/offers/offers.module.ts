@@ -4,6 +4,10 @@ import { GetOfferController } from './get-offer/get-offer.controller';
 import { GetOfferHandler } from './get-offer/get-offer.handler';
 import { ListRequestOffersController } from './list-request-offers/list-request-offers.controller';
 import { ListRequestOffersHandler } from './list-request-offers/list-request-offers.handler';
+import { ListOffersController } from './list-offers/list-offers.controller';
+import { ListOffersHandler } from './list-offers/list-offers.handler';
+import { ReviseOfferController } from './revise-offer/revise-offer.controller';
+import { ReviseOfferHandler } from './revise-offer/revise-offer.handler';
 import { SubmitOfferController } from './submit-offer/submit-offer.controller';
 import { SubmitOfferHandler } from './submit-offer/submit-offer.handler';
 import { WithdrawOfferController } from './withdraw-offer/withdraw-offer.controller';
@@ -14,9 +18,18 @@ import { WithdrawOfferHandler } from './withdraw-offer/withdraw-offer.handler';
   controllers: [
     SubmitOfferController,
     WithdrawOfferController,
+    ReviseOfferController,
     ListRequestOffersController,
+    ListOffersController,
     GetOfferController,
   ],
-  providers: [SubmitOfferHandler, WithdrawOfferHandler, ListRequestOffersHandler, GetOfferHandler],
+  providers: [
+    SubmitOfferHandler,
+    WithdrawOfferHandler,
+    ReviseOfferHandler,
+    ListOffersHandler,
+    ListRequestOffersHandler,
+    GetOfferHandler,
+  ],
 })
 export class OffersModule {}

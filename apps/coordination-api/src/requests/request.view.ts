@@ -12,7 +12,9 @@ export class RequestView {
   @ApiProperty({ example: '2025-09-30' }) neededBy: string;
   @ApiProperty({ enum: ['open', 'matched', 'closed', 'cancelled'] }) status: string;
   @ApiProperty({ description: 'Live (not withdrawn) offers' }) offerCount: number;
-  @ApiProperty({ type: String, nullable: true }) matchId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The latest match' }) matchId: string | null;
+  @ApiProperty({ type: [String], description: 'Every match of the request, oldest first' })
+  matchIds: string[];
   @ApiProperty() publishedAt: string;
   @ApiProperty() revision: number;
 }

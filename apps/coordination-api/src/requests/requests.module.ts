@@ -4,6 +4,8 @@ import { AmendRequestController } from './amend-request/amend-request.controller
 import { AmendRequestHandler } from './amend-request/amend-request.handler';
 import { CancelRequestController } from './cancel-request/cancel-request.controller';
 import { CancelRequestHandler } from './cancel-request/cancel-request.handler';
+import { CloseRequestController } from './close-request/close-request.controller';
+import { CloseRequestHandler } from './close-request/close-request.handler';
 import { GetRequestController } from './get-request/get-request.controller';
 import { GetRequestHandler } from './get-request/get-request.handler';
 import { ListRequestsController } from './list-requests/list-requests.controller';
@@ -19,6 +21,7 @@ import { PublishRequestHandler } from './publish-request/publish-request.handler
     PublishRequestController,
     AmendRequestController,
     CancelRequestController,
+    CloseRequestController,
     ListRequestsController,
     MatchSuggestionsController,
     GetRequestController,
@@ -27,6 +30,7 @@ import { PublishRequestHandler } from './publish-request/publish-request.handler
     PublishRequestHandler,
     AmendRequestHandler,
     CancelRequestHandler,
+    CloseRequestHandler,
     ListRequestsHandler,
     MatchSuggestionsHandler,
     GetRequestHandler,

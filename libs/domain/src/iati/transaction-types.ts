@@ -4,6 +4,7 @@
  */
 export const iatiTransactionTypeOf = {
   FundsCommitted: '2', // Outgoing Commitment
+  FundsDecommitted: '2', // Outgoing Commitment, negative value (decision 0180)
   FundsDisbursed: '3', // Disbursement
   ExpenditureReported: '4', // Expenditure
 } as const;

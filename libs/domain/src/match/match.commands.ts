@@ -19,7 +19,7 @@ export type MakeMatch = Command<
     /** The offering organisation (from the offer), which will receive the money. */
     organizationId: string;
     /** `matchId`: the match the request is already matched to, if any. */
-    request: { status: RequestStatus | 'none'; budget: Money; matchId?: string };
+    request: { status: RequestStatus | 'none'; budget: Money; matchIds?: string[] };
     offer: { status: OfferStatus | 'none'; requestId: string; amount: Money; matchId?: string };
     organization: OrganizationFact;
   }
@@ -30,6 +30,9 @@ export type CommitFunds = Command<
   'CommitFunds',
   { amount: Money; request: { budget: Money }; offer: MatchedOfferFact }
 >;
+
+/** Gives committed money back; never below what is disbursed or waiting for approval. */
+export type DecommitFunds = Command<'DecommitFunds', { amount: Money; reason: string }>;
 
 export type DisbursementPolicy = {
   /** Minor units of the match currency; a tranche above it, alone or with recent ones, waits for approval. */
@@ -75,6 +78,7 @@ export type CancelMatch = Command<'CancelMatch', { reason: string }>;
 export type MatchCommand =
   | MakeMatch
   | CommitFunds
+  | DecommitFunds
   | RequestDisbursement
   | ApproveDisbursement
   | ConfirmDisbursementReceipt

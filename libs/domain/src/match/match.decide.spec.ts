@@ -100,12 +100,18 @@ describe('MakeMatch', () => {
       .then([made], (state) => expect(state).toMatchObject({ status: 'active', committed: usd('0') })));
   it('accepts facts that already show this match (a retried match)', () =>
     given([])
-      .when(make({ request: { status: 'matched', matchId }, offer: { status: 'accepted', matchId } }))
+      .when(
+        make({ request: { status: 'matched', matchIds: [matchId] }, offer: { status: 'accepted', matchId } }),
+      )
       .then([made]));
   it('refuses a second accepted offer for a request already matched elsewhere', () =>
     given([])
-      .when(make({ request: { status: 'matched', matchId: 'match-0' } }))
+      .when(make({ request: { status: 'matched', matchIds: ['match-0'] } }))
       .thenFails('request.not-open'));
+  it('matches another offer to a request kept open for several partners', () =>
+    given([])
+      .when(make({ request: { status: 'open', matchIds: ['match-0'] } }))
+      .then([made]));
   it('refuses an offer made for another request', () =>
     given([])
       .when(make({ offer: { requestId: 'req-2' } }))
@@ -395,6 +401,38 @@ describe('ReportExpenditure', () => {
 });
 
 describe('CompleteMatch', () => {
+  const completed: MatchEvent = { type: 'MatchCompleted', data: { matchId } };
+  it('refuses a tranche after completion', () =>
+    given([made, committed('300000.00'), completed])
+      .when(disburse('d2', '10'))
+      .thenFails('match.not-active'));
+  it('still takes an expenditure report after completion', () =>
+    given([made, completed])
+      .when(
+        command(
+          'ReportExpenditure',
+          {
+            amount: usd('10'),
+            description: 'final report',
+            period: { from: '2025-06-01', to: '2025-06-30' },
+          },
+          matchedNgo,
+        ),
+      )
+      .then([
+        {
+          type: 'ExpenditureReported',
+          data: {
+            matchId,
+            amount: wire('10.00'),
+            description: 'final report',
+            period: { from: '2025-06-01', to: '2025-06-30' },
+            reportedBy: matchedNgo.sub,
+          },
+        },
+      ]));
+  it('refuses to complete twice', () =>
+    given([made, completed]).when(command('CompleteMatch', {})).thenFails('match.not-active'));
   it('completes an active match', () =>
     given([made])
       .when(command('CompleteMatch', {}))
@@ -405,7 +443,86 @@ describe('CompleteMatch', () => {
       .thenFails('match.pending-disbursements'));
 });
 
+describe('DecommitFunds', () => {
+  const decommit = (amount: string, currency = 'USD') =>
+    command('DecommitFunds', {
+      amount: currency === 'USD' ? usd(amount) : eur(amount),
+      reason: 'activity scaled down',
+    });
+  const decommitted = (amount: string): MatchEvent => ({
+    type: 'FundsDecommitted',
+    data: { matchId, amount: wire(amount), reason: 'activity scaled down', decommittedBy: 'alice' },
+  });
+  it('gives back committed money that nothing uses', () =>
+    given([made, committed('300000.00'), ...released('d1', '50000.00')])
+      .when(decommit('250000'))
+      .then([decommitted('250000.00')], (state) => expect(state).toMatchObject({ committed: usd('50000') })));
+  it('releases the money of a cancelled match', () =>
+    given([made, committed('300000.00'), { type: 'MatchCancelled', data: { matchId, reason: 'x' } }])
+      .when(decommit('300000'))
+      .then([decommitted('300000.00')], (state) => expect(state).toMatchObject({ committed: usd('0') })));
+  it('releases what a completed match did not use', () =>
+    given([
+      made,
+      committed('300000.00'),
+      ...released('d1', '100000.00'),
+      { type: 'MatchCompleted', data: { matchId } },
+    ])
+      .when(decommit('200000'))
+      .then([decommitted('200000.00')]));
+  it('refuses to go below what is disbursed', () =>
+    given([made, committed('300000.00'), ...released('d1', '100000.00')])
+      .when(decommit('200000.01'))
+      .thenFails('match.under-committed'));
+  it('refuses to go below what waits for approval', () =>
+    given([made, committed('300000.00'), ...pending('d1', '150000.00')])
+      .when(decommit('150001'))
+      .thenFails('match.under-committed'));
+  it('refuses more than is committed', () =>
+    given([made, committed('1000.00')])
+      .when(decommit('1000.01'))
+      .thenFails('match.under-committed'));
+  it('refuses a zero amount', () =>
+    given([made, committed('1000.00')])
+      .when(decommit('0'))
+      .thenFails('money.not-positive'));
+  it('refuses another currency', () =>
+    given([made, committed('1000.00')])
+      .when(decommit('10', 'EUR'))
+      .thenFails('money.currency-mismatch'));
+  it('refuses a blank reason', () =>
+    given([made, committed('1000.00')])
+      .when(command('DecommitFunds', { amount: usd('1'), reason: '  ' }))
+      .thenFails('text.required'));
+  it('refuses on a match that does not exist', () =>
+    given([]).when(decommit('1')).thenFails('match.not-found'));
+});
+
 describe('CancelMatch', () => {
+  it('refuses while a tranche is disbursed: reverse it first', () =>
+    given([made, committed('300000.00'), ...released('d1', '50000.00')])
+      .when(command('CancelMatch', { reason: 'x' }))
+      .thenFails('match.has-disbursements'));
+  it('cancels once the disbursed tranche is reversed', () =>
+    given([
+      made,
+      committed('300000.00'),
+      ...released('d1', '50000.00'),
+      {
+        type: 'DisbursementReversed',
+        data: { matchId, disbursementId: 'd1', amount: wire('50000.00'), reason: 'r', reversedBy: 'bob' },
+      },
+    ])
+      .when(command('CancelMatch', { reason: 'mission postponed' }))
+      .then([{ type: 'MatchCancelled', data: { matchId, reason: 'mission postponed' } }]));
+  it('refuses while a tranche waits for approval', () =>
+    given([made, committed('300000.00'), ...pending('d1', '150000.00')])
+      .when(command('CancelMatch', { reason: 'x' }))
+      .thenFails('match.pending-disbursements'));
+  it('refuses commitments and tranches afterwards', () =>
+    given([made, committed('1000.00'), { type: 'MatchCancelled', data: { matchId, reason: 'x' } }])
+      .when(command('CommitFunds', { amount: usd('1'), request: { budget: usd('300000') }, offer: accepted }))
+      .thenFails('match.not-active'));
   it('cancels an active match', () =>
     given([made])
       .when(command('CancelMatch', { reason: 'mission postponed' }))

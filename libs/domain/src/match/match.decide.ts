@@ -1,10 +1,17 @@
-import { add, checkCurrency, checkPositive, compare } from '../money/arithmetic';
+import { add, checkCurrency, checkPositive, compare, subtract } from '../money/arithmetic';
 import { formatMoney } from '../money/format-money';
 import { checkInGoodStanding } from '../organization/standing';
 import { rule, type DomainError } from '../shared/decider';
-import { firstFailure } from '../shared/validation';
-import { checkActive, checkNothingPending, checkOfferAccepted } from './match.rules';
-import type { CancelMatch, CommitFunds, CompleteMatch, MakeMatch, MatchCommand } from './match.commands';
+import { checkText, firstFailure } from '../shared/validation';
+import { checkActive, checkNothingDisbursed, checkNothingPending, checkOfferAccepted } from './match.rules';
+import type {
+  CancelMatch,
+  CommitFunds,
+  CompleteMatch,
+  DecommitFunds,
+  MakeMatch,
+  MatchCommand,
+} from './match.commands';
 import type { MatchEvent } from './match.events';
 import type { Match, MatchState } from './match.state';
 import {
@@ -23,6 +30,8 @@ export const decideMatch = (command: MatchCommand, state: MatchState): Outcome =
   switch (command.type) {
     case 'CommitFunds':
       return commit(command, state);
+    case 'DecommitFunds':
+      return decommit(command, state);
     case 'RequestDisbursement':
       return requestDisbursement(command, state);
     case 'ApproveDisbursement':
@@ -46,8 +55,7 @@ export const decideMatch = (command: MatchCommand, state: MatchState): Outcome =
  */
 const make = ({ data, metadata }: MakeMatch, state: MatchState): Outcome => {
   const { matchId, requestId, offerId, organizationId, request, offer, organization } = data;
-  const requestFree =
-    request.status === 'open' || (request.status === 'matched' && request.matchId === matchId);
+  const requestFree = request.status === 'open' || (request.matchIds ?? []).includes(matchId);
   const offerFree =
     offer.status === 'submitted' || (offer.status === 'accepted' && offer.matchId === matchId);
   const failure = firstFailure(
@@ -95,6 +103,38 @@ const commit = ({ data, metadata }: CommitFunds, match: Match): Outcome => {
   ];
 };
 
+/**
+ * Releases committed money, on an active match or a dead one (decision 0180): what is disbursed
+ * or waiting for approval stays covered, so `disbursed + pendingApproval ≤ committed` holds.
+ */
+const decommit = ({ data, metadata }: DecommitFunds, match: Match): Outcome => {
+  const { amount, reason } = data;
+  const failure = firstFailure(
+    () => checkText({ reason }),
+    () => checkPositive(amount),
+    () => checkCurrency(match.currency, amount),
+    () =>
+      compare(subtract(match.committed, amount), add(match.disbursed, match.pendingApproval)) < 0
+        ? rule(
+            'match.under-committed',
+            'committed funds would fall below what is disbursed or waiting for approval',
+          )
+        : undefined,
+  );
+  if (failure) return failure;
+  return [
+    {
+      type: 'FundsDecommitted',
+      data: {
+        matchId: match.matchId,
+        amount: formatMoney(amount),
+        reason,
+        decommittedBy: metadata.actor.sub,
+      },
+    },
+  ];
+};
+
 const complete = ({ data }: CompleteMatch, match: Match): Outcome =>
   firstFailure(
     () => checkActive(match),
@@ -110,4 +150,5 @@ const cancel = ({ data }: CancelMatch, match: Match): Outcome =>
   firstFailure(
     () => checkActive(match),
     () => checkNothingPending(match),
+    () => checkNothingDisbursed(match),
   ) ?? [{ type: 'MatchCancelled', data: { matchId: match.matchId, reason: data.reason } }];

@@ -20,6 +20,15 @@ export type FundsCommitted = Event<
   { matchId: string; amount: WireMoney; committedBy: string }
 >;
 
+/**
+ * Committed money given back (decision 0180): lowers the IATI type-2 total, exported as a
+ * type-2 transaction with a negative value. Possible on an active match and on a dead one.
+ */
+export type FundsDecommitted = Event<
+  'FundsDecommitted',
+  { matchId: string; amount: WireMoney; reason: string; decommittedBy: string }
+>;
+
 export type ApprovalReason = 'amount-above-threshold' | 'window-total-above-threshold';
 
 export type DisbursementRequested = Event<
@@ -94,6 +103,7 @@ export type MatchCancelled = Event<'MatchCancelled', { matchId: string; reason: 
 export type MatchEvent =
   | MatchMade
   | FundsCommitted
+  | FundsDecommitted
   | DisbursementRequested
   | DisbursementApproved
   | FundsDisbursed
@@ -106,6 +116,7 @@ export type MatchEvent =
 export const matchEventTypes = listOf<MatchEvent['type']>({
   MatchMade: true,
   FundsCommitted: true,
+  FundsDecommitted: true,
   DisbursementRequested: true,
   DisbursementApproved: true,
   FundsDisbursed: true,

@@ -21,11 +21,13 @@ const disbursementIds = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5'];
 
 type Intent =
   | { type: 'commit'; amount: Money }
+  | { type: 'decommit'; amount: Money }
   | { type: 'disburse'; id: string; amount: Money; suspended: boolean }
   | { type: 'approve'; id: string }
   | { type: 'confirm'; id: string; amount: Money }
   | { type: 'reverse'; id: string }
-  | { type: 'complete' };
+  | { type: 'complete' }
+  | { type: 'cancel' };
 type Step = { hoursLater: number; actor: CommandMetadata['actor']; intent: Intent };
 
 /** Mostly dollars; now and then another currency, which must be refused. */
@@ -60,6 +62,11 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('reverse' as const), id: disbursementId }) },
   { weight: 1, arbitrary: fc.constant({ type: 'complete' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('decommit' as const), amount: amountUpTo(20_000_000) }),
+  },
+  { weight: 1, arbitrary: fc.constant({ type: 'cancel' as const }) },
 );
 const actor: fc.Arbitrary<CommandMetadata['actor']> = fc.oneof(
   fc.constantFrom(...officers).map((sub) => ({ sub, roles: ['officer'] })),
@@ -115,8 +122,12 @@ const toCommand = (
         data: { disbursementId: intent.id, reason: 'returned' },
         metadata,
       };
+    case 'decommit':
+      return { type: 'DecommitFunds', data: { amount: intent.amount, reason: 'scaled down' }, metadata };
     case 'complete':
       return { type: 'CompleteMatch', data: {}, metadata };
+    case 'cancel':
+      return { type: 'CancelMatch', data: { reason: 'called off' }, metadata };
   }
 };
 
@@ -180,6 +191,8 @@ describe('match money under any sequence of commands', () => {
               state = matchDecider.evolve(state, event);
             }
             checkMoneyInvariants(state as Match, budget);
+            // a cancelled match holds no money that went out (reversed first) nor any waiting
+            if ((state as Match).status === 'cancelled') expect((state as Match).disbursed.minor).toBe(0n);
             if (outcome.some((e) => e.type === 'FundsDisbursed' && e.data.approvedBy === undefined)) {
               checkNoDodgedReview(state as Match, now, policy);
             }

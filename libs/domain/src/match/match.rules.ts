@@ -25,3 +25,9 @@ export const checkOfferAccepted = (match: Match, offer: MatchedOfferFact): Domai
   offer.status === 'accepted' && offer.matchId === match.matchId
     ? undefined
     : rule('match.offer-not-accepted', `the match's offer is ${offer.status}; this match carries no money`);
+
+/** Money that went out must come back (a reversal) before the match is called off. */
+export const checkNothingDisbursed = (match: Match): DomainError | undefined =>
+  match.disbursements.some((d) => d.status === 'disbursed')
+    ? rule('match.has-disbursements', 'reverse the disbursed tranches first')
+    : undefined;

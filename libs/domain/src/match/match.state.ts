@@ -81,6 +81,8 @@ const evolveActive = (match: Match, event: MatchEvent): Match => {
   switch (event.type) {
     case 'FundsCommitted':
       return { ...match, committed: add(match.committed, fromWire(event.data.amount)) };
+    case 'FundsDecommitted':
+      return { ...match, committed: subtract(match.committed, fromWire(event.data.amount)) };
     case 'DisbursementRequested': {
       const {
         disbursementId: id,

@@ -12,8 +12,17 @@ export type AmendHelpRequest = Command<
 
 export type CancelHelpRequest = Command<'CancelHelpRequest', { reason: string }>;
 
-/** Issued by the match handler once the match is made (one accepted offer per request). */
-export type MarkRequestMatched = Command<'MarkRequestMatched', { matchId: string; offerId: string }>;
+/** Issued by the match handler once the match is made; `keepOpen` leaves it open for more partners. */
+export type MarkRequestMatched = Command<
+  'MarkRequestMatched',
+  { matchId: string; offerId: string; keepOpen?: boolean }
+>;
+
+/** Sent by the commitment handler alongside `CommitFunds`, on the request of the match. */
+export type ReserveBudget = Command<'ReserveBudget', { matchId: string; amount: Money }>;
+
+/** Sent by the decommitment handler alongside `DecommitFunds`. */
+export type ReleaseBudget = Command<'ReleaseBudget', { matchId: string; amount: Money }>;
 
 /**
  * Sent by the offer handler before the offer stream is written: the request stream then names
@@ -30,4 +39,6 @@ export type RequestCommand =
   | CancelHelpRequest
   | MarkRequestMatched
   | RecordOffer
+  | ReserveBudget
+  | ReleaseBudget
   | CloseHelpRequest;

@@ -135,8 +135,20 @@ describe('MarkRequestMatched', () => {
 describe('CloseHelpRequest', () => {
   it('closes a matched request', () =>
     given([published, matched]).when(command('CloseHelpRequest', {})).then([closed]));
-  it('refuses to close an open request', () =>
-    given([published]).when(command('CloseHelpRequest', {})).thenFails('request.not-matched'));
+  it('closes an open request, which then takes no offers', () =>
+    given([published])
+      .when(command('CloseHelpRequest', { reason: 'covered elsewhere' }))
+      .then([{ type: 'HelpRequestClosed', data: { requestId, reason: 'covered elsewhere' } }], (state) =>
+        expect(state.status).toBe('closed'),
+      ));
+  it.each([
+    ['closed', [published, matched, closed]],
+    ['cancelled', [published, cancelled]],
+  ] as const)('refuses to close a %s request', (_, history) =>
+    given([...history])
+      .when(command('CloseHelpRequest', {}))
+      .thenFails('request.inactive'),
+  );
 });
 
 describe('RecordOffer', () => {
@@ -164,4 +176,67 @@ describe('RecordOffer', () => {
     given([published, received, matched]).when(record()).then([]));
   it('refuses an offer on a request that does not exist', () =>
     given([]).when(record()).thenFails('request.not-found'));
+});
+
+describe('several partners on one request (decision 0182)', () => {
+  const keptOpen = (matchId: string, offerId: string): RequestEvent => ({
+    type: 'RequestMatched',
+    data: { requestId, matchId, offerId, keptOpen: true },
+  });
+  const reserved = (matchId: string, amount: string): RequestEvent => ({
+    type: 'BudgetReserved',
+    data: { requestId, matchId, amount: { amount, currency: 'USD' } },
+  });
+  const reserve = (matchId: string, amount: string) =>
+    command('ReserveBudget', { matchId, amount: usd(amount) });
+  const release = (matchId: string, amount: string) =>
+    command('ReleaseBudget', { matchId, amount: usd(amount) });
+  const two = [published, keptOpen('m1', 'o1'), keptOpen('m2', 'o2')];
+
+  it('keeps the request open when matched with keepOpen, listing every match', () =>
+    given([published, keptOpen('m1', 'o1')])
+      .when(command('MarkRequestMatched', { matchId: 'm2', offerId: 'o2', keepOpen: true }))
+      .then([keptOpen('m2', 'o2')], (state) =>
+        expect(state).toMatchObject({ status: 'open', matchIds: ['m1', 'm2'] }),
+      ));
+  it('becomes matched with the last partner matched without keepOpen', () =>
+    given(two)
+      .when(command('MarkRequestMatched', { matchId: 'm3', offerId: 'o3' }))
+      .then([{ type: 'RequestMatched', data: { requestId, matchId: 'm3', offerId: 'o3' } }], (state) =>
+        expect(state).toMatchObject({ status: 'matched', matchIds: ['m1', 'm2', 'm3'] }),
+      ));
+  it('reserves commitments of several matches on the one budget', () =>
+    given([...two, reserved('m1', '200000.00')])
+      .when(reserve('m2', '100000'))
+      .then([reserved('m2', '100000.00')], (state) =>
+        expect(state).toMatchObject({ committed: usd('300000') }),
+      ));
+  it('refuses a commitment that would take the matches together over the budget', () =>
+    given([...two, reserved('m1', '200000.00')])
+      .when(reserve('m2', '100000.01'))
+      .thenFails('match.over-committed'));
+  it('refuses a reservation for a match that is not the request’s', () =>
+    given(two).when(reserve('m9', '1')).thenFails('match.not-found'));
+  it('refuses a reservation in another currency', () =>
+    given(two)
+      .when(command('ReserveBudget', { matchId: 'm1', amount: eur('1') }))
+      .thenFails('money.currency-mismatch'));
+  it('still reserves for the matches of a closed request', () =>
+    given([...two, closed])
+      .when(reserve('m1', '1'))
+      .then([reserved('m1', '1.00')]));
+  it('releases what a match decommits, never more than it reserved', () =>
+    given([...two, reserved('m1', '200000.00'), reserved('m2', '50000.00')])
+      .when(release('m2', '80000'))
+      .then(
+        [
+          {
+            type: 'BudgetReleased',
+            data: { requestId, matchId: 'm2', amount: { amount: '50000.00', currency: 'USD' } },
+          },
+        ],
+        (state) => expect(state).toMatchObject({ committed: usd('200000') }),
+      ));
+  it('releases nothing for a match that reserved nothing (committed before reservations)', () =>
+    given(two).when(release('m1', '10')).then([]));
 });

@@ -1,4 +1,4 @@
-import { checkCurrency, checkPositive, compare } from '../money/arithmetic';
+import { add, checkCurrency, checkPositive, compare } from '../money/arithmetic';
 import { formatMoney } from '../money/format-money';
 import { rule, type DomainError } from '../shared/decider';
 import { checkCountry, checkDates, checkText, checkTracks, firstFailure } from '../shared/validation';
@@ -9,7 +9,9 @@ import type {
   MarkRequestMatched,
   PublishHelpRequest,
   RecordOffer,
+  ReleaseBudget,
   RequestCommand,
+  ReserveBudget,
 } from './request.commands';
 import type { RequestEvent } from './request.events';
 import type { HelpRequest, RequestState } from './request.state';
@@ -20,6 +22,9 @@ export const decideRequest = (command: RequestCommand, state: RequestState): Out
   if (command.type === 'PublishHelpRequest') return publish(command, state);
   if (state.status === 'none') return rule('request.not-found', 'no such help request');
   if (command.type === 'RecordOffer') return recordOffer(command, state);
+  // The matches of a closed request go on: their commitments still reserve and release its budget.
+  if (command.type === 'ReserveBudget') return reserve(command, state);
+  if (command.type === 'ReleaseBudget') return release(command, state);
   if (state.status === 'closed' || state.status === 'cancelled') {
     return rule('request.inactive', `the request is ${state.status}`);
   }
@@ -95,26 +100,72 @@ const cancel = ({ data }: CancelHelpRequest, request: HelpRequest): Outcome =>
 
 /** Idempotent for the same match, so a match handler that retries after a partial failure is safe. */
 const markMatched = ({ data }: MarkRequestMatched, request: HelpRequest): Outcome => {
-  if (request.status === 'matched' && request.matchId === data.matchId) return [];
+  if (request.matchIds.includes(data.matchId)) return [];
+  const { matchId, offerId, keepOpen } = data;
   return request.status === 'open'
     ? [
         {
           type: 'RequestMatched',
-          data: { requestId: request.requestId, matchId: data.matchId, offerId: data.offerId },
+          data: {
+            requestId: request.requestId,
+            matchId,
+            offerId,
+            ...(keepOpen && { keptOpen: true as const }),
+          },
         },
       ]
     : rule('request.not-open', `the request is ${request.status}`);
 };
 
-const close = ({ data }: CloseHelpRequest, request: HelpRequest): Outcome =>
-  request.status === 'matched'
-    ? [
-        {
-          type: 'HelpRequestClosed',
-          data: { requestId: request.requestId, ...(data.reason !== undefined && { reason: data.reason }) },
-        },
-      ]
-    : rule('request.not-matched', 'only a matched request is closed; an open one is cancelled');
+/**
+ * The shared budget (decision 0182): every commitment on any of the request's matches is reserved
+ * here, decided on this stream at the revision read and appended with the match's own event, so
+ * two commitments on two matches cannot both pass on the same remainder.
+ */
+const reserve = ({ data }: ReserveBudget, request: HelpRequest): Outcome => {
+  const { matchId, amount } = data;
+  const failure = firstFailure(
+    () =>
+      request.matchIds.includes(matchId)
+        ? undefined
+        : rule('match.not-found', `${matchId} is not a match of this request`),
+    () => checkPositive(amount),
+    () => checkCurrency(request.budget.currency, amount),
+    () =>
+      compare(add(request.committed, amount), request.budget) > 0
+        ? rule(
+            'match.over-committed',
+            `the commitments of the request's matches would exceed its budget of ${formatMoney(request.budget).amount}`,
+          )
+        : undefined,
+  );
+  if (failure) return failure;
+  return [
+    { type: 'BudgetReserved', data: { requestId: request.requestId, matchId, amount: formatMoney(amount) } },
+  ];
+};
+
+/** Gives back at most what the match reserved (commitments made before reservations reserved nothing). */
+const release = ({ data }: ReleaseBudget, request: HelpRequest): Outcome => {
+  const { matchId, amount } = data;
+  const reserved = request.reserved[matchId];
+  if (!reserved || reserved.minor === 0n) return [];
+  const given = compare(amount, reserved) > 0 ? reserved : amount;
+  return [
+    { type: 'BudgetReleased', data: { requestId: request.requestId, matchId, amount: formatMoney(given) } },
+  ];
+};
+
+/**
+ * An open or matched request is closed (decision 0181): it takes no more offers and no new
+ * matches; the matches it has keep their money and are completed or cancelled on their own.
+ */
+const close = ({ data }: CloseHelpRequest, request: HelpRequest): Outcome => [
+  {
+    type: 'HelpRequestClosed',
+    data: { requestId: request.requestId, ...(data.reason !== undefined && { reason: data.reason }) },
+  },
+];
 
 /** Idempotent per offer, so a retried submission (same Idempotency-Key) appends nothing twice. */
 const recordOffer = ({ data }: RecordOffer, request: HelpRequest): Outcome => {

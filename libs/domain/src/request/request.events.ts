@@ -22,7 +22,26 @@ export type HelpRequestAmended = Event<
   { requestId: string; title?: string; description?: string; budget?: WireMoney; neededBy?: string }
 >;
 
-export type RequestMatched = Event<'RequestMatched', { requestId: string; matchId: string; offerId: string }>;
+/** `keptOpen`: the request stays open for more partners (several matches per request, decision 0182). */
+export type RequestMatched = Event<
+  'RequestMatched',
+  { requestId: string; matchId: string; offerId: string; keptOpen?: true }
+>;
+
+/**
+ * A commitment on one of the request's matches, reserved on the request in the same atomic append
+ * as the match's `FundsCommitted`: the sum over all its matches never exceeds the budget (0182).
+ */
+export type BudgetReserved = Event<
+  'BudgetReserved',
+  { requestId: string; matchId: string; amount: WireMoney }
+>;
+
+/** A decommitment on one of its matches gives the reserved money back to the request. */
+export type BudgetReleased = Event<
+  'BudgetReleased',
+  { requestId: string; matchId: string; amount: WireMoney }
+>;
 
 /** The request took an offer while open; the offer's own stream records its content. */
 export type OfferReceived = Event<
@@ -39,6 +58,8 @@ export type RequestEvent =
   | HelpRequestAmended
   | OfferReceived
   | RequestMatched
+  | BudgetReserved
+  | BudgetReleased
   | HelpRequestClosed
   | HelpRequestCancelled;
 
@@ -47,6 +68,8 @@ export const requestEventTypes = listOf<RequestEvent['type']>({
   HelpRequestAmended: true,
   OfferReceived: true,
   RequestMatched: true,
+  BudgetReserved: true,
+  BudgetReleased: true,
   HelpRequestClosed: true,
   HelpRequestCancelled: true,
 });

@@ -7,6 +7,9 @@ import { decimalToMinor, isDomainError } from '@multitrack/domain';
  */
 const port = z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535);
 const positiveInt = (message: string) => z.coerce.number({ message }).int({ message }).positive({ message });
+const trueOrFalse = z
+  .enum(['true', 'false'], { message: 'must be true or false' })
+  .transform((value) => value === 'true');
 const base64 = (what: string) => z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, `must be ${what} in base64`);
 
 export const httpVariables = {
@@ -16,6 +19,11 @@ export const httpVariables = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Per principal and minute; 0 turns limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a whole number' }).int().min(0).default(6000),
+  /** redis:// URL: rate-limit counters shared by every replica; unset, each process counts alone. */
+  RATE_LIMIT_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   /** How long a 429 is held before it is sent (never past Retry-After); 0 answers at once. */
   RATE_LIMIT_HOLD_MS: z.coerce
     .number({ message: 'must be a whole number of milliseconds' })
@@ -23,6 +31,11 @@ export const httpVariables = {
     .min(0)
     .max(60_000)
     .default(1000),
+  /**
+   * Behind a reverse proxy or load balancer: take the client's address from X-Forwarded-For (rate
+   * limits by address, access log). Off by default: a client could forge the header.
+   */
+  TRUST_PROXY: trueOrFalse.default('false'),
 };
 
 /** A dotted claim path such as `realm_access.roles` (or a namespaced claim's whole name). */
@@ -42,16 +55,20 @@ export const authVariables = {
   /** Required with AUTH_JWKS_URL. */
   AUTH_AUDIENCE: z.string().optional(),
   /** Only tests on the loopback: an http:// JWKS could be swapped on the way. */
-  AUTH_ALLOW_HTTP_JWKS: z
-    .enum(['true', 'false'], { message: 'must be true or false' })
-    .transform((value) => value === 'true')
-    .optional(),
+  AUTH_ALLOW_HTTP_JWKS: trueOrFalse.optional(),
   /** Tokens issued longer ago than this are refused whatever their exp (needs iat). */
   AUTH_MAX_TOKEN_AGE_S: positiveInt('must be a positive whole number of seconds').optional(),
   AUTH_ROLES_CLAIM: claimPath.optional(),
   AUTH_ORG_CLAIM: claimPath.optional(),
   /** Least time between two JWKS fetches that an unknown kid triggers. */
   AUTH_JWKS_COOLDOWN_S: positiveInt('must be a positive whole number of seconds').optional(),
+};
+
+export const idempotencyVariables = {
+  /** How long an Idempotency-Key and its first answer are kept; after that the key runs again. */
+  IDEMPOTENCY_RETENTION_HOURS: positiveInt('must be a positive whole number of hours')
+    .max(24 * 365)
+    .default(24),
 };
 
 export const storageVariables = {

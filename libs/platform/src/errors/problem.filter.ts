@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { HttpReply, HttpRequest } from '../http/http-request';
 import { sendProblem } from './send-problem';
 
 /** The one place where anything thrown during an HTTP request becomes a response. */
@@ -8,6 +8,6 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    sendProblem(http.getRequest<Request>(), http.getResponse<Response>(), exception);
+    sendProblem(http.getRequest<HttpRequest>(), http.getResponse<HttpReply>(), exception);
   }
 }

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { isDomainError } from '@multitrack/domain';
 import { ConcurrencyError, DuplicateEventError, StoreUnavailableError } from '@multitrack/event-store';
+import { BODY_LIMIT_BYTES } from '../http/http-request';
 import { keyReused } from '../idempotency/idempotency.problems';
 import { DomainRuleViolation } from './domain-rule-violation';
 import { Problem, ProblemException, problemType, statusProblem } from './problem';
@@ -52,7 +53,7 @@ export const toProblem = (exception: unknown): ProblemAnswer => {
     });
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
-  if (isBodyParserError(exception)) return fromBodyParserError(exception);
+  if (isFastifyRefusal(exception)) return fromFastifyRefusal(exception);
   return { problem: statusProblem(500, 'an unexpected error occurred'), headers: {}, unexpected: true };
 };
 
@@ -71,29 +72,28 @@ const fromHttpException = (exception: HttpException): ProblemAnswer => {
   return answer(statusProblem(status, detail));
 };
 
-/** The shape of body-parser's (http-errors) failures, raised before Nest sees the request. */
-interface BodyParserError {
-  status: number;
-  type: string;
-  expose: boolean;
+/** Fastify's own refusals before Nest sees the request (`FST_ERR_CTP_…`), with their status. */
+interface FastifyRefusal {
+  code: string;
+  statusCode: number;
   message: string;
-  limit?: number;
 }
 
-const isBodyParserError = (value: unknown): value is BodyParserError =>
+const isFastifyRefusal = (value: unknown): value is FastifyRefusal =>
   value instanceof Error &&
-  typeof (value as Partial<BodyParserError>).status === 'number' &&
-  typeof (value as Partial<BodyParserError>).type === 'string';
+  typeof (value as Partial<FastifyRefusal>).code === 'string' &&
+  (value as unknown as FastifyRefusal).code.startsWith('FST_') &&
+  typeof (value as Partial<FastifyRefusal>).statusCode === 'number';
 
-const fromBodyParserError = (error: BodyParserError): ProblemAnswer => {
-  switch (error.type) {
-    case 'entity.too.large':
-      return answer(statusProblem(413, `the request body exceeds ${error.limit ?? 'the limit of'} bytes`));
-    case 'entity.parse.failed':
-      return answer(statusProblem(400, 'the request body is not valid JSON'));
+const fromFastifyRefusal = (error: FastifyRefusal): ProblemAnswer => {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return answer(statusProblem(413, `the request body exceeds ${BODY_LIMIT_BYTES} bytes`));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return answer(statusProblem(415, 'the request body must be application/json'));
     default:
-      return answer(
-        statusProblem(error.status, error.expose ? error.message : 'the request body was refused'),
-      );
+      return error.statusCode >= 500
+        ? { problem: statusProblem(500, 'an unexpected error occurred'), headers: {}, unexpected: true }
+        : answer(statusProblem(error.statusCode, error.message));
   }
 };

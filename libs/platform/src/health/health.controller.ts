@@ -1,4 +1,4 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@multitrack/auth';
@@ -19,6 +19,8 @@ const within = <T>(promise: Promise<T>, ms: number): Promise<T> =>
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Readiness');
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -32,7 +34,7 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Every registered dependency answers; otherwise 503 naming the ones that do not. */
+  /** Every registered dependency answers; otherwise 503 naming the ones that do not (why: in the log). */
   @Get('ready')
   @ApiOkResponse({ description: 'every dependency answers' })
   @ApiProblemResponses(503)
@@ -46,7 +48,10 @@ export class HealthController {
           ? session.up(details as Record<string, unknown>)
           : session.up();
       } catch (error) {
-        return session.down({ message: error instanceof Error ? error.message : String(error) });
+        // Public route: the error's text (hosts, users, driver messages) goes to the log, not to
+        // whoever asks.
+        this.logger.warn(`${name} not ready: ${error instanceof Error ? error.message : String(error)}`);
+        return session.down();
       }
     });
     try {

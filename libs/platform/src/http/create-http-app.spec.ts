@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Injectable, Module, OnModuleInit, Post } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+
 import { Type } from 'class-transformer';
 import { IsString, Matches, ValidateNested } from 'class-validator';
 import { Actor, CurrentActor, Roles, signDevelopmentToken } from '@multitrack/auth';
@@ -10,7 +10,7 @@ import { httpAppConfig } from '../config/variables';
 import { throwIfDomainError } from '../errors/domain-rule-violation';
 import { ReadinessChecks } from '../health/readiness-checks';
 import { ApiCommandResponses } from '../openapi/api-responses';
-import { createHttpApp } from './create-http-app';
+import { createHttpApp, type HttpApp } from './create-http-app';
 
 const secret = 'a-development-secret-of-32-chars!!';
 // Response bodies are checked field by field below; their static type adds nothing.
@@ -98,7 +98,7 @@ const tokenFor = (sub: string, roles: ('officer' | 'auditor')[] = ['officer']) =
   signDevelopmentToken({ secret, sub, roles });
 
 describe('an app built with createHttpApp', () => {
-  let app: NestExpressApplication;
+  let app: HttpApp;
   let url: string;
   let officer: string;
 
@@ -177,6 +177,38 @@ describe('an app built with createHttpApp', () => {
     const response = await call('/things', { token: officer, json: '{"name": ' });
     expect(response.status).toBe(400);
     expect((await problemOf(response)).detail).toBe('the request body is not valid JSON');
+  });
+
+  it('answers 415 for a body that is not JSON, before any handler runs', async () => {
+    const response = await call('/things', {
+      method: 'POST',
+      token: officer,
+      body: JSON.stringify(valid),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(response.status).toBe(415);
+    expect((await problemOf(response)).status).toBe(415);
+  });
+
+  it('answers 400 naming the field for text no store or XML export can take', async () => {
+    const response = await call('/things', {
+      token: officer,
+      json: JSON.stringify({ ...valid, name: 'a\u0001\u000bb' }),
+    });
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual([
+      {
+        field: 'name',
+        message: 'name must not contain control characters, U+FFFE, U+FFFF or unpaired surrogates',
+      },
+    ]);
+  });
+
+  it('sends security headers with every answer', async () => {
+    const response = await call('/health/live');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('answers 413 for a body above 1 MiB', async () => {
@@ -259,7 +291,7 @@ describe('an app built with createHttpApp', () => {
       const response = await call('/health/ready');
       expect(response.status).toBe(503);
       expect((await problemOf(response)).checks).toEqual({
-        'event-store': { status: 'down', message: 'connection refused' },
+        'event-store': { status: 'down' },
       });
     } finally {
       app.get(FakeStore).answering = true;
@@ -290,7 +322,7 @@ describe('an app built with createHttpApp', () => {
 });
 
 describe('rate limiting per principal', () => {
-  let app: NestExpressApplication;
+  let app: HttpApp;
   let url: string;
 
   beforeAll(async () => ({ app, url } = await start({ RATE_LIMIT_PER_MINUTE: '2' })));
@@ -313,7 +345,7 @@ describe('rate limiting per principal', () => {
 });
 
 describe('logging', () => {
-  let app: NestExpressApplication;
+  let app: HttpApp;
   let url: string;
   const lines: string[] = [];
 

@@ -1,23 +1,25 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { json } from 'express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { resolveAuthMode, TokenVerifier } from '@multitrack/auth';
 import { exitOnConfigError } from '../config/load-config';
 import { HttpAppConfig } from '../config/variables';
-import { problemErrorMiddleware } from '../errors/send-problem';
-import { createLogger, httpLogger } from '../logging/logging';
-import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { ProblemException, statusProblem, validationProblem } from '../errors/problem';
+import { sendProblem } from '../errors/send-problem';
+import { accessLog, createLogger, requestIdFor } from '../logging/logging';
+import { recordHttpMetrics } from '../metrics/http-metrics';
 import { Metrics } from '../metrics/metrics';
 import { OpenApiInfo, setupOpenApi } from '../openapi/setup-openapi';
-import { refuseNulInUrl, refuseUnstorableText } from '../validation/storable-text';
+import { refuseUnacceptableText, UnacceptableText } from '../validation/body-text';
 import { closeGracefullyOnSignals } from './graceful-shutdown';
+import { BODY_LIMIT_BYTES } from './http-request';
 import { authOptionsFrom, PlatformModule } from './platform.module';
 
-/** API.md: bodies above 1 MiB are a 413. */
-export const BODY_LIMIT = '1mb';
+/** An app built by `createHttpApp`: NestJS on Fastify (decision 0230). */
+export type HttpApp = NestFastifyApplication;
 
 export interface HttpAppOptions {
   /** The app's parsed configuration; it must include `httpVariables` and `authVariables`. */
@@ -30,36 +32,72 @@ export interface HttpAppOptions {
 }
 
 @Module({})
-class HttpApp {}
+class HttpAppRoot {}
+
+/** JSON and `application/*+json` only; anything else with a body is Fastify's 415. */
+const JSON_TYPES = /^application\/([\w.+-]+\+)?json(;|$)/;
+
+const parseJson = (body: string): unknown => {
+  if (body === '') return {};
+  try {
+    return JSON.parse(body, refuseUnacceptableText);
+  } catch (error) {
+    if (error instanceof UnacceptableText)
+      throw validationProblem([{ field: error.field, message: error.message }]);
+    throw new ProblemException(statusProblem(400, 'the request body is not valid JSON'));
+  }
+};
 
 /**
- * Builds (does not start) an HTTP app around `rootModule` with everything in this library wired in.
- * Middleware order matters: request id and access log first, so that even a request the body
- * parser refuses is logged and answered with problem+json.
+ * Builds (does not start) an HTTP app around `rootModule` with everything in this library wired
+ * in, on Fastify's hooks: the request id and the NUL check on arrival, the JSON parser, problem+json
+ * for whatever fails before Nest routes (413, 415, malformed JSON), then one access-log line and the metrics once the answer is gone.
  */
 export const createHttpApp = async (
   rootModule: Type | DynamicModule,
   { config, openApi, name, logDestination }: HttpAppOptions,
-): Promise<NestExpressApplication> => {
+): Promise<HttpApp> => {
   resolveAuthMode(authOptionsFrom(config));
   const logger = createLogger(config.LOG_LEVEL, name, logDestination);
-  const app = await NestFactory.create<NestExpressApplication>(
-    { module: HttpApp, imports: [PlatformModule.forRoot({ config, logger }), rootModule] },
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    trustProxy: config.TRUST_PROXY,
+    // Stream ids and cursors in paths are longer than Fastify's default of 100 (which 404s).
+    routerOptions: { maxParamLength: 2048 },
+  });
+  const app = await NestFactory.create<HttpApp>(
+    { module: HttpAppRoot, imports: [PlatformModule.forRoot({ config, logger }), rootModule] },
+    adapter,
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.use(httpLogger(logger));
-  app.use(httpMetricsMiddleware(app.get(Metrics)));
-  app.use(refuseNulInUrl);
-  app.use(
-    json({
-      limit: BODY_LIMIT,
-      type: ['application/json', 'application/*+json'],
-      reviver: refuseUnstorableText,
-    }),
-  );
-  app.use(problemErrorMiddleware);
+  const fastify = adapter.getInstance();
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(JSON_TYPES, { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJson(String(body)));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  fastify.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('X-Request-Id', request.id);
+    // Query strings decode `%00` to U+0000, which no store takes (invalid UTF-8 becomes U+FFFD).
+    done(
+      /%00/.test(request.url)
+        ? new ProblemException(statusProblem(400, 'the URL contains an encoded U+0000'))
+        : undefined,
+    );
+  });
+  fastify.addHook('onResponse', accessLog(logger));
+  fastify.addHook('onResponse', recordHttpMetrics(app.get(Metrics)));
+  await app.register(helmet, {
+    // Swagger UI (the only HTML served) loads its script and style from /docs itself.
+    contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
+  });
   setupOpenApi(app, openApi);
   app.get(Logger).log(app.get(TokenVerifier).describe());
   return app;
@@ -72,7 +110,7 @@ export const createHttpApp = async (
 export const bootstrapHttpApp = async (
   rootModule: Type | DynamicModule,
   options: HttpAppOptions,
-): Promise<NestExpressApplication> => {
+): Promise<HttpApp> => {
   try {
     const app = await createHttpApp(rootModule, options);
     await app.listen(options.config.PORT, options.config.HOST);

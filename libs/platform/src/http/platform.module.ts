@@ -1,7 +1,6 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AuthModule, AuthOptions } from '@multitrack/auth';
@@ -12,7 +11,8 @@ import { HealthController } from '../health/health.controller';
 import { ReadinessChecks } from '../health/readiness-checks';
 import { Metrics } from '../metrics/metrics';
 import { MetricsController } from '../metrics/metrics.controller';
-import { RATE_LIMIT_HOLD_MS, RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { RATE_LIMIT_HOLD_MS, RATE_LIMITER, RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { openRateLimiter, OpenRateLimiter } from '../rate-limit/rate-limiter';
 import { StrictValidationPipe } from '../validation/validation-pipe';
 import { AccessGuard } from './access.guard';
 
@@ -34,7 +34,7 @@ export const authOptionsFrom = (config: HttpAppConfig): AuthOptions => ({
   jwksCooldownSeconds: config.AUTH_JWKS_COOLDOWN_S,
 });
 
-const RATE_LIMIT_WINDOW_MS = 60_000;
+const OPEN_RATE_LIMITER = Symbol('OpenRateLimiter');
 
 /**
  * Everything an HTTP app shares: problem+json filter, strict validation, auth + rate limit guard,
@@ -42,17 +42,21 @@ const RATE_LIMIT_WINDOW_MS = 60_000;
  */
 @Global()
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements OnApplicationShutdown {
+  constructor(@Inject(OPEN_RATE_LIMITER) private readonly rateLimiter: OpenRateLimiter) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rateLimiter.close();
+  }
+
   static forRoot({ config, logger }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
+        // Nest's own log lines through the same pino logger; no per-request middleware (the access log
+        // is a Fastify hook, and nothing reads a request-bound logger from AsyncLocalStorage).
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
         TerminusModule.forRoot({ logger: false }),
-        ThrottlerModule.forRoot({
-          throttlers: [{ ttl: RATE_LIMIT_WINDOW_MS, limit: config.RATE_LIMIT_PER_MINUTE }],
-          skipIf: () => config.RATE_LIMIT_PER_MINUTE === 0,
-        }),
         AuthModule.forRoot(authOptionsFrom(config)),
       ],
       controllers: [HealthController, MetricsController],
@@ -60,6 +64,19 @@ export class PlatformModule {
         ReadinessChecks,
         Metrics,
         { provide: RATE_LIMIT_HOLD_MS, useValue: config.RATE_LIMIT_HOLD_MS },
+        {
+          provide: OPEN_RATE_LIMITER,
+          useFactory: () =>
+            openRateLimiter({
+              perMinute: config.RATE_LIMIT_PER_MINUTE,
+              redisUrl: config.RATE_LIMIT_REDIS_URL,
+            }),
+        },
+        {
+          provide: RATE_LIMITER,
+          useFactory: (open: OpenRateLimiter) => open.limiter,
+          inject: [OPEN_RATE_LIMITER],
+        },
         RateLimitGuard,
         AccessGuard,
         { provide: APP_GUARD, useExisting: AccessGuard },

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { Observable, of } from 'rxjs';
+import { routeTemplateOf, type HttpReply, type HttpRequest } from '../http/http-request';
 import { readIdempotencyKey } from './idempotency-key';
 import { IdempotencyScope, requestHashOf, routeOf } from './idempotent-request';
 import { defaultPrincipal, IDEMPOTENCY_OPTIONS, IdempotencyOptions } from './idempotency.options';
@@ -33,27 +33,43 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const request = context.switchToHttp().getRequest<HttpRequest>();
+    const response = context.switchToHttp().getResponse<HttpReply>();
     if (!COMMANDS.has(request.method)) return next.handle();
     const key = readIdempotencyKey(request.headers['idempotency-key']);
     if (key === undefined) return next.handle();
 
-    const route = routeOf(request.method, (request.route?.path as string) ?? request.path, request.params);
+    const route = routeOf(
+      request.method,
+      routeTemplateOf(request),
+      request.params as Record<string, unknown>,
+    );
     const principal = (this.options.principalOf ?? defaultPrincipal)(request) ?? 'anonymous';
     const scope: IdempotencyScope = { principal, route, key };
-    const turn = await takeTurn(this.store, scope, requestHashOf(request.method, route, request.body), {
-      waitMs: this.options.waitMs ?? 5000,
-      // A claim is stale once its holder is surely gone (a process killed mid-command): commands
-      // finish in well under a second, and a re-run is safe (event ids derive from the key).
-      staleAfterMs: this.options.staleAfterMs ?? 15_000,
-    });
+    const turn = await takeTurn(
+      this.store,
+      scope,
+      requestHashOf(this.options.requestHashKey, request.method, route, request.body),
+      {
+        waitMs: this.options.waitMs ?? 5000,
+        // A claim is stale once its holder is surely gone (a process killed mid-command): commands
+        // finish in well under a second, and a re-run is safe (event ids derive from the key).
+        staleAfterMs: this.options.staleAfterMs ?? 15_000,
+      },
+    );
     if (turn.kind === 'replay') return of(replay(response, turn.response));
-    return this.execute(next, response, scope, turn.claimId);
+    return this.execute(next, request, response, scope, turn.claimId);
   }
 
-  private execute(next: CallHandler, response: Response, scope: IdempotencyScope, claimId: string) {
+  private execute(
+    next: CallHandler,
+    request: HttpRequest,
+    response: HttpReply,
+    scope: IdempotencyScope,
+    claimId: string,
+  ) {
     captureAnswer(
+      request,
       response,
       (answer) =>
         isKept(answer.status)
@@ -65,9 +81,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-const replay = (response: Response, stored: StoredResponse): unknown => {
+const replay = (response: HttpReply, stored: StoredResponse): unknown => {
   response.status(stored.status);
-  for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
-  response.setHeader('Idempotent-Replayed', 'true');
+  for (const [name, value] of Object.entries(stored.headers)) response.header(name, value);
+  response.header('Idempotent-Replayed', 'true');
   return stored.body;
 };

@@ -14,7 +14,36 @@ describe.each(['postgres', 'pglite'] as const)('the idempotency store on %s', (k
     test = await createTestDatabase(kind);
     store = await IdempotencyStore.open(test.db);
   });
-  afterAll(() => test.drop());
+  afterAll(async () => {
+    store.close();
+    await test.drop();
+  });
+
+  const age = (scope: ReturnType<typeof newScope>, hours: number) =>
+    test.db.query(
+      `UPDATE idempotency_keys SET created_at = now() - make_interval(hours => $4)
+        WHERE principal = $1 AND route = $2 AND key = $3`,
+      [scope.principal, scope.route, scope.key, hours],
+    );
+
+  it('forgets a key past its retention: it is free again, even for another body, and the purge removes it', async () => {
+    const scope = newScope();
+    const first = await store.claim(scope, 'hash-a', 60_000);
+    await store.complete(scope, first!, answer(201));
+    await age(scope, 23);
+    expect(await store.find(scope)).toMatchObject({ state: 'completed' });
+    await age(scope, 25);
+    expect(await store.find(scope)).toBeUndefined();
+    const again = await store.claim(scope, 'hash-b', 60_000);
+    expect(again).toBeDefined();
+    expect(await store.find(scope)).toEqual({ state: 'in_progress', requestHash: 'hash-b' });
+
+    const other = newScope();
+    await store.complete(other, (await store.claim(other, 'hash-c', 60_000))!, answer(201));
+    await age(other, 25);
+    expect(await store.purgeExpired()).toBeGreaterThanOrEqual(1);
+    expect(await store.claim(other, 'hash-d', 60_000)).toBeDefined();
+  });
 
   it('lets one claim win and keeps its answer', async () => {
     const scope = newScope();

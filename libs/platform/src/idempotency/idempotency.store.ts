@@ -25,13 +25,37 @@ interface Row {
 const scopeParams = (scope: IdempotencyScope) => [scope.principal, scope.route, scope.key];
 const SCOPE = 'principal = $1 AND route = $2 AND key = $3';
 
+export const DEFAULT_RETENTION_HOURS = 24;
+const PURGE_EVERY_MS = 10 * 60_000;
+
 /** The SQL of `idempotency_keys`; survives restarts because it is the database, not memory. */
 export class IdempotencyStore {
-  private constructor(private readonly db: Database) {}
+  private readonly purging: NodeJS.Timeout;
 
-  static async open(db: Database): Promise<IdempotencyStore> {
+  private constructor(
+    private readonly db: Database,
+    private readonly retentionHours: number,
+  ) {
+    // Expired rows are ignored at once (below); the purge only gives their space back.
+    this.purging = setInterval(() => void this.purgeExpired().catch(() => undefined), PURGE_EVERY_MS).unref();
+  }
+
+  static async open(db: Database, retentionHours = DEFAULT_RETENTION_HOURS): Promise<IdempotencyStore> {
     await migrate(db, 'idempotency', idempotencyMigrations);
-    return new IdempotencyStore(db);
+    return new IdempotencyStore(db, retentionHours);
+  }
+
+  close(): void {
+    clearInterval(this.purging);
+  }
+
+  /** Deletes keys past their retention; returns how many. */
+  async purgeExpired(): Promise<number> {
+    const { rows } = await this.db.query(
+      `DELETE FROM idempotency_keys WHERE created_at <= now() - make_interval(hours => $1) RETURNING 1`,
+      [this.retentionHours],
+    );
+    return rows.length;
   }
 
   /**
@@ -51,12 +75,18 @@ export class IdempotencyStore {
       [...scopeParams(scope), requestHash, claimId],
     );
     if (inserted.rows.length === 1) return claimId;
+    // A stale claim of the same body (its holder crashed), or any key past its retention, is
+    // taken over as if new.
     const takenOver = await this.db.query(
-      `UPDATE idempotency_keys SET claim_id = $5, created_at = now()
-        WHERE ${SCOPE} AND status = 'in_progress' AND request_hash = $4
-          AND created_at <= now() - make_interval(secs => $6::float8 / 1000)
+      `UPDATE idempotency_keys
+          SET claim_id = $5, created_at = now(), status = 'in_progress', request_hash = $4,
+              response_status = NULL, response_headers = NULL, response_body = NULL, completed_at = NULL
+        WHERE ${SCOPE}
+          AND ((status = 'in_progress' AND request_hash = $4
+                AND created_at <= now() - make_interval(secs => $6::float8 / 1000))
+               OR created_at <= now() - make_interval(hours => $7))
         RETURNING claim_id`,
-      [...scopeParams(scope), requestHash, claimId, staleAfterMs],
+      [...scopeParams(scope), requestHash, claimId, staleAfterMs, this.retentionHours],
     );
     return takenOver.rows.length === 1 ? claimId : undefined;
   }
@@ -64,8 +94,8 @@ export class IdempotencyStore {
   async find(scope: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
     const { rows } = await this.db.query<Row>(
       `SELECT status, request_hash, response_status, response_headers, response_body
-         FROM idempotency_keys WHERE ${SCOPE}`,
-      scopeParams(scope),
+         FROM idempotency_keys WHERE ${SCOPE} AND created_at > now() - make_interval(hours => $4)`,
+      [...scopeParams(scope), this.retentionHours],
     );
     const row = rows[0];
     if (!row) return undefined;

@@ -15,7 +15,8 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import type { Request } from 'express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { HttpRequest } from '../http/http-request';
 import { createTestDatabase, Database, TestDatabase } from '@multitrack/database';
 import { ProblemFilter } from '../errors/problem.filter';
 import { DATABASE } from '../infrastructure/tokens';
@@ -53,7 +54,7 @@ class ThingsController {
 @Injectable()
 class HeaderActorGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request & { actor?: { sub: string } }>();
+    const request = context.switchToHttp().getRequest<HttpRequest & { actor?: { sub: string } }>();
     request.actor = { sub: String(request.headers['x-sub'] ?? 'officer-1') };
     return true;
   }
@@ -65,14 +66,14 @@ const appOn = async (db: Database): Promise<INestApplication> => {
   class DatabaseModule {}
 
   const moduleRef = await Test.createTestingModule({
-    imports: [DatabaseModule, IdempotencyModule.forRoot()],
+    imports: [DatabaseModule, IdempotencyModule.forRoot({ requestHashKey: new Uint8Array(32).fill(7) })],
     controllers: [ThingsController],
     providers: [
       { provide: APP_GUARD, useClass: HeaderActorGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
     ],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: false });
   await app.listen(0, '127.0.0.1');
   return app;
 };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 /** What a key is scoped to: the caller and the route (pattern and parameters). */
@@ -16,8 +16,12 @@ export interface IdempotencyScope {
 export const routeOf = (method: string, pattern: string, params: Record<string, unknown> = {}): string =>
   Object.keys(params).length === 0 ? `${method} ${pattern}` : `${method} ${pattern} ${canonicalize(params)}`;
 
-/** SHA-256 over method, route and the body's canonical JSON (RFC 8785), as lowercase hex. */
-export const requestHashOf = (method: string, route: string, body: unknown): string =>
-  createHash('sha256')
+/**
+ * HMAC-SHA-256 over method, route and the body's canonical JSON (RFC 8785), as lowercase hex.
+ * Keyed, so that a stored hash cannot confirm a guessed body — an erased organisation's e-mail,
+ * say — to whoever reads the table without the key.
+ */
+export const requestHashOf = (key: Uint8Array, method: string, route: string, body: unknown): string =>
+  createHmac('sha256', key)
     .update(`${method}\n${route}\n${canonicalize(body ?? null) ?? 'null'}`)
     .digest('hex');

@@ -1,6 +1,6 @@
 export { IdempotencyModule, IdempotencyModuleOptions } from './idempotency.module';
 export { IdempotencyInterceptor } from './idempotency.interceptor';
-export { IdempotencyOptions } from './idempotency.options';
+export { IdempotencyOptions, idempotencyHashKeyOf } from './idempotency.options';
 export { IdempotencyStore, IdempotencyRecord, StoredResponse } from './idempotency.store';
 export { IdempotencyScope, routeOf, requestHashOf } from './idempotent-request';
 export { readIdempotencyKey } from './idempotency-key';

@@ -1,19 +1,19 @@
-import type { Response } from 'express';
+import type { HttpReply, HttpRequest } from '../http/http-request';
 import { StoredResponse } from './idempotency.store';
 
 // Headers that belong to the answer itself; everything else (dates, request ids) is per response.
 const REPLAYED_HEADERS = ['content-type', 'location'];
 
-export const replayableHeaders = (response: Response): Record<string, string> =>
+export const replayableHeaders = (reply: HttpReply): Record<string, string> =>
   Object.fromEntries(
     REPLAYED_HEADERS.flatMap((name) => {
-      const value = response.getHeader(name);
+      const value = reply.getHeader(name);
       return value === undefined ? [] : [[name, String(value)]];
     }),
   );
 
-const parseSent = (chunk: unknown): unknown => {
-  const text = Buffer.isBuffer(chunk) ? chunk.toString('utf8') : chunk;
+const parseSent = (payload: unknown): unknown => {
+  const text = Buffer.isBuffer(payload) ? payload.toString('utf8') : payload;
   if (typeof text !== 'string') return text ?? null;
   try {
     return JSON.parse(text);
@@ -22,38 +22,51 @@ const parseSent = (chunk: unknown): unknown => {
   }
 };
 
-const isSerialised = (chunk: unknown): boolean =>
-  chunk === undefined || chunk === null || typeof chunk === 'string' || Buffer.isBuffer(chunk);
+const isSerialised = (payload: unknown): boolean =>
+  payload === undefined || payload === null || typeof payload === 'string' || Buffer.isBuffer(payload);
+
+interface Capture {
+  keep(answer: StoredResponse): Promise<void>;
+  abandon(): Promise<void>;
+}
+
+const captures = new WeakMap<HttpRequest, Capture>();
+const ignore = () => undefined;
 
 /**
  * Hands the answer the client is about to get — after every interceptor, pipe and exception
- * filter had their say — to `keep`, and sends it only once `keep` is done, so a client that
- * retries the moment it has the answer finds it stored. A response that ends without `send`
- * (a stream, a dropped connection) is `abandon`ed instead.
+ * filter had their say — to `keep` (in `keepCapturedAnswer`, Fastify's `onSend`), and sends it
+ * only once `keep` is done, so a client that retries the moment it has the answer finds it stored.
+ * A response that ends without one (a stream, a dropped connection) is `abandon`ed instead.
  */
 export const captureAnswer = (
-  response: Response,
+  request: HttpRequest,
+  reply: HttpReply,
   keep: (answer: StoredResponse) => Promise<void>,
   abandon: () => Promise<void>,
 ): void => {
-  const send = response.send.bind(response);
-  let captured = false;
-  response.send = ((chunk?: unknown) => {
-    // Express serialises objects through `json`, which calls `send` again with the text.
-    if (captured || !isSerialised(chunk)) return send(chunk);
-    captured = true;
-    const answer = {
-      status: response.statusCode,
-      headers: replayableHeaders(response),
-      body: parseSent(chunk),
-    };
-    void keep(answer)
-      .catch(() => abandon())
-      .catch(() => undefined)
-      .finally(() => send(chunk));
-    return response;
-  }) as Response['send'];
-  response.once('close', () => {
-    if (!captured) void abandon().catch(() => undefined);
+  captures.set(request, { keep, abandon });
+  reply.raw.once('close', () => {
+    if (captures.delete(request)) void abandon().catch(ignore);
   });
+};
+
+/** Fastify `onSend` hook (registered by createHttpApp): keeps a captured answer, then lets it go. */
+export const keepCapturedAnswer = async (
+  request: HttpRequest,
+  reply: HttpReply,
+  payload: unknown,
+): Promise<unknown> => {
+  const capture = captures.get(request);
+  if (!capture) return payload;
+  captures.delete(request);
+  if (!isSerialised(payload)) {
+    await capture.abandon().catch(ignore);
+    return payload;
+  }
+  await capture
+    .keep({ status: reply.statusCode, headers: replayableHeaders(reply), body: parseSent(payload) })
+    .catch(() => capture.abandon())
+    .catch(ignore);
+  return payload;
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import pino, { DestinationStream, Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 
 /** Never in a log line: credentials and anything that carries them. */
 export const REDACTED_PATHS = [
@@ -29,37 +29,41 @@ export const createLogger = (level: string, name?: string, destination?: Destina
     destination ?? pino.destination({ dest: 1, sync: false }),
   );
 
-/** The request id: the caller's `X-Request-Id` when acceptable, else a new UUID; echoed back. */
-export const requestIdFor = (request: IncomingMessage, response: ServerResponse): string => {
+/** The request id: the caller's `X-Request-Id` when acceptable, else a new UUID (echoed back on arrival). */
+export const requestIdFor = (request: IncomingMessage): string => {
   const offered = request.headers['x-request-id'];
-  const id = typeof offered === 'string' && ACCEPTABLE_REQUEST_ID.test(offered) ? offered : randomUUID();
-  response.setHeader('X-Request-Id', id);
-  return id;
+  return typeof offered === 'string' && ACCEPTABLE_REQUEST_ID.test(offered) ? offered : randomUUID();
 };
 
 const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
+const FAILURE = Symbol('failure');
+
+/** What `sendProblem` hands the access log: a 500 nobody planned for, logged once with its stack. */
+export const noteFailure = (request: FastifyRequest, error: unknown): void => {
+  (request as FastifyRequest & { [FAILURE]?: unknown })[FAILURE] = error;
+};
 
 /**
- * pino-http as the first Express middleware, so even requests refused by the body parser get an
- * id and an access log line. `req.log` then carries `reqId` in every line logged for the request.
+ * Fastify `onResponse` hook: one access-log line per request once the answer is gone, with only
+ * what an access log needs (no headers: shorter lines, nothing to redact, and none of the
+ * serialisation pino-http did per request). Probes stay out.
  */
-export const httpLogger = (logger: Logger) =>
-  pinoHttp({
-    logger,
-    genReqId: requestIdFor,
-    quietReqLogger: true,
-    // What an access log needs, not every header: shorter lines, nothing to redact, and half the
-    // logging cost per request (pino-http serialised all request and response headers).
-    serializers: {
-      req: (request: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-        id: request.id,
-        method: request.method,
-        url: request.url,
-        remoteAddress: request.remoteAddress,
-      }),
-      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-    },
-    autoLogging: { ignore: (request) => QUIET_PATHS.test(request.url ?? '') },
-    customLogLevel: (_request, response, error) =>
-      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-  });
+export const accessLog =
+  (logger: Logger) =>
+  (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const status = reply.statusCode;
+    const failure = (request as FastifyRequest & { [FAILURE]?: unknown })[FAILURE];
+    if (!QUIET_PATHS.test(request.url) || status >= 500) {
+      const line = {
+        req: { id: request.id, method: request.method, url: request.url, remoteAddress: request.ip },
+        res: { statusCode: status },
+        responseTime: Math.round(reply.elapsedTime),
+        ...(failure !== undefined && { err: failure }),
+      };
+      // A 503 is a planned answer (a dependency away, a read model behind), not a failure of ours.
+      if (failure !== undefined || (status >= 500 && status !== 503)) logger.error(line, 'request failed');
+      else if (status >= 400) logger.warn(line, 'request completed');
+      else logger.info(line, 'request completed');
+    }
+    done();
+  };

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Public } from '@multitrack/auth';
+import type { HttpReply } from '../http/http-request';
 import { Metrics } from './metrics';
 
 /** Scraped by Prometheus inside the cluster; public like the health probes. */
@@ -13,7 +13,8 @@ export class MetricsController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  async scrape(@Res() response: Response): Promise<void> {
-    response.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
+  async scrape(@Res({ passthrough: true }) reply: HttpReply): Promise<string> {
+    reply.type(this.metrics.registry.contentType);
+    return this.metrics.registry.metrics();
   }
 }

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { FieldErrorSchema, ProblemSchema } from './problem.schema';
 
-const DESCRIPTIONS: Record<number, string> = {
+export const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: malformed JSON, unknown or invalid fields (see `errors`)',
   401: 'Missing, expired or invalid bearer token',
   403: 'The token lacks the role, or the resource belongs to another organisation',
@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Concurrent changes kept clashing; retry',
   412: '`If-Match` names a revision that is no longer current',
   413: 'Request body larger than 1 MiB',
+  415: 'A request body that is not `application/json`',
   422: 'A business rule was broken; `type` names the rule',
   429: 'Rate limit exceeded; see `Retry-After`',
   503: 'A dependency is unavailable; see `Retry-After`',
@@ -24,7 +25,7 @@ export const ApiProblemResponses = (...statuses: number[]) =>
     ...statuses.map((status) =>
       ApiResponse({
         status,
-        description: DESCRIPTIONS[status] ?? 'Problem',
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemSchema) } } },
         ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
       }),

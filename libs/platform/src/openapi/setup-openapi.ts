@@ -1,8 +1,27 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import swaggerUi from 'swagger-ui-express';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PROBLEM_DESCRIPTIONS } from './api-responses';
 import { FieldErrorSchema, ProblemSchema } from './problem.schema';
+
+const WITH_BODY = ['post', 'put', 'patch'] as const;
+
+/**
+ * The HTTP layer refuses a body above 1 MiB (413) or of another type than JSON (415) before any
+ * route runs, so every operation that takes a body can answer both: documented here, once.
+ */
+const documentBodyRefusals = (document: OpenAPIObject): void => {
+  const problem = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemSchema) } } };
+  for (const path of Object.values(document.paths))
+    for (const method of WITH_BODY) {
+      const operation = path[method];
+      if (!operation) continue;
+      for (const status of ['413', '415'])
+        operation.responses[status] ??= {
+          description: PROBLEM_DESCRIPTIONS[Number(status)],
+          content: problem,
+        };
+    }
+};
 
 export interface OpenApiInfo {
   title: string;
@@ -10,7 +29,11 @@ export interface OpenApiInfo {
   description?: string;
 }
 
-/** Serves the generated document at `/docs-json` and Swagger UI at `/docs`, both without auth. */
+/**
+ * Serves the generated document at `/docs-json` and Swagger UI at `/docs`, both without auth.
+ * The UI keeps a pasted token only for the page's life: persisted, any script on the origin could
+ * read it from localStorage.
+ */
 export const setupOpenApi = (app: INestApplication, info: OpenApiInfo): OpenAPIObject => {
   const config = new DocumentBuilder()
     .setTitle(info.title)
@@ -21,12 +44,11 @@ export const setupOpenApi = (app: INestApplication, info: OpenApiInfo): OpenAPIO
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [ProblemSchema, FieldErrorSchema],
   });
-  const express = app.getHttpAdapter();
-  express.get('/docs-json', (_request: Request, response: Response) => response.json(document));
-  app.use(
-    '/docs',
-    swaggerUi.serve,
-    swaggerUi.setup(document, { swaggerOptions: { persistAuthorization: true } }),
-  );
+  documentBodyRefusals(document);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    yamlDocumentUrl: 'docs-yaml',
+    swaggerOptions: { persistAuthorization: false },
+  });
   return document;
 };

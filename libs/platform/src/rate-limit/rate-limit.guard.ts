@@ -1,14 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RequestWithActor } from '@multitrack/auth';
 import { ProblemException, statusProblem } from '../errors/problem';
+import type { HttpRequest } from '../http/http-request';
 
 export const RATE_LIMIT_HOLD_MS = Symbol('RATE_LIMIT_HOLD_MS');
+/** The principal's counter (rate-limiter-flexible), or null when RATE_LIMIT_PER_MINUTE is 0. */
+export const RATE_LIMITER = Symbol('RATE_LIMITER');
 
 /**
  * RATE_LIMIT_PER_MINUTE per principal across all routes: the verified token's `sub` when the
- * auth guard found one, else the client address. Counters live in this process's memory.
+ * auth guard found one, else the client address. One counter per principal and minute, so a
+ * request costs a map lookup (in memory) or one Redis command (RATE_LIMIT_REDIS_URL, shared by
+ * every replica), never a scan of earlier hits (decision 0231).
  *
  * A refusal is held for up to RATE_LIMIT_HOLD_MS (never past Retry-After) before the 429 goes out:
  * a client that ignores Retry-After and asks again at once then sends one request per connection
@@ -16,30 +21,31 @@ export const RATE_LIMIT_HOLD_MS = Symbol('RATE_LIMIT_HOLD_MS');
  * (decision 0044).
  */
 @Injectable()
-export class RateLimitGuard extends ThrottlerGuard {
-  // A property, so the base class's constructor injection stays as the library declares it.
-  @Inject(RATE_LIMIT_HOLD_MS) private readonly holdMs!: number;
+export class RateLimitGuard implements CanActivate {
+  constructor(
+    @Inject(RATE_LIMITER) private readonly limiter: RateLimiterAbstract | null,
+    @Inject(RATE_LIMIT_HOLD_MS) private readonly holdMs: number,
+  ) {}
 
-  protected override async getTracker(request: RequestWithActor & { ip?: string }): Promise<string> {
-    return request.actor ? `sub:${request.actor.sub}` : `ip:${request.ip ?? 'unknown'}`;
-  }
-
-  /** One bucket per principal, not one per principal and route. */
-  protected override generateKey(_context: ExecutionContext, tracker: string, throttler: string): string {
-    return `${throttler}:${tracker}`;
-  }
-
-  protected override async throwThrottlingException(
-    _context: ExecutionContext,
-    detail: ThrottlerLimitDetail,
-  ): Promise<void> {
-    const holdMs = Math.min(this.holdMs, detail.timeToBlockExpire * 1000);
-    if (holdMs > 0) await sleep(holdMs);
-    throw new ProblemException(
-      statusProblem(
-        429,
-        `more than ${detail.limit} requests in ${detail.ttl / 1000} s; retry after Retry-After seconds`,
-      ),
-    );
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (!this.limiter) return true;
+    const request = context.switchToHttp().getRequest<HttpRequest & RequestWithActor>();
+    const principal = request.actor ? `sub:${request.actor.sub}` : `ip:${request.ip}`;
+    try {
+      await this.limiter.consume(principal);
+      return true;
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      const retryAfterS = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      const holdMs = Math.min(this.holdMs, refusal.msBeforeNext);
+      if (holdMs > 0) await sleep(holdMs);
+      throw new ProblemException(
+        statusProblem(
+          429,
+          `more than ${this.limiter.points} requests in ${this.limiter.duration} s; retry after Retry-After seconds`,
+        ),
+        { 'Retry-After': String(retryAfterS) },
+      );
+    }
   }
 }

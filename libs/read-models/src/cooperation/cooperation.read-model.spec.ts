@@ -1,5 +1,5 @@
 import { specForProjection } from '../testing/projection-spec';
-import { storyEvent } from '../testing/story-events';
+import { onStream, storyEvent } from '../testing/story-events';
 import { cooperationReadModel } from './cooperation.read-model';
 
 const { given } = specForProjection(cooperationReadModel);
@@ -21,4 +21,21 @@ describe('the cooperation read model', () => {
         disbursed_minor: '5000000',
         first_receipt_at: hour(2),
       }));
+
+  it('counts the offers a request received', () =>
+    given(storyEvent('HelpRequestPublished'), storyEvent('OfferSubmitted'))
+      .when(storyEvent('OfferSubmitted', 1))
+      .thenRow('timelines', 'req-1', { offer_count: '2' }));
+
+  it('keeps each match’s currency and what stays committed on it', () =>
+    given(storyEvent('MatchMade'), storyEvent('FundsCommitted'))
+      .when(
+        onStream(storyEvent('FundsCommitted'), 'FundsDecommitted', {
+          matchId: 'mat-1',
+          amount: { amount: '50000.00', currency: 'USD' },
+          reason: 'scaled down',
+          decommittedBy: 'officer-1',
+        }),
+      )
+      .thenRow('timeline_matches', 'mat-1', { currency: 'USD', committed_minor: '15000000' }));
 });

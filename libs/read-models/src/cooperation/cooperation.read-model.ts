@@ -34,6 +34,19 @@ const migrations = (s: string) => [
         DROP COLUMN disbursed_minor;
       CREATE INDEX ON ${s}.timeline_matches (request_id);`,
   },
+  {
+    version: 4,
+    name: 'offers counted, money committed per match',
+    // GET /v1/cooperation-metrics (issue 13). The currency is carried over from the request's row;
+    // the offer counts and commitments of older events need a rebuild
+    // (npm run projections:rebuild -- --projection cooperation; decision 0184).
+    sql: `
+      ALTER TABLE ${s}.timelines ADD COLUMN offer_count int NOT NULL DEFAULT 0;
+      ALTER TABLE ${s}.timeline_matches ADD COLUMN currency text,
+        ADD COLUMN committed_minor numeric(38,0) NOT NULL DEFAULT 0;
+      UPDATE ${s}.timeline_matches m SET currency = t.currency FROM ${s}.timelines t WHERE t.request_id = m.request_id;
+      CREATE INDEX ON ${s}.timelines (country);`,
+  },
 ];
 
 const timeline = (requestId: string, changes: Record<string, unknown>) =>
@@ -55,12 +68,19 @@ const onEvent = (e: EventEnvelope): Write[] => {
         }),
       ];
     case 'OfferSubmitted':
-      return [timeline(event.data.requestId, { first_offer_at: least(e.recordedAt) })];
+      return [timeline(event.data.requestId, { first_offer_at: least(e.recordedAt), offer_count: add(1) })];
     case 'MatchMade':
       return [
-        insertRow('timeline_matches', ['match_id', event.data.matchId], { request_id: event.data.requestId }),
+        insertRow('timeline_matches', ['match_id', event.data.matchId], {
+          request_id: event.data.requestId,
+          currency: event.data.currency,
+        }),
         timeline(event.data.requestId, { matched_at: least(e.recordedAt), currency: event.data.currency }),
       ];
+    case 'FundsCommitted':
+      return [ofMatch(event.data.matchId, { committed_minor: add(minorOf(event.data.amount)) })];
+    case 'FundsDecommitted':
+      return [ofMatch(event.data.matchId, { committed_minor: add(-BigInt(minorOf(event.data.amount))) })];
     case 'FundsDisbursed':
       return [
         ofMatch(event.data.matchId, {

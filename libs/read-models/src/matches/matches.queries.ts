@@ -1,5 +1,7 @@
 import type { WireMoney } from '@multitrack/domain';
 import type { SqlExecutor } from '@multitrack/database';
+import type { Page, PageOf } from '../cursor';
+import { keysetRows } from '../keyset';
 import { wireOf, wireOrZero } from '../money-columns';
 import { matchesReadModel } from './matches.read-model';
 
@@ -46,6 +48,7 @@ interface MatchRow {
   expenditure: string;
   confirmed: string;
   revision: number;
+  made_position: number;
 }
 
 interface DisbursementRow {
@@ -88,22 +91,25 @@ const toDisbursement = (row: DisbursementRow): DisbursementView => ({
     : {}),
 });
 
-export const findMatch = async (db: SqlExecutor, id: string): Promise<MatchView | null> => {
-  const { rows } = await db.query<MatchRow>(
-    `SELECT id, request_id, offer_id, organization_id, status, currency, committed_minor::text AS committed,
-       disbursed_minor::text AS disbursed, pending_minor::text AS pending, expenditure_minor::text AS expenditure,
-       confirmed_minor::text AS confirmed, revision
-     FROM ${s}.matches WHERE id = $1`,
-    [id],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  const disbursements = await db.query<DisbursementRow>(
-    `SELECT id, amount_minor::text AS amount, currency, reference, status, requested_by, approved_by,
+const matchColumns = `id, request_id, offer_id, organization_id, status, currency, committed_minor::text AS committed,
+  disbursed_minor::text AS disbursed, pending_minor::text AS pending, expenditure_minor::text AS expenditure,
+  confirmed_minor::text AS confirmed, revision, made_position`;
+
+/** The tranches of the given matches, in request order, by match. */
+const disbursementsOf = async (db: SqlExecutor, ids: string[]): Promise<Map<string, DisbursementView[]>> => {
+  const byMatch = new Map<string, DisbursementView[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byMatch;
+  const { rows } = await db.query<DisbursementRow & { match_id: string }>(
+    `SELECT match_id, id, amount_minor::text AS amount, currency, reference, status, requested_by, approved_by,
        receipt_minor::text AS receipt, received_on, expected_minor::text AS expected
-     FROM ${s}.disbursements WHERE match_id = $1 ORDER BY requested_position`,
-    [id],
+     FROM ${s}.disbursements WHERE match_id = ANY($1::text[]) ORDER BY requested_position`,
+    [ids],
   );
+  for (const row of rows) byMatch.get(row.match_id)?.push(toDisbursement(row));
+  return byMatch;
+};
+
+const toMatch = (row: MatchRow, disbursements: DisbursementView[]): MatchView => {
   const money = (minor: string) => wireOrZero(minor, row.currency);
   return {
     id: row.id,
@@ -116,7 +122,106 @@ export const findMatch = async (db: SqlExecutor, id: string): Promise<MatchView 
     pendingApproval: money(row.pending),
     reportedExpenditure: money(row.expenditure),
     confirmedReceived: money(row.confirmed),
-    disbursements: disbursements.rows.map(toDisbursement),
+    disbursements,
     revision: Number(row.revision),
   };
+};
+
+export const findMatch = async (db: SqlExecutor, id: string): Promise<MatchView | null> => {
+  const { rows } = await db.query<MatchRow>(`SELECT ${matchColumns} FROM ${s}.matches WHERE id = $1`, [id]);
+  const row = rows[0];
+  if (!row) return null;
+  return toMatch(row, (await disbursementsOf(db, [id])).get(id) ?? []);
+};
+
+export interface MatchFilters {
+  requestId?: string;
+  organizationId?: string;
+  status?: MatchView['status'];
+  /** An NGO caller's own organisation: it sees only its matches whatever `organizationId` says. */
+  visibleOrganizationId?: string;
+}
+
+/** `GET /v1/matches`: oldest first (the order they were made), each as `GET /v1/matches/{id}`. */
+export const listMatches = async (
+  db: SqlExecutor,
+  filters: MatchFilters,
+  page: Page = {},
+): Promise<PageOf<MatchView>> => {
+  const { rows, toPage } = await keysetRows<MatchRow>(
+    db,
+    {
+      select: `SELECT ${matchColumns} FROM ${s}.matches`,
+      conditions: [
+        ['request_id', '=', filters.requestId],
+        ['organization_id', '=', filters.organizationId],
+        ['organization_id', '=', filters.visibleOrganizationId],
+        ['status', '=', filters.status],
+      ],
+      order: 'made_position',
+      orderOf: (row) => Number(row.made_position),
+    },
+    page,
+  );
+  const disbursements = await disbursementsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return toPage((row) => toMatch(row, disbursements.get(row.id) ?? []));
+};
+
+/** One tranche waiting for a second officer, as `GET /v1/approvals` lists it. */
+export interface ApprovalView {
+  matchId: string;
+  disbursementId: string;
+  amount: WireMoney;
+  reference: string;
+  requestedBy: string;
+  requestedAt: string | null;
+  organizationId: string;
+}
+
+interface ApprovalRow {
+  match_id: string;
+  id: string;
+  amount: string;
+  currency: string;
+  reference: string;
+  requested_by: string;
+  requested_at: Date | string | null;
+  organization_id: string;
+  requested_position: number;
+}
+
+/**
+ * The tranches waiting for approval that `approver` may approve: never those it requested (four
+ * eyes). Oldest first; served by the partial index on the waiting tranches.
+ */
+export const listPendingApprovals = async (
+  db: SqlExecutor,
+  approver: string,
+  page: Page = {},
+): Promise<PageOf<ApprovalView>> => {
+  const { toPage } = await keysetRows<ApprovalRow>(
+    db,
+    {
+      select: `SELECT d.match_id, d.id, d.amount_minor::text AS amount, d.currency, d.reference, d.requested_by,
+         d.requested_at, m.organization_id, d.requested_position
+       FROM ${s}.disbursements d JOIN ${s}.matches m ON m.id = d.match_id`,
+      always: `d.status = 'pending_approval'`,
+      conditions: [['d.requested_by', '<>', approver]],
+      order: 'd.requested_position',
+      orderOf: (row) => Number(row.requested_position),
+    },
+    page,
+  );
+  return toPage((row) => ({
+    matchId: row.match_id,
+    disbursementId: row.id,
+    amount: wireOf(row.amount, row.currency)!,
+    reference: row.reference,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at === null ? null : new Date(row.requested_at).toISOString(),
+    organizationId: row.organization_id,
+  }));
 };

@@ -24,6 +24,18 @@ describe('the matches read model', () => {
       .when(committed)
       .thenRow('matches', matchId, { committed_minor: '40000000', revision: 2 }));
 
+  it('takes a decommitment off the committed total', () =>
+    given(made, committed)
+      .when(
+        onStream(made, 'FundsDecommitted', {
+          matchId,
+          amount: usd('150000.00'),
+          reason: 'scaled down',
+          decommittedBy: 'alice',
+        }),
+      )
+      .thenRow('matches', matchId, { committed_minor: '5000000', revision: 2 }));
+
   it('counts a held tranche as pending, and releases it from pending once approved and disbursed', () => {
     given(made, committed).when(held).thenRow('matches', matchId, { pending_minor: '12000000' });
     given(made, committed, held)
@@ -69,4 +81,9 @@ describe('the matches read model', () => {
     given(made)
       .when(onStream(made, 'MatchCompleted', { matchId }))
       .thenRow('matches', matchId, { status: 'completed' }));
+
+  it('cancels a match', () =>
+    given(made)
+      .when(onStream(made, 'MatchCancelled', { matchId, reason: 'postponed' }))
+      .thenRow('matches', matchId, { status: 'cancelled' }));
 });

@@ -37,6 +37,20 @@ const migrations = (s: string) => [
     name: 'tranches are disbursements',
     sql: `ALTER TABLE ${s}.tranches RENAME TO disbursements;`,
   },
+  {
+    // Work queues (issue 13): GET /v1/matches pages in made order under each filter, GET
+    // /v1/approvals reads only the waiting tranches. `requested_at` is not in older rows: a
+    // rebuild (npm run projections:rebuild -- --projection matches) fills it (decision 0183).
+    version: 4,
+    name: 'work queues: matches by filter, tranches waiting for approval',
+    sql: `
+      ALTER TABLE ${s}.disbursements ADD COLUMN requested_at timestamptz;
+      CREATE INDEX ON ${s}.matches (made_position);
+      CREATE INDEX ON ${s}.matches (organization_id, made_position);
+      CREATE INDEX ON ${s}.matches (request_id, made_position);
+      CREATE INDEX ON ${s}.matches (status, made_position);
+      CREATE INDEX ON ${s}.disbursements (requested_position) WHERE status = 'pending_approval';`,
+  },
 ];
 
 const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
@@ -63,6 +77,8 @@ const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
     }
     case 'FundsCommitted':
       return [touch({ committed_minor: add(minorOf(event.data.amount)) })];
+    case 'FundsDecommitted':
+      return [touch({ committed_minor: add(-BigInt(minorOf(event.data.amount))) })];
     case 'DisbursementRequested': {
       const d = event.data;
       return [
@@ -73,6 +89,7 @@ const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
           reference: d.reference,
           status: d.requiresApproval ? 'pending_approval' : 'requested',
           requested_by: d.requestedBy,
+          requested_at: d.requestedAt,
           requested_position: e.position,
         }),
         touch({ pending_minor: add(d.requiresApproval ? minorOf(d.amount) : 0) }),

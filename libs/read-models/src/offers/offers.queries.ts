@@ -1,6 +1,7 @@
 import type { WireMoney } from '@multitrack/domain';
 import type { SqlExecutor } from '@multitrack/database';
-import { decodeCursor, limitOf, pageOf, type Page, type PageOf } from '../cursor';
+import type { Page, PageOf } from '../cursor';
+import { keysetRows } from '../keyset';
 import { wireOf } from '../money-columns';
 import { offersReadModel } from './offers.read-model';
 
@@ -59,21 +60,42 @@ export const findOffer = async (db: SqlExecutor, id: string): Promise<OfferView 
   return rows[0] ? toView(rows[0]) : null;
 };
 
+export interface OfferFilters {
+  requestId?: string;
+  organizationId?: string;
+  status?: OfferStatus;
+  /** An NGO caller's own organisation: it sees only its offers whatever `organizationId` says. */
+  visibleOrganizationId?: string;
+}
+
+/** `GET /v1/offers` and a request's offers: oldest first, under any of the filters. */
+export const listOffers = async (
+  db: SqlExecutor,
+  filters: OfferFilters,
+  page: Page = {},
+): Promise<PageOf<OfferView>> => {
+  const { toPage } = await keysetRows<Row>(
+    db,
+    {
+      select: `SELECT ${columns} FROM ${s}.offers`,
+      conditions: [
+        ['request_id', '=', filters.requestId],
+        ['organization_id', '=', filters.organizationId],
+        ['organization_id', '=', filters.visibleOrganizationId],
+        ['status', '=', filters.status],
+      ],
+      order: 'submitted_position',
+      orderOf: (row) => Number(row.submitted_position),
+    },
+    page,
+  );
+  return toPage(toView);
+};
+
 /** A request's offers, oldest first; `organizationId` narrows to one NGO's own (NGO callers). */
-export const listOffersForRequest = async (
+export const listOffersForRequest = (
   db: SqlExecutor,
   requestId: string,
   filters: { organizationId?: string; status?: OfferStatus } = {},
   page: Page = {},
-): Promise<PageOf<OfferView>> => {
-  const limit = limitOf(page);
-  const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
-  const { rows } = await db.query<Row>(
-    `SELECT ${columns} FROM ${s}.offers
-     WHERE request_id = $1 AND ($2::text IS NULL OR organization_id = $2) AND ($3::text IS NULL OR status = $3)
-       AND ($4::int8 IS NULL OR submitted_position > $4)
-     ORDER BY submitted_position LIMIT $5`,
-    [requestId, filters.organizationId ?? null, filters.status ?? null, after ?? null, limit + 1],
-  );
-  return pageOf(rows, limit, toView, (row) => [Number(row.submitted_position)]);
-};
+): Promise<PageOf<OfferView>> => listOffers(db, { ...filters, requestId }, page);

@@ -18,6 +18,14 @@ const migrations = (s: string) => [
       CREATE INDEX ON ${s}.offers (request_id, submitted_position);
       CREATE INDEX ON ${s}.offers (organization_id, submitted_position);`,
   },
+  {
+    // GET /v1/offers (issue 13): every offer in submission order, or those in one status.
+    version: 3,
+    name: 'work queue: offers by status',
+    sql: `
+      CREATE INDEX ON ${s}.offers (submitted_position);
+      CREATE INDEX ON ${s}.offers (status, submitted_position);`,
+  },
 ];
 
 const project = (e: Parameters<ReadModel['project']>[0]): Write[] => {

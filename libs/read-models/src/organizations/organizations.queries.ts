@@ -64,7 +64,7 @@ export const listOrganizations = async (
   page: Page = {},
 ): Promise<PageOf<OrganizationRecord>> => {
   const limit = limitOf(page);
-  const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
+  const [after] = page.cursor ? decodeCursor(page.cursor, ['id']) : [null];
   const { rows } = await db.query<Row>(
     `SELECT ${columns} FROM ${s}.organizations
      WHERE ($1::text IS NULL OR ${status} = $1) AND ($2::text IS NULL OR country = $2)

@@ -17,7 +17,10 @@ export interface RequestView {
   neededBy: string;
   status: RequestStatus;
   offerCount: number;
+  /** The latest match (the only one unless the request was kept open for more partners). */
   matchId: string | null;
+  /** Every match of the request, oldest first. */
+  matchIds: string[];
   publishedAt: string;
   revision: number;
 }
@@ -40,6 +43,7 @@ interface Row {
   status: RequestStatus;
   offer_count: number;
   match_id: string | null;
+  match_ids: string[] | null;
   published_at: Date | string;
   revision: number;
   published_position: number;
@@ -48,7 +52,8 @@ interface Row {
 const s = requestsReadModel.schema;
 const columns = `id, title, description, tracks, country, budget_minor::text AS budget_minor, currency, needed_by,
   status, match_id, published_at, revision, published_position,
-  (SELECT count(*) FROM ${s}.request_offers o WHERE o.request_id = r.id AND o.active)::int AS offer_count`;
+  (SELECT count(*) FROM ${s}.request_offers o WHERE o.request_id = r.id AND o.active)::int AS offer_count,
+  (SELECT array_agg(m.match_id ORDER BY m.position) FROM ${s}.request_matches m WHERE m.request_id = r.id) AS match_ids`;
 
 const toView = (row: Row): RequestView => ({
   id: row.id,
@@ -61,6 +66,7 @@ const toView = (row: Row): RequestView => ({
   status: row.status,
   offerCount: Number(row.offer_count),
   matchId: row.match_id,
+  matchIds: row.match_ids ?? [],
   publishedAt: new Date(row.published_at).toISOString(),
   revision: Number(row.revision),
 });
@@ -77,7 +83,7 @@ export const listRequests = async (
   page: Page = {},
 ): Promise<PageOf<RequestView>> => {
   const limit = limitOf(page);
-  const [after] = page.cursor ? decodeCursor(page.cursor) : [null];
+  const [after] = page.cursor ? decodeCursor(page.cursor, ['position']) : [null];
   const { rows } = await db.query<Row>(
     `SELECT ${columns} FROM ${s}.requests r
      WHERE ($1::text IS NULL OR status = $1) AND ($2::int IS NULL OR tracks @> ARRAY[$2::int])

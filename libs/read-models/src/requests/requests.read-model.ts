@@ -25,6 +25,16 @@ const migrations = (s: string) => [
       CREATE TABLE ${s}.request_offers (offer_id text PRIMARY KEY, request_id text NOT NULL, active boolean NOT NULL);
       CREATE INDEX ON ${s}.request_offers (request_id) WHERE active;`,
   },
+  {
+    // Several partners on one request (decision 0182): every match of a request, in order.
+    version: 3,
+    name: 'every match of a request',
+    sql: `
+      CREATE TABLE ${s}.request_matches (match_id text PRIMARY KEY, request_id text NOT NULL, position int8 NOT NULL);
+      CREATE INDEX ON ${s}.request_matches (request_id, position);
+      INSERT INTO ${s}.request_matches (match_id, request_id, position)
+        SELECT match_id, id, revision FROM ${s}.requests WHERE match_id IS NOT NULL;`,
+  },
 ];
 
 const onRequest = (event: RequestEvent, e: EventEnvelope): Write[] => {
@@ -65,7 +75,13 @@ const onRequest = (event: RequestEvent, e: EventEnvelope): Write[] => {
       ];
     }
     case 'RequestMatched':
-      return [touch({ status: 'matched', match_id: event.data.matchId })];
+      return [
+        touch({ ...(!event.data.keptOpen && { status: 'matched' }), match_id: event.data.matchId }),
+        insertRow('request_matches', ['match_id', event.data.matchId], {
+          request_id: id,
+          position: e.position,
+        }),
+      ];
     case 'HelpRequestClosed':
       return [touch({ status: 'closed' })];
     case 'HelpRequestCancelled':

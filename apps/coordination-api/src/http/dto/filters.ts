@@ -1,7 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 /** Query-string filters and limits: strings on the wire, typed here. */
 export const IntFilter = (
@@ -33,3 +44,13 @@ export const StatusFilter = (statuses: readonly string[]) =>
 
 /** API.md: `?limit=` defaults to 50 and may not exceed 500. */
 export const LimitFilter = (description?: string) => IntFilter(1, 500, { default: 50, description });
+
+/** An entity id to narrow a list to (a request, an organisation). */
+export const IdFilter = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, maxLength: 200 }),
+    IsOptional(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(200),
+  );

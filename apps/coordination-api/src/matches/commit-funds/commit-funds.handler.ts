@@ -9,9 +9,11 @@ import type { CommitFundsDto } from './commit-funds.dto';
 export class CommitFundsCommand extends TransitionCommand<CommitFundsDto> {}
 
 /**
- * committed ≤ budget holds under any number of concurrent callers: every commitment is decided
- * against the match stream's current total and appended at that revision, and a matched
- * request's budget can only grow (the request decider's rule), so a fresh read of it never lies.
+ * The commitments of all the matches of one request never exceed its budget, under any number of
+ * concurrent callers on any of its matches (decision 0182): each commitment is also reserved on
+ * the request stream (`ReserveBudget`, decided by the request's decider against the sum reserved
+ * so far) and both streams are appended at the revisions read, all or none. Two commitments on two
+ * matches of one request clash on the request stream; the later is re-decided on the new sum.
  */
 @CommandHandler(CommitFundsCommand)
 export class CommitFundsHandler implements ICommandHandler<CommitFundsCommand> {
@@ -22,14 +24,25 @@ export class CommitFundsHandler implements ICommandHandler<CommitFundsCommand> {
       {
         ...onMatch(matchId),
         facts: async (match, streams) => {
-          const request = (await streams.read('request', match.requestId)).state;
-          if (request.status === 'none') return rule('request.not-found', `no request ${match.requestId}`);
-          return { budget: request.budget, offer: (await moneyFactsOf(match, streams)).offer };
+          const request = await streams.read('request', match.requestId);
+          if (request.state.status === 'none')
+            return rule('request.not-found', `no request ${match.requestId}`);
+          const { offer } = await moneyFactsOf(match, streams);
+          return { request, budget: request.state.budget, offer };
         },
         command: (_, { budget, offer }) => ({
           type: 'CommitFunds',
           data: { amount: body.amount.toMoney(), request: { budget }, offer },
         }),
+        alongside: (match, { request }) => [
+          {
+            read: request,
+            command: {
+              type: 'ReserveBudget',
+              data: { matchId: match.matchId, amount: body.amount.toMoney() },
+            },
+          },
+        ],
       },
       context,
     );

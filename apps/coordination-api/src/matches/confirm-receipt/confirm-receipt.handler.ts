@@ -1,33 +1,20 @@
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isDomainError, type DomainError } from '@multitrack/domain';
-import type { CommandContext } from '../../command-handling/command-context';
 import { StreamWriter } from '../../command-handling/stream-writer';
+import { DisbursementCommand, disbursementWrittenOf } from '../disbursement-command';
 import type { DisbursementWritten } from '../disbursement-write-result';
 import { onMatch } from '../match-stream';
 import type { ConfirmReceiptDto } from './confirm-receipt.dto';
 
-export class ConfirmReceiptCommand extends Command<DisbursementWritten | DomainError> {
-  constructor(
-    readonly matchId: string,
-    readonly disbursementId: string,
-    readonly body: ConfirmReceiptDto,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ConfirmReceiptCommand extends DisbursementCommand<ConfirmReceiptDto> {}
 
 /** Both sides of a transfer are kept: the domain records a differing amount, it never refuses it. */
 @CommandHandler(ConfirmReceiptCommand)
 export class ConfirmReceiptHandler implements ICommandHandler<ConfirmReceiptCommand> {
   constructor(private readonly streams: StreamWriter) {}
 
-  async execute({
-    matchId,
-    disbursementId,
-    body,
-    context,
-  }: ConfirmReceiptCommand): Promise<DisbursementWritten | DomainError> {
+  async execute(command: ConfirmReceiptCommand): Promise<DisbursementWritten | DomainError> {
+    const { matchId, disbursementId, body, context } = command;
     const outcome = await this.streams.decide(
       {
         ...onMatch(matchId),
@@ -38,18 +25,11 @@ export class ConfirmReceiptHandler implements ICommandHandler<ConfirmReceiptComm
       },
       context,
     );
-    if (isDomainError(outcome)) return outcome;
+    const written = disbursementWrittenOf(command, outcome, 'disbursed');
+    if (isDomainError(outcome) || isDomainError(written)) return written;
     const confirmed = outcome.events.find((event) => event.type === 'DisbursementReceiptConfirmed');
     const discrepancy =
       confirmed?.type === 'DisbursementReceiptConfirmed' ? confirmed.data.discrepancy : undefined;
-    const { revision, position } = outcome;
-    return {
-      id: disbursementId,
-      matchId,
-      status: 'disbursed',
-      revision,
-      position,
-      ...(discrepancy && { discrepancy }),
-    };
+    return { ...written, ...(discrepancy && { discrepancy }) };
   }
 }

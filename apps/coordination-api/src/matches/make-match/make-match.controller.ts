@@ -15,7 +15,8 @@ export class MakeMatchController extends CommandController {
     summary: 'Match an offer to a request (officer)',
     description:
       'Accepts the offer, declines the request’s other submitted offers and marks the request matched, ' +
-      'all in one atomic write. Of two concurrent matches for one request only one wins; the other gets ' +
+      'all in one atomic write; with `keepRequestOpen` the request stays open and the other offers wait, ' +
+      'so more partners can be matched (their commitments share the budget). Of two concurrent matches for one request only one wins; the other gets ' +
       '422 `request.not-open`. Send an Idempotency-Key: a retry then answers with the same match.',
     answerDescription: 'Matched; `id` is the new match, revision/position its stream’s',
     problems: [404],

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class MakeMatchDto {
   @ApiProperty({ description: 'The help request to match' })
@@ -13,4 +13,14 @@ export class MakeMatchDto {
   @IsNotEmpty()
   @MaxLength(200)
   offerId!: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Keep the request open for more partners: its other offers stay submitted and may be matched too; ' +
+      'all its matches share its budget',
+  })
+  @IsOptional()
+  @IsBoolean()
+  keepRequestOpen?: boolean;
 }

@@ -45,7 +45,10 @@ const factsOfMatch = async (requestId: string, offerId: string, streams: StreamR
 export class MakeMatchHandler implements ICommandHandler<MakeMatchCommand> {
   constructor(private readonly streams: StreamWriter) {}
 
-  async execute({ body: { requestId, offerId }, context }: MakeMatchCommand): Promise<Written | DomainError> {
+  async execute({
+    body: { requestId, offerId, keepRequestOpen = false },
+    context,
+  }: MakeMatchCommand): Promise<Written | DomainError> {
     const matchId = newEntityId(context);
     const outcome = await this.streams.decide(
       {
@@ -63,7 +66,7 @@ export class MakeMatchHandler implements ICommandHandler<MakeMatchCommand> {
             request: {
               status: request.state.status,
               budget: request.state.budget,
-              matchId: request.state.matchId,
+              matchIds: request.state.matchIds,
             },
             offer: {
               status: offer.state.status,
@@ -75,9 +78,13 @@ export class MakeMatchHandler implements ICommandHandler<MakeMatchCommand> {
           },
         }),
         alongside: (_, { request, offer, waiting }) => [
-          { read: request, command: { type: 'MarkRequestMatched', data: { matchId, offerId } } },
+          {
+            read: request,
+            command: { type: 'MarkRequestMatched', data: { matchId, offerId, keepOpen: keepRequestOpen } },
+          },
           { read: offer, command: { type: 'AcceptOffer', data: { matchId } } },
-          ...waiting.map((other) => ({
+          // Kept open for more partners, the other offers stay submitted (decision 0182).
+          ...(keepRequestOpen ? [] : waiting).map((other) => ({
             read: other,
             command: { type: 'DeclineOffer' as const, data: { matchId } },
           })),
