@@ -63,7 +63,7 @@ describe('webhooks: signed deliveries to a real receiver, at least once, in orde
   beforeAll(async () => {
     coordination = await startCoordinationApp('pglite');
     webhooks = await startWebhooksApp(coordination.db, coordination.store, {
-      WEBHOOK_RETRY_BASE_MS: '5',
+      WEBHOOK_RETRY_BASE_MS: '10',
       WEBHOOK_MAX_ATTEMPTS: '10',
     });
     api = clientOf(coordination.url);

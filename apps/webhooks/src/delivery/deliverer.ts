@@ -6,6 +6,8 @@ import type { TargetPolicy } from './target-policy';
 
 const IDLE_POLL_MS = 100;
 const LONGEST_BACKOFF_MS = 3_600_000;
+/** Events of one lane fetched at once: one search for due lanes serves this many deliveries. */
+const PER_LANE = 16;
 
 export interface DelivererOptions {
   concurrency: number;
@@ -86,9 +88,10 @@ export class Deliverer {
     const free = this.options.concurrency - this.inFlight.size;
     if (free <= 0) return;
     const seenBefore = this.finishedCount;
-    const due = await this.deliveries.due(free + this.inFlight.size);
+    const due = await this.deliveries.due(free + this.inFlight.size, PER_LANE);
     for (const [key, at] of this.finished) if (at <= seenBefore) this.finished.delete(key);
-    for (const delivery of due) {
+    for (const run of due) {
+      const delivery = run[0];
       if (this.inFlight.size >= this.options.concurrency) break;
       const lane = `${delivery.subscriptionId}|${delivery.streamId}`;
       const busy = this.perSubscription.get(delivery.subscriptionId) ?? 0;
@@ -97,7 +100,7 @@ export class Deliverer {
       this.perSubscription.set(delivery.subscriptionId, busy + 1);
       this.inFlight.set(
         lane,
-        this.attempt(delivery).finally(() => {
+        this.attempt(run).finally(() => {
           this.inFlight.delete(lane);
           this.perSubscription.set(
             delivery.subscriptionId,
@@ -110,10 +113,15 @@ export class Deliverer {
     }
   }
 
-  private async attempt(delivery: DueDelivery): Promise<void> {
+  /** A lane's run of due events, one after the other, each once the previous one was delivered. */
+  private async attempt(run: DueDelivery[]): Promise<void> {
     try {
-      const answer = await this.post(delivery);
-      await this.recorded(delivery, this.outcomeOf(delivery, answer));
+      for (const delivery of run) {
+        if (!this.running) return;
+        const outcome = this.outcomeOf(delivery, await this.post(delivery));
+        await this.recorded(delivery, outcome);
+        if (outcome.status !== 'delivered') return;
+      }
     } catch (error) {
       this.options.onError?.(error as Error);
     }
@@ -132,6 +140,7 @@ export class Deliverer {
 
   private storeOutcomes(): void {
     const batch = this.outcomes.splice(0);
+    // One batch at a time: side by side they contend for the same index pages and take longer.
     this.storing = this.storing
       .then(() => this.deliveries.record(batch))
       .catch((error: Error) => this.options.onError?.(error))

@@ -119,19 +119,30 @@ export class DeliveriesStore {
     return this.db.transaction(work);
   }
 
-  async due(limit: number): Promise<DueDelivery[]> {
-    const { rows } = await this.db.query<DueRow>(
-      // The head of each open lane (subscription, stream), then only the heads that are due.
-      `SELECT d.subscription_id, d.event_id, d.position, d.stream_id, d.body, d.attempts, s.url, s.secret_sealed
-       FROM (SELECT DISTINCT ON (subscription_id, stream_id) *
-             FROM webhook_deliveries WHERE status <> 'delivered'
-             ORDER BY subscription_id, stream_id, position) d
+  /**
+   * The due lanes (subscription, stream), each as its first `perLane` open events in order, the
+   * lane's head first: a lane whose head is not due (waiting to retry, failed) is left out whole.
+   */
+  async due(limit: number, perLane: number): Promise<DueDelivery[][]> {
+    const { rows } = await this.db.query<DueRow & { n: string | number }>(
+      `SELECT d.subscription_id, d.event_id, d.position, d.stream_id, d.body, d.attempts, d.n, s.url, s.secret_sealed
+       FROM (SELECT *, row_number() OVER (PARTITION BY subscription_id, stream_id ORDER BY position) AS n
+             FROM webhook_deliveries WHERE status <> 'delivered') d
        JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.deleted_at IS NULL
-       WHERE d.status IN ('pending', 'retrying') AND d.next_attempt_at <= now()
-       ORDER BY d.position LIMIT $1`,
-      [limit],
+       WHERE d.n <= $2 AND d.status IN ('pending', 'retrying') AND d.next_attempt_at <= now()
+       ORDER BY d.n, d.position LIMIT $1`,
+      [limit * perLane, perLane],
     );
-    return rows.map(dueOf);
+    const lanes = new Map<string, DueDelivery[]>();
+    for (const row of rows) {
+      const key = `${row.subscription_id}|${row.stream_id}`;
+      const lane = lanes.get(key) ?? [];
+      // Only an unbroken run from the head: a gap means an event before it is not due.
+      if (Number(row.n) !== lane.length + 1) continue;
+      lane.push(dueOf(row));
+      lanes.set(key, lane);
+    }
+    return [...lanes.values()].slice(0, limit);
   }
 
   /** Attempts' outcomes and their records, together, for many deliveries in one transaction. */
