@@ -49,6 +49,12 @@ export const RequestPage = ({ id }: { id: string }) => {
               />
             )}
           </Show>
+          {ngo && offers.state === 'done' && (
+            <OwnOffers
+              offers={offers.value.items.filter((offer) => offer.status === 'submitted')}
+              onDone={reload}
+            />
+          )}
           {officer && <Suggestions id={id} />}
           {officer && current.status === 'open' && <AmendRequest request={current} onDone={reload} />}
           {officer && (current.status === 'open' || current.status === 'matched') && (
@@ -257,5 +263,66 @@ const SubmitOffer = ({ request, onDone }: { request: HelpRequest; onDone: () => 
       <Field label="Start date" name="startDate" type="date" required />
       <Field label="End date" name="endDate" type="date" required />
     </ActionForm>
+  );
+};
+
+/** The NGO's own offers still open: revise (PATCH, If-Match) or withdraw. */
+const OwnOffers = ({ offers, onDone }: { offers: Offer[]; onDone: () => void }) => (
+  <>
+    {offers.map((offer) => (
+      <OwnOffer key={offer.id} offer={offer} onDone={onDone} />
+    ))}
+  </>
+);
+
+const OwnOffer = ({ offer, onDone }: { offer: Offer; onDone: () => void }) => {
+  const { api } = useSigned();
+  const entity = `/v1/offers/${offer.id}`;
+  const revise = useAction(async (values: Record<string, string>) => {
+    const changes: Record<string, unknown> = {};
+    if (values.summary !== offer.summary) changes.summary = values.summary;
+    if (offer.amount && values.amount !== offer.amount.amount)
+      changes.amount = { amount: values.amount, currency: offer.amount.currency };
+    if (values.startDate !== offer.startDate) changes.startDate = values.startDate;
+    if (values.endDate !== offer.endDate) changes.endDate = values.endDate;
+    await api.send<Written>('PATCH', entity, changes, { ifMatch: offer.revision, entity });
+    return api.entity(entity);
+  }, onDone);
+  const withdraw = useAction(async (values: Record<string, string>) => {
+    await api.send<Written>('POST', `${entity}/withdrawal`, { reason: values.reason }, { entity });
+    return api.entity(entity);
+  }, onDone);
+  return (
+    <details class="own-offer">
+      <summary>Revise or withdraw your offer “{offer.summary}”</summary>
+      <ActionForm
+        legend="Revise your offer"
+        submit="Save revision"
+        onSubmit={revise.act}
+        pending={revise.pending}
+        problem={revise.problem}
+      >
+        <Field label="What you offer" name="summary" initial={offer.summary} required />
+        {offer.amount && (
+          <Field
+            label={`Amount (${offer.amount.currency})`}
+            name="amount"
+            initial={offer.amount.amount}
+            inputMode="decimal"
+          />
+        )}
+        <Field label="Start date" name="startDate" type="date" initial={offer.startDate} />
+        <Field label="End date" name="endDate" type="date" initial={offer.endDate} />
+      </ActionForm>
+      <ActionForm
+        legend="Withdraw your offer"
+        submit="Withdraw offer"
+        onSubmit={withdraw.act}
+        pending={withdraw.pending}
+        problem={withdraw.problem}
+      >
+        <Field label="Reason for withdrawing" name="reason" required />
+      </ActionForm>
+    </details>
   );
 };
