@@ -177,13 +177,7 @@ const AmendRequest = ({ request, onDone }: { request: HelpRequest; onDone: () =>
     });
   }, onDone);
   return (
-    <ActionForm
-      legend="Amend the request"
-      submit="Save changes"
-      onSubmit={amend.act}
-      pending={amend.pending}
-      problem={amend.problem}
-    >
+    <ActionForm legend="Amend the request" submit="Save changes" action={amend}>
       <Field label="New title" name="title" initial={request.title} maxLength={200} />
       <Field label="New description" name="description" initial={request.description} />
       <Field
@@ -221,13 +215,7 @@ const CloseRequest = ({ request, onDone }: { request: HelpRequest; onDone: () =>
     onDone,
   );
   return (
-    <ActionForm
-      legend="Close the request"
-      submit="Close request"
-      onSubmit={close.act}
-      pending={close.pending}
-      problem={close.problem}
-    >
+    <ActionForm legend="Close the request" submit="Close request" action={close}>
       <Field label="Reason for closing" name="reason" />
     </ActionForm>
   );
@@ -251,13 +239,7 @@ const SubmitOffer = ({ request, onDone }: { request: HelpRequest; onDone: () => 
     return api.entity(`/v1/offers/${written.id}`);
   }, onDone);
   return (
-    <ActionForm
-      legend="Offer help"
-      submit="Submit offer"
-      onSubmit={offer.act}
-      pending={offer.pending}
-      problem={offer.problem}
-    >
+    <ActionForm legend="Offer help" submit="Submit offer" action={offer}>
       <Field label="What you offer" name="summary" required />
       <Field label={`Amount (${request.budget.currency})`} name="amount" required inputMode="decimal" />
       <Field label="Start date" name="startDate" type="date" required />
@@ -295,13 +277,7 @@ const OwnOffer = ({ offer, onDone }: { offer: Offer; onDone: () => void }) => {
   return (
     <details class="own-offer">
       <summary>Revise or withdraw your offer “{offer.summary}”</summary>
-      <ActionForm
-        legend="Revise your offer"
-        submit="Save revision"
-        onSubmit={revise.act}
-        pending={revise.pending}
-        problem={revise.problem}
-      >
+      <ActionForm legend="Revise your offer" submit="Save revision" action={revise}>
         <Field label="What you offer" name="summary" initial={offer.summary} required />
         {offer.amount && (
           <Field
@@ -314,13 +290,7 @@ const OwnOffer = ({ offer, onDone }: { offer: Offer; onDone: () => void }) => {
         <Field label="Start date" name="startDate" type="date" initial={offer.startDate} />
         <Field label="End date" name="endDate" type="date" initial={offer.endDate} />
       </ActionForm>
-      <ActionForm
-        legend="Withdraw your offer"
-        submit="Withdraw offer"
-        onSubmit={withdraw.act}
-        pending={withdraw.pending}
-        problem={withdraw.problem}
-      >
+      <ActionForm legend="Withdraw your offer" submit="Withdraw offer" action={withdraw}>
         <Field label="Reason for withdrawing" name="reason" required />
       </ActionForm>
     </details>

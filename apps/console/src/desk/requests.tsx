@@ -133,13 +133,7 @@ const PublishRequest = ({ onPublished }: { onPublished: (written: Written) => vo
     onPublished,
   );
   return (
-    <ActionForm
-      legend="Post a help request"
-      submit="Publish request"
-      onSubmit={publish.act}
-      pending={publish.pending}
-      problem={publish.problem}
-    >
+    <ActionForm legend="Post a help request" submit="Publish request" action={publish}>
       <Field label="Title" name="title" required maxLength={200} />
       <Field label="Description" name="description" required />
       <Field label="Tracks (1–9, comma-separated)" name="tracks" required placeholder="2, 5" />
