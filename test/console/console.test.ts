@@ -134,6 +134,42 @@ describe('the web console at /console', () => {
     });
   });
 
+  it('lets the NGO withdraw an offer it no longer stands by, filtered to its own tracks', async () => {
+    await sendAs('officer', 'alice', '/v1/requests', {
+      ...validRequest(),
+      title: 'Radio programme on reconciliation',
+      country: 'KE',
+    });
+    await sendAs('officer', 'alice', '/v1/requests', {
+      ...validRequest(),
+      title: 'Business roundtable',
+      tracks: [3],
+      country: 'KE',
+    });
+    const page = await signIn('ngo', 'njeri', ngoId);
+    await step(page, 'withdraw', async () => {
+      await page.getByRole('link', { name: 'Radio programme on reconciliation' }).click();
+      const offer = page.getByRole('form', { name: 'Offer help' });
+      await offer.getByLabel('What you offer').fill('A weekly radio slot');
+      await offer.getByLabel('Amount (USD)').fill('20000.00');
+      await offer.getByLabel('Start date').fill('2026-08-01');
+      await offer.getByLabel('End date').fill('2026-09-30');
+      await offer.getByRole('button', { name: 'Submit offer' }).click();
+      await page.getByText('Revise or withdraw your offer “A weekly radio slot”').click();
+      const withdraw = page.getByRole('form', { name: 'Withdraw your offer' });
+      await withdraw.getByLabel('Reason for withdrawing').fill('the presenter left');
+      await withdraw.getByRole('button', { name: 'Withdraw offer' }).click();
+      await page.getByRole('cell', { name: 'withdrawn' }).waitFor();
+      await expectAccessible(page);
+      // Track 3 is not the NGO's: the list leaves that request out until asked for every track.
+      await page.getByRole('link', { name: 'Requests' }).click();
+      await page.getByRole('link', { name: 'Radio programme on reconciliation' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Business roundtable' }).count()).toBe(0);
+      await page.getByLabel("Only my organisation's tracks").uncheck();
+      await page.getByRole('link', { name: 'Business roundtable' }).waitFor();
+    });
+  });
+
   it('lets the officer see the suggestion with its reasons, match, commit and pay', async () => {
     const page = await signIn('officer', 'alice');
     await step(page, 'match-and-pay', async () => {

@@ -4,9 +4,13 @@ import { ZodType } from 'zod';
 
 export const root = path.resolve(__dirname, '../../..');
 
-/** Every app a deployment runs: each folder under apps/ but the all-in-one standalone. */
+/**
+ * Every app a deployment runs: each folder under apps/ but the all-in-one standalone and the web
+ * console (static files the coordination API serves, not a process of its own).
+ */
+const notProcesses = ['standalone', 'console'];
 export const deployedApps: string[] = readdirSync(path.join(root, 'apps'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'standalone')
+  .filter((entry) => entry.isDirectory() && !notProcesses.includes(entry.name))
   .map((entry) => entry.name)
   .sort();
 

@@ -96,21 +96,17 @@ const RecentEvents = () => {
 
 const AsOf = ({ streamId }: { streamId: string }) => {
   const { api } = useSigned();
-  const asOf = useAction((values: Record<string, string>) =>
-    api.json<{ revision: number; state: unknown }>(
-      `/v1/audit/entities/${encodeURIComponent(streamId)}?asOf=${encodeURIComponent(new Date(values.asOf).toISOString())}`,
-    ),
-  );
   const [state, setState] = useState<{ revision: number; state: unknown } | undefined>();
+  const asOf = useAction(
+    (values: Record<string, string>) =>
+      api.json<{ revision: number; state: unknown }>(
+        `/v1/audit/entities/${encodeURIComponent(streamId)}?asOf=${encodeURIComponent(new Date(values.asOf).toISOString())}`,
+      ),
+    setState,
+  );
   return (
     <>
-      <ActionForm
-        legend="The entity as of an instant"
-        submit="Rebuild"
-        onSubmit={(values) => asOf.act(values).then((answer) => answer && setState(answer))}
-        pending={asOf.pending}
-        problem={asOf.problem}
-      >
+      <ActionForm legend="The entity as of an instant" submit="Rebuild" action={asOf}>
         <Field label="As of (your local time)" name="asOf" type="datetime-local" step="1" required />
       </ActionForm>
       {state && (

@@ -33,13 +33,7 @@ export const Verify = () => {
         consistency proof between them and an inclusion proof of the first event, and checks the Ed25519
         signatures and the RFC 9162 proofs itself.
       </p>
-      <ActionForm
-        legend="Verify"
-        submit="Verify now"
-        onSubmit={verify.act}
-        pending={verify.pending}
-        problem={verify.problem}
-      >
+      <ActionForm legend="Verify" submit="Verify now" action={verify}>
         <Field
           label="Earlier tree size to compare with (the last one this tab verified)"
           name="earlier"

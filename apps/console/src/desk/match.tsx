@@ -147,13 +147,7 @@ const ConfirmReceipt = ({
     onDone,
   );
   return (
-    <ActionForm
-      legend={`Confirm receipt of ${tranche.reference}`}
-      submit="Confirm receipt"
-      onSubmit={confirm.act}
-      pending={confirm.pending}
-      problem={confirm.problem}
-    >
+    <ActionForm legend={`Confirm receipt of ${tranche.reference}`} submit="Confirm receipt" action={confirm}>
       <Field
         label={`Amount received (${tranche.amount.currency})`}
         name="amount"
@@ -196,22 +190,10 @@ const OfficerActions = ({ match, onDone }: { match: Match; onDone: () => void })
   );
   return (
     <div class="actions">
-      <ActionForm
-        legend="Commit funds"
-        submit="Commit"
-        onSubmit={commit.act}
-        pending={commit.pending}
-        problem={commit.problem}
-      >
+      <ActionForm legend="Commit funds" submit="Commit" action={commit}>
         <Field label={`Amount to commit (${currency})`} name="amount" required inputMode="decimal" />
       </ActionForm>
-      <ActionForm
-        legend="Pay a tranche"
-        submit="Disburse"
-        onSubmit={disburse.act}
-        pending={disburse.pending}
-        problem={disburse.problem}
-      >
+      <ActionForm legend="Pay a tranche" submit="Disburse" action={disburse}>
         <Field label={`Tranche amount (${currency})`} name="amount" required inputMode="decimal" />
         <Field label="Payment reference" name="reference" required />
       </ActionForm>
@@ -237,13 +219,7 @@ const ReportExpenditure = ({ match, onDone }: { match: Match; onDone: () => void
     onDone,
   );
   return (
-    <ActionForm
-      legend="Report expenditure"
-      submit="Send report"
-      onSubmit={report.act}
-      pending={report.pending}
-      problem={report.problem}
-    >
+    <ActionForm legend="Report expenditure" submit="Send report" action={report}>
       <Field label={`Amount spent (${currency})`} name="amount" required inputMode="decimal" />
       <Field label="What it was spent on" name="description" required />
       <Field label="Period from" name="from" type="date" required />

@@ -49,6 +49,12 @@ export const RequestPage = ({ id }: { id: string }) => {
               />
             )}
           </Show>
+          {ngo && offers.state === 'done' && (
+            <OwnOffers
+              offers={offers.value.items.filter((offer) => offer.status === 'submitted')}
+              onDone={reload}
+            />
+          )}
           {officer && <Suggestions id={id} />}
           {officer && current.status === 'open' && <AmendRequest request={current} onDone={reload} />}
           {officer && (current.status === 'open' || current.status === 'matched') && (
@@ -171,13 +177,7 @@ const AmendRequest = ({ request, onDone }: { request: HelpRequest; onDone: () =>
     });
   }, onDone);
   return (
-    <ActionForm
-      legend="Amend the request"
-      submit="Save changes"
-      onSubmit={amend.act}
-      pending={amend.pending}
-      problem={amend.problem}
-    >
+    <ActionForm legend="Amend the request" submit="Save changes" action={amend}>
       <Field label="New title" name="title" initial={request.title} maxLength={200} />
       <Field label="New description" name="description" initial={request.description} />
       <Field
@@ -215,13 +215,7 @@ const CloseRequest = ({ request, onDone }: { request: HelpRequest; onDone: () =>
     onDone,
   );
   return (
-    <ActionForm
-      legend="Close the request"
-      submit="Close request"
-      onSubmit={close.act}
-      pending={close.pending}
-      problem={close.problem}
-    >
+    <ActionForm legend="Close the request" submit="Close request" action={close}>
       <Field label="Reason for closing" name="reason" />
     </ActionForm>
   );
@@ -245,17 +239,60 @@ const SubmitOffer = ({ request, onDone }: { request: HelpRequest; onDone: () => 
     return api.entity(`/v1/offers/${written.id}`);
   }, onDone);
   return (
-    <ActionForm
-      legend="Offer help"
-      submit="Submit offer"
-      onSubmit={offer.act}
-      pending={offer.pending}
-      problem={offer.problem}
-    >
+    <ActionForm legend="Offer help" submit="Submit offer" action={offer}>
       <Field label="What you offer" name="summary" required />
       <Field label={`Amount (${request.budget.currency})`} name="amount" required inputMode="decimal" />
       <Field label="Start date" name="startDate" type="date" required />
       <Field label="End date" name="endDate" type="date" required />
     </ActionForm>
+  );
+};
+
+/** The NGO's own offers still open: revise (PATCH, If-Match) or withdraw. */
+const OwnOffers = ({ offers, onDone }: { offers: Offer[]; onDone: () => void }) => (
+  <>
+    {offers.map((offer) => (
+      <OwnOffer key={offer.id} offer={offer} onDone={onDone} />
+    ))}
+  </>
+);
+
+const OwnOffer = ({ offer, onDone }: { offer: Offer; onDone: () => void }) => {
+  const { api } = useSigned();
+  const entity = `/v1/offers/${offer.id}`;
+  const revise = useAction(async (values: Record<string, string>) => {
+    const changes: Record<string, unknown> = {};
+    if (values.summary !== offer.summary) changes.summary = values.summary;
+    if (offer.amount && values.amount !== offer.amount.amount)
+      changes.amount = { amount: values.amount, currency: offer.amount.currency };
+    if (values.startDate !== offer.startDate) changes.startDate = values.startDate;
+    if (values.endDate !== offer.endDate) changes.endDate = values.endDate;
+    await api.send<Written>('PATCH', entity, changes, { ifMatch: offer.revision, entity });
+    return api.entity(entity);
+  }, onDone);
+  const withdraw = useAction(async (values: Record<string, string>) => {
+    await api.send<Written>('POST', `${entity}/withdrawal`, { reason: values.reason }, { entity });
+    return api.entity(entity);
+  }, onDone);
+  return (
+    <details class="own-offer">
+      <summary>Revise or withdraw your offer “{offer.summary}”</summary>
+      <ActionForm legend="Revise your offer" submit="Save revision" action={revise}>
+        <Field label="What you offer" name="summary" initial={offer.summary} required />
+        {offer.amount && (
+          <Field
+            label={`Amount (${offer.amount.currency})`}
+            name="amount"
+            initial={offer.amount.amount}
+            inputMode="decimal"
+          />
+        )}
+        <Field label="Start date" name="startDate" type="date" initial={offer.startDate} />
+        <Field label="End date" name="endDate" type="date" initial={offer.endDate} />
+      </ActionForm>
+      <ActionForm legend="Withdraw your offer" submit="Withdraw offer" action={withdraw}>
+        <Field label="Reason for withdrawing" name="reason" required />
+      </ActionForm>
+    </details>
   );
 };

@@ -29,10 +29,19 @@ export const RequestList = () => {
     track: '',
     country: '',
   });
-  const requests = useLoad(
-    () => api.json<Page<HelpRequest>>(`/v1/requests?${query({ ...filters, limit: '100' })}`),
-    [query(filters)],
-  );
+  const [onlyMyTracks, setOnlyMyTracks] = useState(Boolean(session.org));
+  // An NGO sees first the requests in its own tracks (its organisation's record says which).
+  const requests = useLoad(async () => {
+    const page = await api.json<Page<HelpRequest>>(`/v1/requests?${query({ ...filters, limit: '100' })}`);
+    if (!session.org || !onlyMyTracks) return page;
+    const { tracks } = await api.json<{ tracks: number[] }>(
+      `/v1/organizations/${encodeURIComponent(session.org)}`,
+    );
+    return {
+      ...page,
+      items: page.items.filter((request) => request.tracks.some((track) => tracks.includes(track))),
+    };
+  }, [query(filters), onlyMyTracks]);
   const set = (name: string) => (event: Event) =>
     setFilters({ ...filters, [name]: (event.currentTarget as HTMLInputElement).value });
   return (
@@ -55,6 +64,18 @@ export const RequestList = () => {
           placeholder="KE"
           onChange={set('country')}
         />
+        {session.org && (
+          <div class="field checkbox">
+            <label>
+              <input
+                type="checkbox"
+                checked={onlyMyTracks}
+                onChange={(event) => setOnlyMyTracks(event.currentTarget.checked)}
+              />{' '}
+              Only my organisation's tracks
+            </label>
+          </div>
+        )}
       </form>
       <Show loaded={requests}>
         {(page) =>
@@ -112,13 +133,7 @@ const PublishRequest = ({ onPublished }: { onPublished: (written: Written) => vo
     onPublished,
   );
   return (
-    <ActionForm
-      legend="Post a help request"
-      submit="Publish request"
-      onSubmit={publish.act}
-      pending={publish.pending}
-      problem={publish.problem}
-    >
+    <ActionForm legend="Post a help request" submit="Publish request" action={publish}>
       <Field label="Title" name="title" required maxLength={200} />
       <Field label="Description" name="description" required />
       <Field label="Tracks (1–9, comma-separated)" name="tracks" required placeholder="2, 5" />

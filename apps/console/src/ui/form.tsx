@@ -54,22 +54,19 @@ export const valuesOf = (event: Event): Record<string, string> => {
   return Object.fromEntries([...new FormData(form).entries()].map(([key, value]) => [key, String(value)]));
 };
 
+/** A form that runs one write (`useAction`): named by its legend, disabled while it runs, its problem shown. */
 export const ActionForm = ({
   legend,
-  onSubmit,
-  pending,
-  problem,
+  action: { act, pending, problem },
   submit,
   children,
 }: {
   legend: string;
-  onSubmit: (values: Record<string, string>) => void;
-  pending: boolean;
-  problem?: ApiProblem;
+  action: { act(values: Record<string, string>): unknown; pending: boolean; problem?: ApiProblem };
   submit: string;
   children: ComponentChildren;
 }) => (
-  <form class="action" onSubmit={(event) => onSubmit(valuesOf(event))} aria-label={legend}>
+  <form class="action" onSubmit={(event) => act(valuesOf(event))} aria-label={legend}>
     <fieldset disabled={pending}>
       <legend>{legend}</legend>
       {children}
