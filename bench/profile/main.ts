@@ -33,54 +33,36 @@ const platformEnv = {
 };
 
 interface Scenario {
-  app: (dist: string) => { name: string; script: string[]; env: Record<string, string> };
+  app: (dist: string) => { name: string; script: string[] };
   authenticated: boolean;
   idempotencyKeys?: boolean;
   postgres?: boolean;
   embedded?: boolean;
 }
 
+/** A bench-only app, run from its source. */
+const benchApp = (name: string, file: string) => () => ({
+  name,
+  script: ['-r', '@swc-node/register', file],
+});
+
+/** One of the product's apps, as built into the private dist. */
+const builtApp = (app: string) => (dist: string) => ({
+  name: app,
+  script: [path.join(dist, `apps/${app}/src/main.js`)],
+});
+
 const scenarios: Record<string, Scenario> = {
-  'validate-only': {
-    app: () => ({
-      name: 'ceiling',
-      script: ['-r', '@swc-node/register', 'bench/http/ceiling/main.ts'],
-      env: {},
-    }),
-    authenticated: true,
-  },
-  bare: {
-    app: () => ({ name: 'bare', script: ['-r', '@swc-node/register', 'bench/http/bare/main.ts'], env: {} }),
-    authenticated: false,
-  },
-  'post-request': {
-    app: (dist) => ({
-      name: 'coordination-api',
-      script: [path.join(dist, 'apps/coordination-api/src/main.js')],
-      env: {},
-    }),
-    authenticated: true,
-    postgres: true,
-  },
+  'validate-only': { app: benchApp('ceiling', 'bench/http/ceiling/main.ts'), authenticated: true },
+  bare: { app: benchApp('bare', 'bench/http/bare/main.ts'), authenticated: false },
+  'post-request': { app: builtApp('coordination-api'), authenticated: true, postgres: true },
   'post-request-idempotent': {
-    app: (dist) => ({
-      name: 'coordination-api',
-      script: [path.join(dist, 'apps/coordination-api/src/main.js')],
-      env: {},
-    }),
+    app: builtApp('coordination-api'),
     authenticated: true,
     postgres: true,
     idempotencyKeys: true,
   },
-  embedded: {
-    app: (dist) => ({
-      name: 'standalone',
-      script: [path.join(dist, 'apps/standalone/src/main.js')],
-      env: {},
-    }),
-    authenticated: true,
-    embedded: true,
-  },
+  embedded: { app: builtApp('standalone'), authenticated: true, embedded: true },
 };
 
 const main = async () => {
@@ -95,7 +77,7 @@ const main = async () => {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (chosen.authenticated)
     headers.authorization = `Bearer ${await signDevelopmentToken({ secret, sub: 'profile-officer', roles: ['officer'], ttlSeconds: 3600 })}`;
-  const { name, script, env } = chosen.app(dist);
+  const { name, script } = chosen.app(dist);
   const launched = performance.now();
   let app: RunningApp | undefined;
   try {
@@ -105,7 +87,6 @@ const main = async () => {
       port: await freePort(),
       env: {
         ...platformEnv,
-        ...env,
         ...(database ? { DATABASE_URL: database.url, EVENT_STORE: 'postgres' } : {}),
         ...(dataDir ? { DATA_DIR: dataDir } : {}),
       },

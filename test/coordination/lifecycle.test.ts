@@ -9,11 +9,10 @@ import {
   type CoordinationApp,
   type Tokens,
   tokens,
+  usd,
 } from './support';
 
 jest.setTimeout(60_000);
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 /**
  * The lifecycle routes of API.md "v1, second wave": an offer revised while it waits, a request

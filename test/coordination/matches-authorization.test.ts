@@ -1,9 +1,7 @@
 import { authorizationMatrix, type RouteCase } from './support/authorization-matrix';
 import { clientOf } from './support/client';
-import { ORG, OTHER_ORG, tokens, type Tokens } from './support/scenario';
+import { ORG, OTHER_ORG, tokens, usd, type Tokens } from './support/scenario';
 import { openMatchesApi, type MatchesApi } from './matches-harness';
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 export interface MatchFixtures {
   requestId: string;

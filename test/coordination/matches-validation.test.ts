@@ -1,6 +1,6 @@
+import { usd } from './support/scenario';
 import { openMatchesApi, type MatchesApi } from './matches-harness';
 
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 const long = 'x'.repeat(10_001);
 
 /** Bad input is a 400 naming the field, before any business rule or store is consulted. */

@@ -1,6 +1,5 @@
+import { usd } from './support/scenario';
 import { openMatchesApi, type MatchesApi, type Reply } from './matches-harness';
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 /**
  * The whole funding story over HTTP: given a vetted NGO, a published request and offers, an

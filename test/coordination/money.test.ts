@@ -1,8 +1,8 @@
+import { usd } from './support/scenario';
 import { foldEvents, formatMoney, matchDecider, type Match } from '@multitrack/domain';
 import { openMatchesApi, type MatchesApi } from './matches-harness';
 import { DisbursementPolicies } from '../../apps/coordination-api/src/matches/disbursement-policies';
 
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 const CALLERS = 30;
 
 /**

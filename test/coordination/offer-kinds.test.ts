@@ -7,11 +7,10 @@ import {
   type Client,
   type CoordinationApp,
   type Tokens,
+  usd,
 } from './support';
 
 jest.setTimeout(60_000);
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 /**
  * Offers that are not money (API.md second wave, decision 0185): `kind` on offers and matches,

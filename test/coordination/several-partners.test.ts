@@ -13,11 +13,11 @@ import {
   type Client,
   type CoordinationApp,
   type Tokens,
+  usd,
 } from './support';
 
 jest.setTimeout(120_000);
 
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 const THIRD_ORG = 'KE-NCB-333';
 
 /**

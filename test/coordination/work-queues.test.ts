@@ -10,11 +10,10 @@ import {
   type Client,
   type CoordinationApp,
   type Tokens,
+  usd,
 } from './support';
 
 jest.setTimeout(60_000);
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 /** The reads follow the log eventually: ask again until the answer says what the test waits for. */
 const eventually = async <T>(read: () => Promise<T>, until: (value: T) => boolean): Promise<T> => {

@@ -17,10 +17,9 @@ import {
   type Client,
   type CoordinationApp,
   type Tokens,
+  usd,
 } from './support';
 import { writeDirectly } from '../support/write-directly';
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 describe.each(['pglite', 'postgres'] as const)('the write path on %s', (kind) => {
   let app: CoordinationApp;

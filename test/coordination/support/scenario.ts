@@ -5,6 +5,9 @@ import { tokenFor } from './tokens';
 export const ORG = 'GB-CHC-202918';
 export const OTHER_ORG = 'FR-RNA-W751234567';
 
+/** An amount in US dollars, as the API takes and answers money. */
+export const usd = (amount: string) => ({ amount, currency: 'USD' });
+
 export const validRequest = () => ({
   title: 'Mediators for a ceasefire dialogue',
   description: 'Two experienced facilitators for three weeks',

@@ -48,18 +48,21 @@ export class ConsoleModule implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance() as FastifyInstance;
     // The platform's content security policy allows only this origin; the console's pages also
-    // talk to the identity provider they sign in at (discovery, token endpoint).
+    // talk to the identity provider they sign in at (discovery, token endpoint). In a scope of
+    // their own, so the API's routes never run this hook.
     const policy = consolePolicy(this.settings);
-    fastify.addHook('onSend', async (request, reply, payload) => {
-      if (request.url.startsWith('/console')) reply.header('content-security-policy', policy);
-      return payload;
-    });
-    void fastify.register(fastifyStatic, {
-      root: CONSOLE_DIRECTORY,
-      prefix: '/console/',
-      index: ['index.html'],
-      // Swagger UI's registration already decorated the reply.
-      decorateReply: false,
+    void fastify.register(async (pages) => {
+      pages.addHook('onSend', async (_request, reply, payload) => {
+        reply.header('content-security-policy', policy);
+        return payload;
+      });
+      await pages.register(fastifyStatic, {
+        root: CONSOLE_DIRECTORY,
+        prefix: '/console/',
+        index: ['index.html'],
+        // Swagger UI's registration already decorated the reply.
+        decorateReply: false,
+      });
     });
   }
 
