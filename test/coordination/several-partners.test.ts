@@ -123,6 +123,14 @@ describe.each(['pglite', 'postgres'] as const)('several partners on one request 
       'BudgetReleased',
       'BudgetReserved',
     ]);
+    // Each write touched both streams or neither: the release beside its decommitment, and the
+    // refused 0.01 on neither the request nor its match.
+    const moneyOn = async (matchId: string) =>
+      (await streamOf(app.store, `match-${matchId}`))
+        .map((event) => event.type)
+        .filter((type) => type === 'FundsCommitted' || type === 'FundsDecommitted');
+    expect(await moneyOn(matches[0])).toEqual(['FundsCommitted', 'FundsDecommitted']);
+    expect(await moneyOn(matches[2])).toEqual(['FundsCommitted']);
   });
 
   it('holds under 40 concurrent commitments over 3 matches of one request: total ≤ budget, no 5xx', async () => {
