@@ -22,6 +22,11 @@ const moduleNameMapper = {
 module.exports = {
   // Real servers and child processes: generous per-test time, never a timing assertion.
   testTimeout: 120_000,
+  // Two files at a time on two cores: most of a file's time is spent waiting for servers and child
+  // processes, so one worker left a core idle and the suite near its 20-minute budget. Every file
+  // has its own databases, topics and ports, so files never share state.
+  maxWorkers: 2,
+  testSequencer: '<rootDir>/test/setup/test-order.js',
   projects: [
     {
       displayName: 'unit',

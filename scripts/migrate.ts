@@ -7,6 +7,7 @@
  *   DATABASE_URL=postgres://… [EVENT_STORE=postgres|eventstoredb] npm run migrate
  */
 import { migrate, openPostgres } from '@multitrack/database';
+import { DocumentCatalog, postgresDocumentBytes } from '@multitrack/documents';
 import { migrateEventStore } from '@multitrack/event-store';
 import { personalDataMigrations } from '@multitrack/personal-data';
 import { IdempotencyStore, loadConfig, storageVariables } from '@multitrack/platform';
@@ -38,6 +39,9 @@ const main = async () => {
     await installRelayCheckpoints(db);
     await migrateWebhooks(db);
     await migrate(db, 'personal-data', personalDataMigrations);
+    // Opening the evidence documents' catalog and byte store applies their migrations.
+    await DocumentCatalog.open(db);
+    await postgresDocumentBytes(db);
     const { rows } = await db.query<{ modules: number; versions: number }>(
       'SELECT count(DISTINCT module)::int AS modules, count(*)::int AS versions FROM schema_migrations',
     );

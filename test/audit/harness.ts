@@ -82,6 +82,7 @@ const startAuditApp = async (backing: Backing, settings: Record<string, unknown>
     RATE_LIMIT_PER_MINUTE: 0,
     RATE_LIMIT_HOLD_MS: 0,
     TRUST_PROXY: false,
+    METRICS_PUBLIC: false,
     AUTH_JWT_SECRET: secret,
   };
   const app = await createHttpApp(Root, { config, openApi: { title: 'audit test', description: 'test' } });

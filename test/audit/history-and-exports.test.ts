@@ -57,6 +57,7 @@ describe.each(['postgres', 'pglite'] as const)('the audit API on %s', (kind) => 
       {
         type: 'ReportExpenditure',
         data: {
+          reportId: 'rep-more',
           amount: { minor: 500000n, currency: 'USD' },
           description: 'More',
           period: { from: '2030-02-01', to: '2030-02-28' },

@@ -1,14 +1,9 @@
 import type { Actor } from '@multitrack/auth';
-import { parseMoney, type Category } from '@multitrack/domain';
+import type { Category } from '@multitrack/domain';
 import type { CommandBody } from '../../apps/coordination-api/src/command-handling/stream-writer';
+import { money } from '../support/money';
 import { writeDirectly } from '../support/write-directly';
 import type { EventStore } from '@multitrack/event-store';
-
-const money = (amount: string, currency = 'USD') => {
-  const parsed = parseMoney({ amount, currency });
-  if ('kind' in parsed) throw new Error(parsed.message);
-  return parsed;
-};
 
 const officer: Actor = { sub: 'officer-1', roles: ['officer'] };
 const approver: Actor = { sub: 'officer-2', roles: ['officer'] };
@@ -46,7 +41,7 @@ export interface StoryText {
 /**
  * One cooperation through the domain's deciders: an NGO registered and vetted, a request, an offer,
  * a match, a commitment of 200 000, a tranche of 50 000 of which the NGO confirms 49 990 (a
- * discrepancy), and an expenditure report. `text` replaces the story's free text.
+ * discrepancy), and an expenditure report an officer accepted. `text` replaces the story's free text.
  */
 export const seedFundingStory = async (
   store: EventStore,
@@ -207,6 +202,7 @@ export const seedFundingStory = async (
     {
       type: 'ReportExpenditure',
       data: {
+        reportId: `rep-${n}`,
         amount: money('30000.00'),
         description: expenditureDescription,
         period: { from: '2030-01-01', to: '2030-01-31' },
@@ -214,7 +210,17 @@ export const seedFundingStory = async (
     },
     ngoOf(organizationId),
   );
-  void approver;
+  // Accepted, so the exports count it as expenditure (IATI type 4 is accepted expenditure).
+  await execute(
+    store,
+    'match',
+    matchId,
+    {
+      type: 'ReviewExpenditureReport',
+      data: { reportId: `rep-${n}`, decision: 'accepted', note: 'checked' },
+    },
+    approver,
+  );
   return { organizationId, requestId, offerId, matchId };
 };
 

@@ -130,7 +130,9 @@ describe.each(['postgres', 'pglite'] as const)('the transparency log of the audi
     );
     const after = await json('/v1/audit/integrity');
     expect(after.verified).toBe(false);
-    expect(after.eventsChecked).toBeGreaterThan(before.eventsChecked);
+    // At least what the first check saw (its own recorded read may still be behind the log's
+    // gap-free horizon when the second one starts), and the tampered event is located below.
+    expect(after.eventsChecked).toBeGreaterThanOrEqual(before.eventsChecked);
     expect(after.firstBrokenAt).toEqual({
       position,
       streamId: 'match-mat-2',

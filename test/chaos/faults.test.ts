@@ -13,7 +13,8 @@ describe('the real stack under faults (three brokers, each app its own process)'
         brokers: 3,
         workers: 3,
         faultEveryMs: 5_000,
-        startTimeoutS: 30,
+        // Other test files run beside this one (two Jest workers): apps get the default minute to start.
+        startTimeoutS: 60,
         faults: [
           { kind: 'kill', app: 'relay' },
           { kind: 'broker', node: 2, how: 'graceful' },
@@ -27,7 +28,7 @@ describe('the real stack under faults (three brokers, each app its own process)'
       (line) => process.stdout.write(`[chaos] ${line}\n`),
     );
     process.stdout.write(`${printFigures(figures)}\n`);
-  }, 295_000);
+  }, 480_000);
 
   it('ran steady load through every fault', () => {
     expect(figures.faultsInjected).toHaveLength(6);

@@ -24,7 +24,8 @@ export const openConsole = async (
   viewport = { width: 1280, height: 800 },
 ): Promise<ConsoleTab> => {
   const context = await browser.newContext({ viewport });
-  context.setDefaultTimeout(15_000);
+  // Generous: beside the chaos suite on two cores, Chromium has taken over 15 s to render a page.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));

@@ -47,7 +47,8 @@ afterAll(async () => {
 describe('signing in to the console at the identity provider', () => {
   it('gets an access token by authorization code + PKCE, keeps it out of URLs and localStorage, and uses it', async () => {
     const context = await browser.newContext();
-    context.setDefaultTimeout(15_000);
+    // Generous: beside the chaos suite on two cores, Chromium has taken over 15 s to render a page.
+    context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     const visited: string[] = [];
     page.on('request', (request) => visited.push(request.url()));

@@ -1,3 +1,4 @@
+import { approve, committedMatch, tranche } from './support/approval-scene';
 import {
   clientOf,
   fundingScene,
@@ -130,6 +131,17 @@ describe('bad input to every write', () => {
       expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.ts:\d+/);
     });
 
+    // Characters XML 1.0 forbids would make the IATI export unparseable for ever (issue 19).
+    it.each(['a\u0001\u000bb', 'a\uffffb', 'a\ud800b'])(
+      'refuses text holding %j, naming the field',
+      async (text) => {
+        const body = write.valid();
+        const answer = await send(write, { ...body, [firstField(body)]: text });
+        expect(answer.status).toBe(400);
+        expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(firstField(body));
+      },
+    );
+
     it('refuses a body over 1 MiB with 413 problem+json', async () => {
       const answer = await send(write, { ...write.valid(), padding: 'x'.repeat(1024 * 1024 + 1) });
       expect(answer.status).toBe(413);
@@ -145,6 +157,8 @@ describe('bad input to every write', () => {
     [{ amount: '5000.5', currency: 'JPY' }, 'budget.amount'],
     [{ amount: '1.00', currency: 'ABC' }, 'budget.currency'],
     [{ amount: '1.00', currency: 'USD', extra: true }, 'budget.extra'],
+    // An array passes class-validator's ValidateNested by its (no) elements; it was a 500.
+    [[], 'budget'],
   ])('refuses the budget %j, naming %s', async (budget, field) => {
     const answer = await api.post('/v1/requests', { ...validRequest(), budget }, { token: t.officer });
     expect(answer.status).toBe(400);
@@ -172,6 +186,7 @@ describe('bad input to every write', () => {
   it.each([
     [{ startDate: '2026-13-01' }, 'startDate'],
     [{ amount: { amount: '1.5', currency: 'JPY' } }, 'amount.amount'],
+    [{ amount: [] }, 'amount'],
   ])('refuses the offer field %j, naming %s', async (change, field) => {
     const answer = await api.post(
       `/v1/requests/${scene.requestId}/offers`,
@@ -215,6 +230,31 @@ describe('bad input to every write', () => {
     expect(answer.contentType).toMatch(/^application\/problem\+json/);
     const after = await api.get(`/v1/requests/${scene.requestId}`, { token: t.officer });
     expect(after.body.revision).toBe(before.body.revision);
+  });
+
+  it('answers 415 to an approval sent as text/plain, and releases nothing (it released a tranche)', async () => {
+    const matchId = await committedMatch(api, t);
+    const held = await tranche(api, t, matchId, '150000.00');
+    expect(held.body.status).toBe('pending_approval');
+    const answer = await api.post(
+      `/v1/matches/${matchId}/disbursements/${held.body.id}/approval`,
+      undefined,
+      {
+        token: t.officer2,
+        raw: '{}',
+        headers: { 'content-type': 'text/plain' },
+      },
+    );
+    expect(answer.status).toBe(415);
+    expect(answer.contentType).toMatch(/^application\/problem\+json/);
+    const match = await api.get(`/v1/matches/${matchId}?minRevision=${held.body.revision}`, {
+      token: t.officer,
+    });
+    expect(match.body.disbursements.find((d: { id: string }) => d.id === held.body.id).status).toBe(
+      'pending_approval',
+    );
+    // The same approval as JSON goes through: the 415 was about the media type only.
+    expect((await approve(api, t.officer2, matchId, held.body.id)).status).toBe(200);
   });
 
   it('answers a revision far beyond the entity at once with 503, instead of holding it for the whole wait', async () => {

@@ -6,6 +6,7 @@ import {
   OTHER_ORG,
   startCoordinationApp,
   streamOf,
+  suggestionsReadable,
   tokenFor,
   tokens,
   validOffer,
@@ -225,7 +226,7 @@ describe.each(['pglite', 'postgres'] as const)('coordination API on %s', (kind) 
 
     it('ranks vetted organisations and offers for a request, with scores and reasons', async () => {
       const scene = await fundingScene(api, t);
-      await api.get(`/v1/offers/${scene.offerId}?minRevision=0`, { token: t.officer });
+      await suggestionsReadable(api, t, scene.requestId, [scene.offerId]);
       const suggestions = await api.get(`/v1/requests/${scene.requestId}/match-suggestions`, {
         token: t.officer,
       });

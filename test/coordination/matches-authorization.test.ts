@@ -11,6 +11,8 @@ export interface MatchFixtures {
   disbursedId: string;
   /** Waiting for a second officer (requested by someone other than the matrix's officer). */
   pendingId: string;
+  /** An expenditure report by the matched NGO, not reviewed yet. */
+  reportId: string;
 }
 
 /**
@@ -74,6 +76,24 @@ export const matchesAuthorizationRows: RouteCase<MatchFixtures>[] = [
     path: (f) => `/v1/matches/${f.matchId}?minRevision=4`,
     allowed: ['officer', 'auditor', 'ngoOwner'],
   },
+  // Budget lines and reviewed reports (API.md, second wave).
+  {
+    method: 'PUT',
+    path: (f) => `/v1/matches/${f.matchId}/budget`,
+    body: () => ({ lines: [{ code: 'STAFF', description: 'Facilitators', amount: usd('100.00') }] }),
+    allowed: ['officer'],
+  },
+  {
+    method: 'POST',
+    path: (f) => `/v1/matches/${f.matchId}/expenditure-reports/${f.reportId}/review`,
+    body: () => ({ decision: 'accepted', note: 'receipts checked' }),
+    allowed: ['officer'],
+  },
+  {
+    method: 'GET',
+    path: (f) => `/v1/matches/${f.matchId}/budget-vs-actual`,
+    allowed: ['officer', 'auditor', 'ngoOwner'],
+  },
   // Last: they end the match's life (both refused while a tranche waits for approval).
   {
     method: 'POST',
@@ -118,7 +138,13 @@ describe('matches: who may call what', () => {
     // A second request, still open, for the match row.
     const openRequest = await api.given.request(usd('1000.00'));
     const openOffer = await api.given.offer(openRequest, ORG, usd('1000.00'));
-    fixtures = { requestId: openRequest, offerId: openOffer, matchId, disbursedId, pendingId };
+    const reportId = (
+      await api.call('POST', `/v1/matches/${matchId}/expenditure-reports`, {
+        token: t.ngo,
+        body: { amount: usd('5.00'), description: 'Venue', period: { from: '2030-01-01', to: '2030-01-31' } },
+      })
+    ).body.reportId;
+    fixtures = { requestId: openRequest, offerId: openOffer, matchId, disbursedId, pendingId, reportId };
   }, 30_000);
   afterAll(() => api?.close());
 

@@ -109,6 +109,8 @@ describe('matches: bad input is a 400 naming the field', () => {
     await expect400(path, ngo, { ...valid, period: { from: '2030-13-01', to: '2030-01-31' } }, 'period.from');
     await expect400(path, ngo, { ...valid, period: { from: '2030-01-01' } }, 'period.to');
     await expect400(path, ngo, { ...valid, period: undefined }, 'period');
+    await expect400(path, ngo, { ...valid, period: [] }, 'period');
+    await expect400(path, ngo, { ...valid, amount: [] }, 'amount');
     await expect400(path, ngo, { ...valid, description: long }, 'description');
     // A period that ends before it starts is well-formed: the domain names the rule.
     const backwards = await api.call('POST', path, {

@@ -124,6 +124,7 @@ describe.each(['postgres', 'pglite'] as const)('matches and money over HTTP (%s)
       expect(twice.body.type).toMatch(/disbursement\.receipt-already-confirmed$/);
     });
 
+    let reportId: string;
     it('takes the NGO’s report of what it spent', async () => {
       const { ngo } = story;
       const report = await api.call('POST', `/v1/matches/${matchId}/expenditure-reports`, {
@@ -134,7 +135,11 @@ describe.each(['postgres', 'pglite'] as const)('matches and money over HTTP (%s)
           period: { from: '2030-02-01', to: '2030-02-28' },
         },
       });
-      expect(report).toMatchObject({ status: 201, body: { id: matchId, revision: 8 } });
+      expect(report).toMatchObject({
+        status: 201,
+        body: { id: matchId, revision: 8, reportId: expect.any(String) },
+      });
+      reportId = report.body.reportId;
     });
 
     it('reads the match back in the contract’s shape, for the officer, the auditor and the NGO', async () => {
@@ -154,7 +159,10 @@ describe.each(['postgres', 'pglite'] as const)('matches and money over HTTP (%s)
           disbursed: usd('200000.00'),
           pendingApproval: usd('0.00'),
           reportedExpenditure: usd('20000.00'),
+          acceptedExpenditure: usd('0.00'),
           confirmedReceived: usd('49975.50'),
+          reportBetweenTranches: false,
+          reports: [{ id: reportId, amount: usd('20000.00'), status: 'submitted' }],
           disbursements: [
             {
               id: small.body.id,

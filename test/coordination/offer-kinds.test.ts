@@ -2,6 +2,7 @@ import {
   clientOf,
   fundingScene,
   startCoordinationApp,
+  suggestionsReadable,
   tokens,
   validOffer,
   type Client,
@@ -58,13 +59,13 @@ describe.each(['pglite', 'postgres'] as const)('offer kinds on %s', (kind) => {
   });
 
   it('says in its suggestions that an expertise offer asks nothing of the budget', async () => {
-    const { requestId } = await fundingScene(api, t);
+    const { requestId, offerId } = await fundingScene(api, t);
     const expertise = await api.post(
       `/v1/requests/${requestId}/offers`,
       { ...withoutAmount, kind: 'expertise' },
       { token: t.otherNgo },
     );
-    await api.get(`/v1/offers/${expertise.body.id}?minRevision=0`, { token: t.officer });
+    await suggestionsReadable(api, t, requestId, [offerId, expertise.body.id]);
     const suggestions = await api.get(`/v1/requests/${requestId}/match-suggestions`, { token: t.officer });
     const suggestion = suggestions.body.items.find(
       (s: { offerId: string }) => s.offerId === expertise.body.id,

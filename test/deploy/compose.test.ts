@@ -81,9 +81,16 @@ describe('the compose deployment', () => {
   );
 
   it.each(deployedApps)(
-    'health-checks and scrapes %s on the port it listens on, after the migrations',
+    'health-checks %s, after the migrations, and scrapes it on its metrics port, not the API port',
     (app) => {
-      const { PORT } = parseConfig(configSchemaOf(app), environmentOf(app)) as { PORT: number };
+      const { PORT, METRICS_PORT, METRICS_PUBLIC } = parseConfig(configSchemaOf(app), environmentOf(app)) as {
+        PORT: number;
+        METRICS_PORT?: number;
+        METRICS_PUBLIC: boolean;
+      };
+      expect(METRICS_PORT).toEqual(expect.any(Number));
+      expect(METRICS_PORT).not.toBe(PORT);
+      expect(METRICS_PUBLIC).toBe(false);
       const service = compose.services[app];
       expect(service.healthcheck.test).toEqual(['CMD', 'node', '/usr/local/lib/multitrack/healthcheck.js']);
       expect(service.depends_on.migrate).toEqual({ condition: 'service_completed_successfully' });
@@ -91,7 +98,9 @@ describe('the compose deployment', () => {
         readFileSync(path.join(composeFolder, 'prometheus/prometheus.yml'), 'utf8'),
       ) as { scrape_configs: { job_name: string; dns_sd_configs: { names: string[]; port: number }[] }[] };
       const job = prometheus.scrape_configs.find((candidate) => candidate.job_name === app);
-      expect(job?.dns_sd_configs).toEqual([{ names: [app], type: 'A', port: PORT }]);
+      expect(job?.dns_sd_configs).toEqual([{ names: [app], type: 'A', port: METRICS_PORT }]);
+      // published to the host by no app: Prometheus reaches it on the compose network only
+      expect(compose.services[app].ports).toBeUndefined();
     },
   );
 

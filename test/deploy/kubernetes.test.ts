@@ -168,18 +168,31 @@ describe.each(overlays)('the %s overlay', (overlay) => {
       expect(containerOf(app).args).toEqual([app]);
     });
 
-    it('listens where its container port, Service, probes and scrape annotation say', () => {
-      const { PORT } = configOf(app);
+    it('listens where its container ports, Service, probes and scrape annotation say; /metrics on its own port', () => {
+      const config = configOf(app);
+      const { PORT, METRICS_PORT } = config;
       const container = containerOf(app);
-      expect(container.ports).toEqual([{ name: 'http', containerPort: PORT }]);
+      expect(container.ports).toEqual(
+        expect.arrayContaining([
+          { name: 'http', containerPort: PORT },
+          { name: 'metrics', containerPort: METRICS_PORT },
+        ]),
+      );
+      expect(container.ports).toHaveLength(2);
+      // The app serves /metrics on METRICS_PORT only (never on the API port), and not publicly
+      expect(METRICS_PORT).toEqual(expect.any(Number));
+      expect(METRICS_PORT).not.toBe(PORT);
+      expect(config.METRICS_PUBLIC).toBe(false);
       expect(container.startupProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
       expect(container.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
       expect(container.readinessProbe.timeoutSeconds * 1000).toBeGreaterThan(READINESS_TIMEOUT_MS);
       expect(deployment(app).spec.template.metadata.annotations).toMatchObject({
-        'prometheus.io/port': String(PORT),
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': String(METRICS_PORT),
         'prometheus.io/path': '/metrics',
       });
+      // The Service is the callers' way in: it never names the metrics port
       const service = named(objects, 'Service', app)!;
       expect(service.spec.selector).toEqual(deployment(app).spec.selector.matchLabels);
       expect(service.spec.ports).toEqual([{ name: 'http', port: PORT, targetPort: 'http' }]);
@@ -219,10 +232,23 @@ describe.each(overlays)('the %s overlay', (overlay) => {
         ...(apis.includes(app) || app === 'webhooks' ? [443] : []),
       ]);
       expect([...egressPorts].sort()).toEqual([...expected].sort());
-      const ingressPorts = (policy.spec.ingress as { ports: { port: string }[] }[]).flatMap((rule) =>
-        rule.ports.map((p) => p.port),
+      // Callers (through the ingress controller) reach `http`; the monitoring namespace only `metrics`
+      const ingress = policy.spec.ingress as {
+        from: { namespaceSelector: { matchLabels: Record<string, string> } }[];
+        ports: { port: string }[];
+      }[];
+      const reachedFrom = (namespace: string) =>
+        ingress
+          .filter((rule) =>
+            rule.from.some(
+              (peer) => peer.namespaceSelector?.matchLabels['kubernetes.io/metadata.name'] === namespace,
+            ),
+          )
+          .flatMap((rule) => rule.ports.map((p) => p.port));
+      expect(reachedFrom('monitoring')).toEqual(['metrics']);
+      expect(new Set(ingress.flatMap((rule) => rule.ports.map((p) => p.port)))).toEqual(
+        new Set(apis.includes(app) || app === 'webhooks' ? ['http', 'metrics'] : ['metrics']),
       );
-      expect(new Set(ingressPorts)).toEqual(new Set(['http']));
     });
   });
 

@@ -20,7 +20,8 @@ const systemStreams = ['$settings', '$$match-mat-1', '$ce-match', '$secrets-of-t
 
 /** Reads of the record are recorded; the transparency log's public material is not (decision 0171). */
 const isRecorded = (operationKey: string) =>
-  operationKey.includes(' /v1/audit/') && !/\/v1\/audit\/(public-key|checkpoints|proofs)/.test(operationKey);
+  operationKey.includes(' /v1/audit/') &&
+  !/\/v1\/audit\/(public-key|checkpoints|proofs|documents\/[^/]+\/proof)/.test(operationKey);
 
 // The audit API's own OpenAPI document drives the requests, as for the coordination API, over a
 // log that also holds hostile text (a formula as an NGO's name, C0 controls) and a `$`-stream.

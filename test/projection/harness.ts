@@ -14,6 +14,7 @@ import {
 import { type ReadModel, type StoryEvent } from '@multitrack/read-models';
 import { topicForStream } from '@multitrack/messaging';
 import { register } from 'prom-client';
+import { untilInGlobalLog } from '../support/global-log';
 
 export type BusKind = 'kafka' | 'in-process';
 
@@ -85,12 +86,15 @@ const metadata = {
   schemaVersion: 1,
 };
 
+/** Given: the story appended, one event at a time, and in the global log (where the relay reads). */
 export const append = async (store: EventStore, story: StoryEvent[]): Promise<void> => {
   for (const event of story) {
     await store.appendToStream(event.streamId, [{ type: event.type, data: event.data, metadata }], {
       expectedRevision: 'any',
     });
   }
+  const last = story.at(-1);
+  if (last) await untilInGlobalLog(store, last.streamId);
 };
 
 export const allEvents = async (store: EventStore): Promise<RecordedEvent[]> => {

@@ -42,7 +42,7 @@ describe.each([
   const allCaughtUp = async () =>
     (await Promise.all(readModels.map((model) => caughtUp(stack, model)))).every(Boolean);
   const equalsRebuild = async (model: ReadModel) => {
-    const scratch = `scratch_${model.name}`;
+    const scratch = `scratch_${model.schema}`;
     await rebuildIntoSchema(stack.store, stack.db, model, scratch);
     return diffReadModel(stack.db, model, scratch, model.schema);
   };
@@ -124,7 +124,14 @@ describe.each([
       projectors.push(projector);
     }
     await waitUntil(allCaughtUp, 'every read model caught up');
-    expect(crashed.size).toBe(readModels.length);
+    // Every model that the stories give events to crashed once (the authority register gets none).
+    const fed = new Set(stories(1, 5).map((event) => topicForStream(event.streamId)));
+    expect([...crashed].sort()).toEqual(
+      readModels
+        .filter((model) => model.topics.some((topic) => fed.has(topic)))
+        .map((model) => model.name)
+        .sort(),
+    );
     expect(await findMatch(stack.db, 'mat-3')).toMatchObject({
       committed: { amount: '200000.00', currency: 'USD' },
       confirmedReceived: { amount: '49990.00', currency: 'USD' },

@@ -27,7 +27,9 @@ export const startStandalone = async (
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // A fresh start (initdb of PGlite, every migration) takes about 8 s alone; beside the chaos suite
+  // on two cores it has taken over a minute.
+  const deadline = Date.now() + 100_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`standalone exited with ${child.exitCode}:\n${output}`);
     const ready = await fetch(`${url}/health/ready`).then(

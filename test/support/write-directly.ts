@@ -17,7 +17,8 @@ export const contextOf = (actor: Actor, extra: Partial<CommandContext> = {}): Co
 
 /**
  * Given: a command decided by its stream's decider and appended through the API's own writer, as
- * a slice's handler would, without going through HTTP (setting a scene, racing the API).
+ * a slice's handler would, without going through HTTP (setting a scene, racing the API). `context`
+ * may move `now` into the past: what was decided then, as the API would have decided it.
  */
 export const writeDirectly = async <K extends Category>(
   store: EventStore,
@@ -25,10 +26,11 @@ export const writeDirectly = async <K extends Category>(
   id: string,
   command: CommandBody<K>,
   actor: Actor = { sub: 'seeding-officer', roles: ['officer'] },
+  context: Partial<CommandContext> = {},
 ): Promise<void> => {
   const outcome = await new StreamWriter(store).decide(
     { category, id, creates: true, command: () => command },
-    contextOf(actor),
+    contextOf(actor, context),
   );
   if (isDomainError(outcome)) throw new Error(`given ${command.type}: ${outcome.message}`);
 };

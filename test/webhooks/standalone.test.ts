@@ -7,6 +7,8 @@ import { startStandalone, type StandaloneProcess } from '../standalone/standalon
 import { Receiver, waitFor } from './support/receiver';
 
 // The embedded default: the webhooks module in the one process, on PGlite and the in-process bus.
+// Two starts of the process in one test: room for both on a loaded machine.
+jest.setTimeout(240_000);
 const secret = 'standalone-webhooks-secret-of-at-least-32-characters';
 
 describe('webhooks in the embedded default (npm start)', () => {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditSettings } from './audit-settings';
 import { HeavyWork } from './capacity/heavy-work';
+import { DocumentProofsController } from './documents/document-proofs.controller';
 import { ExportsController } from './exports/exports.controller';
 import { LedgerController } from './funding/ledger.controller';
 import { EntitiesController } from './history/entities.controller';
@@ -31,6 +32,7 @@ export class AuditApiModule {
         LedgerController,
         CheckpointsController,
         ProofsController,
+        DocumentProofsController,
         ReconciliationsController,
       ],
       providers: [

@@ -11,7 +11,16 @@ describe('coordinationApiConfig', () => {
       EVENT_STORE: 'postgres',
       RATE_LIMIT_PER_MINUTE: 6000,
       DISBURSEMENT_APPROVAL_THRESHOLD: '100000.00',
+      DISBURSEMENT_APPROVAL_AUTHORITY: 'any-officer',
     }));
+
+  it('refuses an approval authority mode it does not know, naming the variable', () =>
+    expect(() =>
+      parseConfig(coordinationApiConfig, {
+        PERSONAL_DATA_MASTER_KEY: key,
+        DISBURSEMENT_APPROVAL_AUTHORITY: 'anyone',
+      }),
+    ).toThrow('DISBURSEMENT_APPROVAL_AUTHORITY must be recorded or any-officer'));
 
   it('requires the personal-data master key', () =>
     expect(() => parseConfig(coordinationApiConfig, {})).toThrow('PERSONAL_DATA_MASTER_KEY is required'));
@@ -33,7 +42,11 @@ describe('coordinationSettingsOf', () => {
       {
         DISBURSEMENT_APPROVAL_THRESHOLD: threshold,
         DISBURSEMENT_APPROVAL_WINDOW_DAYS: 30,
+        DISBURSEMENT_APPROVAL_AUTHORITY: 'recorded',
         IDEMPOTENCY_RETENTION_HOURS: 24,
+        DOCUMENT_MAX_BYTES: 1024,
+        DOCUMENT_UNATTACHED_RETENTION_HOURS: 24,
+        DATA_DIR: './data',
       },
       new Uint8Array(32),
     );
@@ -43,6 +56,7 @@ describe('coordinationSettingsOf', () => {
     expect(disbursementPolicies.in('USD')).toEqual({ approvalThreshold: 10_000_050n, windowDays: 30 });
     expect(disbursementPolicies.in('KWD')).toEqual({ approvalThreshold: 100_000_500n, windowDays: 30 });
     expect(disbursementPolicies.in('JPY')).toEqual({ approvalThreshold: 100_000n, windowDays: 30 });
+    expect(disbursementPolicies.authority).toBe('recorded');
   });
 
   it('refuses at start a threshold the ledger cannot hold', () =>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   authVariables,
   disbursementVariables,
+  documentVariables,
   httpVariables,
   idempotencyHashKeyOf,
   idempotencyVariables,
@@ -15,6 +16,7 @@ import {
   consoleSettingsOf,
   consoleVariables,
 } from './console/console.settings';
+import { documentSettingsOf, type DocumentSettings } from './documents/document-settings';
 import { DisbursementPolicies } from './matches/disbursement-policies';
 
 /**
@@ -34,6 +36,8 @@ export const coordinationApiConfig = z
     EVENTSTORE_CONNECTION_STRING: storageVariables.EVENTSTORE_CONNECTION_STRING,
     PERSONAL_DATA_MASTER_KEY: personalDataVariables.PERSONAL_DATA_MASTER_KEY.unwrap(),
     IDEMPOTENCY_RETENTION_HOURS: idempotencyVariables.IDEMPOTENCY_RETENTION_HOURS,
+    ...documentVariables,
+    DATA_DIR: storageVariables.DATA_DIR,
   })
   .refine(
     (config) => config.EVENT_STORE !== 'eventstoredb' || config.EVENTSTORE_CONNECTION_STRING !== undefined,
@@ -50,11 +54,18 @@ export interface CoordinationSettings {
   disbursementPolicies: DisbursementPolicies;
   idempotency: IdempotencyOptions;
   console: ConsoleSettings;
+  documents: DocumentSettings;
 }
 
 type SettingsConfig = Pick<
   CoordinationApiConfig,
-  'DISBURSEMENT_APPROVAL_THRESHOLD' | 'DISBURSEMENT_APPROVAL_WINDOW_DAYS' | 'IDEMPOTENCY_RETENTION_HOURS'
+  | 'DISBURSEMENT_APPROVAL_THRESHOLD'
+  | 'DISBURSEMENT_APPROVAL_WINDOW_DAYS'
+  | 'DISBURSEMENT_APPROVAL_AUTHORITY'
+  | 'IDEMPOTENCY_RETENTION_HOURS'
+  | 'DOCUMENT_MAX_BYTES'
+  | 'DOCUMENT_UNATTACHED_RETENTION_HOURS'
+  | 'DATA_DIR'
 >;
 
 /** `masterKey`: the personal-data master key the app runs with (from its variable or its file). */
@@ -65,6 +76,7 @@ export const coordinationSettingsOf = (
   disbursementPolicies: new DisbursementPolicies(
     config.DISBURSEMENT_APPROVAL_THRESHOLD,
     config.DISBURSEMENT_APPROVAL_WINDOW_DAYS,
+    config.DISBURSEMENT_APPROVAL_AUTHORITY,
   ),
   idempotency: {
     // Request hashes keyed from the key that already guards personal data (decision 0176).
@@ -72,4 +84,5 @@ export const coordinationSettingsOf = (
     retentionHours: config.IDEMPOTENCY_RETENTION_HOURS,
   },
   console: consoleSettingsOf(config),
+  documents: documentSettingsOf(config),
 });

@@ -3,9 +3,11 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyModule } from '@multitrack/platform';
 import type { CoordinationSettings } from './coordination-api.config';
+import { ApprovalAuthoritiesModule } from './approval-authorities/approval-authorities.module';
 import { ConsoleModule } from './console/console.module';
 import { CoordinationStartup } from './coordination-startup';
 import { CooperationModule } from './cooperation/cooperation.module';
+import { DocumentsModule } from './documents/documents.module';
 import { CommandProblemsInterceptor } from './http/command-problems.interceptor';
 import { HttpCommandSpanInterceptor } from './http/http-command-span.interceptor';
 import { MatchesModule } from './matches/matches.module';
@@ -31,7 +33,9 @@ export class CoordinationApiModule {
         OffersModule,
         MatchesModule.forRoot(settings.disbursementPolicies),
         CooperationModule,
+        ApprovalAuthoritiesModule,
         ConsoleModule.forRoot(settings.console),
+        DocumentsModule.forRoot(settings.documents),
       ],
       providers: [
         CoordinationStartup,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   authVariables,
   disbursementVariables,
+  documentVariables,
   idempotencyVariables,
   httpVariables,
   personalDataVariables,
@@ -23,9 +24,15 @@ export const standaloneConfig = z
     ...auditModuleVariables,
     ...personalDataVariables,
     ...idempotencyVariables,
+    ...documentVariables,
     ...relayVariables,
     ...projectorVariables,
     ...webhooksModuleVariables,
+    /**
+     * `worker` (default): PGlite's WebAssembly runs in a thread of its own, beside the one that
+     * answers HTTP; `main` keeps it in the application thread (one thread to profile or debug).
+     */
+    EMBEDDED_DATABASE_THREAD: z.enum(['worker', 'main']).default('worker'),
   })
   // One data directory for everything, whatever the working directory of whoever reads it later.
   .transform((config) => ({ ...config, DATA_DIR: resolve(config.DATA_DIR) }));

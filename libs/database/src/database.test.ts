@@ -1,6 +1,6 @@
 import { createTestDatabase, migrate } from '@multitrack/database';
 
-describe.each(['postgres', 'pglite'] as const)('the %s database', (kind) => {
+describe.each(['postgres', 'pglite', 'pglite-worker'] as const)('the %s database', (kind) => {
   it('applies migrations once and runs transactions that roll back on error', async () => {
     const { db, drop } = await createTestDatabase(kind);
     try {
@@ -16,6 +16,29 @@ describe.each(['postgres', 'pglite'] as const)('the %s database', (kind) => {
       ).rejects.toThrow('abort');
       const { rows } = await db.query<{ id: number }>('SELECT id FROM things');
       expect(rows).toEqual([{ id: 1 }]);
+    } finally {
+      await drop();
+    }
+  });
+
+  it("answers a transaction's own value and error, and PostgreSQL's code and constraint of a refused statement", async () => {
+    const { db, drop } = await createTestDatabase(kind);
+    try {
+      await db.exec('CREATE TABLE things (id int8 PRIMARY KEY, body bytea, at timestamptz)');
+      class Refusal extends Error {}
+      const value = await db.transaction(async (tx) => {
+        await tx.query('INSERT INTO things VALUES ($1, $2, $3)', [1, Buffer.from('bytes'), new Date(0)]);
+        return { written: 1n, when: new Date(0) };
+      });
+      expect(value).toEqual({ written: 1n, when: new Date(0) });
+      await expect(db.transaction(() => Promise.reject(new Refusal('no')))).rejects.toBeInstanceOf(Refusal);
+      await expect(db.query('INSERT INTO things (id) VALUES (1)')).rejects.toMatchObject({
+        code: '23505',
+        constraint: 'things_pkey',
+      });
+      const { rows } = await db.query<{ body: Uint8Array; at: Date }>('SELECT body, at FROM things');
+      expect(Buffer.from(rows[0].body).toString()).toBe('bytes');
+      expect(rows[0].at).toEqual(new Date(0));
     } finally {
       await drop();
     }
@@ -36,5 +59,14 @@ describe('the embedded database', () => {
     } finally {
       await drop();
     }
+  });
+});
+
+describe.each(['pglite', 'pglite-worker'] as const)('the %s database once closed', (kind) => {
+  it('refuses every statement at once instead of leaving it pending (a shutdown must finish)', async () => {
+    const { db } = await createTestDatabase(kind);
+    await db.close();
+    await expect(db.query('SELECT 1')).rejects.toThrow(/closed/i);
+    await expect(db.transaction((tx) => tx.query('SELECT 1'))).rejects.toThrow(/closed/i);
   });
 });

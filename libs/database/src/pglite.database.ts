@@ -1,8 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { PGlite, Transaction, types } from '@electric-sql/pglite';
-import { Database, QueryResult, SqlExecutor } from './database.port';
-
-const parsers = { [types.INT8]: (value: string) => Number(value) };
+import { PGlite } from '@electric-sql/pglite';
+import { Database, SqlExecutor } from './database.port';
+import { PgliteDataDirDump, pgliteOptions, pgliteStatements } from './pglite-statements';
 
 /**
  * PGlite runs in this thread and its results arrive in microtasks only, and Node drains every
@@ -10,29 +9,31 @@ const parsers = { [types.INT8]: (value: string) => Number(value) };
  * after each statement, a backlog of projection work made each accept wait a whole drain: fifty
  * connections opened at once got their first answers over five seconds.
  */
-const executor = (client: PGlite | Transaction): SqlExecutor => ({
-  async query<Row>(sql: string, params?: unknown[]): Promise<QueryResult<Row>> {
-    const result = await client.query<Row>(sql, params, { parsers });
+const yieldingAfterEachStatement = (statements: SqlExecutor): SqlExecutor => ({
+  async query<Row>(sql: string, params?: unknown[]) {
+    const result = await statements.query<Row>(sql, params);
     await nextTurn();
-    // PGlite reports affectedRows 0 for SELECT; pg reports the rows returned.
-    return { rows: result.rows, rowCount: Math.max(result.affectedRows ?? 0, result.rows.length) };
+    return result;
   },
-  async exec(sql: string): Promise<void> {
-    await client.exec(sql);
+  async exec(sql) {
+    await statements.exec(sql);
     await nextTurn();
   },
 });
 
 /**
- * Embedded PostgreSQL. `dataDir` undefined means in memory (tests). PGlite has one connection:
- * its own mutex serialises transactions, so a transaction here is exclusive.
+ * Embedded PostgreSQL in this thread (tests, tools; the embedded app runs it in a worker thread:
+ * `openPgliteInWorker`). `dataDir` undefined means in memory; `startFrom` a dump of a data
+ * directory to start from instead of running initdb. PGlite has one connection: its own mutex
+ * serialises transactions, so a transaction here is exclusive.
  */
-export const openPglite = async (dataDir?: string): Promise<Database> => {
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+export const openPglite = async (dataDir?: string, startFrom?: PgliteDataDirDump): Promise<Database> => {
+  const db = await PGlite.create(pgliteOptions(dataDir, startFrom));
   return {
     kind: 'pglite',
-    ...executor(db),
-    transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) => db.transaction((tx) => work(executor(tx))),
+    ...yieldingAfterEachStatement(pgliteStatements(db)),
+    transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) =>
+      db.transaction((tx) => work(yieldingAfterEachStatement(pgliteStatements(tx)))),
     close: () => db.close(),
   };
 };

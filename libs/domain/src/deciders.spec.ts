@@ -1,4 +1,4 @@
-import { categoryOfEventType, deciderFor, eventTypes, evolveFor } from './deciders';
+import { categoriesOfEventType, categoryOfEventType, deciderFor, eventTypes, evolveFor } from './deciders';
 import { iatiTransactionTypeOf } from './iati/transaction-types';
 import { foldEvents } from './shared/fold';
 import { categories, parseStreamId, streamIdOf } from './shared/streams';
@@ -45,10 +45,12 @@ describe('time travel with the domain’s own evolve', () => {
 });
 
 describe('event types', () => {
-  it('lists each type once, each in one category', () => {
+  it('lists each type once, each in one category, but attachments in every entity that takes them', () => {
     expect(new Set(eventTypes).size).toBe(eventTypes.length);
-    expect(eventTypes).toHaveLength(30);
+    expect(eventTypes).toHaveLength(40); // 32 + issue 14a's seven (approval authority, four-eyes window) + DocumentAttached
     eventTypes.forEach((type) => expect(categoryOfEventType(type)).toBeDefined());
+    expect(eventTypes.filter((type) => categoriesOfEventType(type).length > 1)).toEqual(['DocumentAttached']);
+    expect(categoriesOfEventType('DocumentAttached')).toEqual(['request', 'offer', 'match']);
   });
   it('maps only existing funding events to IATI transaction types', () =>
     Object.keys(iatiTransactionTypeOf).forEach((type) => expect(categoryOfEventType(type)).toBe('match')));

@@ -1,3 +1,4 @@
+import { attachmentEventTypes } from './documents/attachments';
 import { matchDecider } from './match/match.decider';
 import { matchEventTypes } from './match/match.events';
 import { offerDecider } from './offer/offer.decider';
@@ -6,6 +7,9 @@ import { organizationDecider } from './organization/organization.decider';
 import { organizationEventTypes } from './organization/organization.events';
 import { requestDecider } from './request/request.decider';
 import { requestEventTypes } from './request/request.events';
+import { approvalAuthorityDecider } from './approval-authority/approval-authority.decide';
+import { approvalAuthorityEventTypes } from './approval-authority/approval-authority.events';
+import { releaseWindowDecider, releaseWindowEventTypes } from './release-window/release-window';
 import type { Event } from './shared/decider';
 import { foldEvents, type Evolver } from './shared/fold';
 import type { Category } from './shared/streams';
@@ -15,6 +19,8 @@ const deciders = {
   request: requestDecider,
   offer: offerDecider,
   match: matchDecider,
+  authority: approvalAuthorityDecider,
+  window: releaseWindowDecider,
 };
 
 export type DeciderOf = typeof deciders;
@@ -44,14 +50,23 @@ export const evolveFor =
 
 export const eventTypesByCategory = {
   organization: organizationEventTypes,
-  request: requestEventTypes,
-  offer: offerEventTypes,
-  match: matchEventTypes,
+  request: [...requestEventTypes, ...attachmentEventTypes],
+  offer: [...offerEventTypes, ...attachmentEventTypes],
+  match: [...matchEventTypes, ...attachmentEventTypes],
+  authority: approvalAuthorityEventTypes,
+  window: releaseWindowEventTypes,
 } satisfies Record<Category, string[]>;
 
-/** Every event type the domain writes; the AsyncAPI document is checked against this list. */
-export const eventTypes: string[] = Object.values(eventTypesByCategory).flat();
+/** Every event type the domain writes, once each; the AsyncAPI document is checked against this list. */
+export const eventTypes: string[] = [...new Set(Object.values(eventTypesByCategory).flat())];
 
+/** The categories whose streams carry `type`: one, but a DocumentAttached goes to several. */
+export const categoriesOfEventType = (type: string): Category[] =>
+  (Object.keys(eventTypesByCategory) as Category[]).filter((category) =>
+    (eventTypesByCategory[category] as string[]).includes(type),
+  );
+
+/** The (first) category whose streams carry `type`. */
 export const categoryOfEventType = (type: string): Category | undefined =>
   (Object.keys(eventTypesByCategory) as Category[]).find((category) =>
     (eventTypesByCategory[category] as string[]).includes(type),

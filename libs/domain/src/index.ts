@@ -7,6 +7,7 @@ export { tracks, type Track, isCalendarDate } from './shared/validation';
 export * from './money';
 export * from './iati/transaction-types';
 export * from './deciders';
+export * from './documents/attachments';
 
 export * from './organization/organization.commands';
 export * from './organization/organization.events';
@@ -28,3 +29,14 @@ export * from './match/match.events';
 export * from './match/match.state';
 export * from './match/match.decider';
 export { approvalNeeded } from './match/approval-policy';
+export * from './match/reports.state';
+export { budgetCodePattern } from './match/budget';
+export * from './match/budget-vs-actual';
+
+export * from './approval-authority/approval-authority.commands';
+export * from './approval-authority/approval-authority.events';
+export * from './approval-authority/approval-authority.state';
+export * from './approval-authority/approval-authority.rules';
+export { approvalAuthorityDecider } from './approval-authority/approval-authority.decide';
+export * from './release-window/release-window';
+export { officerKey, sameOfficer } from './shared/officer';

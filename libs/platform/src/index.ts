@@ -4,6 +4,7 @@ export {
   httpVariables,
   authVariables,
   idempotencyVariables,
+  documentVariables,
   storageVariables,
   kafkaVariables,
   disbursementVariables,
@@ -41,6 +42,8 @@ export { ReadinessChecks, ReadinessCheck } from './health/readiness-checks';
 export { HealthController, READINESS_TIMEOUT_MS } from './health/health.controller';
 export { Metrics } from './metrics/metrics';
 export { recordHttpMetrics } from './metrics/http-metrics';
+export { MetricsListener } from './metrics/metrics-listener';
+export { metricsExposureOf, MetricsExposure } from './metrics/metrics-exposure';
 
 // OpenAPI
 export { ApiProblemResponses, ApiCommandResponses, ApiQueryResponses } from './openapi/api-responses';

@@ -50,7 +50,10 @@ export * from './offers/offers.queries';
 export { matchesReadModel } from './matches/matches.read-model';
 export * from './matches/matches.queries';
 export * from './matches/ledger.queries';
+export * from './matches/budget-vs-actual.queries';
 export { cooperationReadModel } from './cooperation/cooperation.read-model';
 export * from './cooperation/cooperation.queries';
+export { approvalAuthoritiesReadModel } from './approval-authorities/approval-authorities.read-model';
+export * from './approval-authorities/approval-authorities.queries';
 
 export { fundingStory, asEnvelopes, type StoryEvent } from './testing/funding-story';

@@ -1,3 +1,4 @@
+import { approvalAuthoritiesReadModel } from './approval-authorities/approval-authorities.read-model';
 import { cooperationReadModel } from './cooperation/cooperation.read-model';
 import { matchesReadModel } from './matches/matches.read-model';
 import type { ReadModel } from './mechanism/read-model';
@@ -12,6 +13,7 @@ export const readModels: ReadModel[] = [
   offersReadModel,
   matchesReadModel,
   cooperationReadModel,
+  approvalAuthoritiesReadModel,
 ];
 
 export const readModelNamed = (name: string): ReadModel => {

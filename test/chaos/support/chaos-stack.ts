@@ -38,6 +38,10 @@ export class ChaosStack {
       KAFKA_TOPIC_PREFIX: `${name}.`,
       AUTH_JWT_SECRET: secret,
       RATE_LIMIT_PER_MINUTE: '0',
+      // The load pays one organisation thousands of small tranches; since the four-eyes window is the
+      // organisation's (decision 0211) they would wait for a second officer past 100 000, and the
+      // load checks money kept, not approvals.
+      DISBURSEMENT_APPROVAL_THRESHOLD: '1000000000.00',
       LOG_LEVEL: 'warn',
       STACK_START_TIMEOUT: String(startTimeoutS),
     };

@@ -47,6 +47,7 @@ export const clientOf = (baseUrl: string) => {
       call<T>('POST', path, body, options),
     patch: <T = any>(path: string, body: unknown, options?: CallOptions) =>
       call<T>('PATCH', path, body, options),
+    put: <T = any>(path: string, body: unknown, options?: CallOptions) => call<T>('PUT', path, body, options),
   };
 };
 

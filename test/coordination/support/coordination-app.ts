@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { createTestDatabase, type Database } from '@multitrack/database';
 import { openEventStore, type EventStore } from '@multitrack/event-store';
@@ -8,6 +11,7 @@ import { z } from 'zod';
 import {
   createHttpApp,
   disbursementVariables,
+  documentVariables,
   type HttpApp,
   idempotencyVariables,
   httpAppConfig,
@@ -62,6 +66,8 @@ export const startCoordinationApp = async (
     RATE_LIMIT_PER_MINUTE: '0',
     ...settings,
   });
+  // Where the embedded default keeps documents (the PostgreSQL server keeps them in rows).
+  const dataDir = await mkdtemp(join(tmpdir(), 'multitrack-coordination-'));
   const app: HttpApp = await createHttpApp(
     {
       module: CoordinationApiModule,
@@ -69,7 +75,15 @@ export const startCoordinationApp = async (
         InfrastructureModule.forRoot({ db, store, vault, bus }),
         CoordinationApiModule.forRoot(
           coordinationSettingsOf(
-            parseConfig(z.object({ ...disbursementVariables, ...idempotencyVariables }), settings),
+            parseConfig(
+              z.object({
+                ...disbursementVariables,
+                ...idempotencyVariables,
+                ...documentVariables,
+                DATA_DIR: z.string(),
+              }),
+              { DATA_DIR: dataDir, ...settings },
+            ),
             masterKey,
           ),
         ),
@@ -92,6 +106,7 @@ export const startCoordinationApp = async (
       for (const projector of projectors) await projector.stop();
       await store.close();
       await testDb.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 };

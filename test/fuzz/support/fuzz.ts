@@ -39,6 +39,11 @@ const encode = (value: string) =>
     value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
   );
 
+/** Cursors of the right encoding but a shape no list issues (`["x"]` was a 500, issue 19). */
+const forgedCursor = fc
+  .constantFrom<unknown>(['x'], [1, 2, 3], { position: 1 }, [-1], [null], 'x', [1e308], [], [[1]], ['1', 'x'])
+  .map((value) => Buffer.from(JSON.stringify(value)).toString('base64url'));
+
 /** Principals whose token must fail authentication. */
 const badLabel = /expired|audience|alg|garbage|issuer/i;
 
@@ -55,6 +60,7 @@ const parameterValue = (
   const garbage = fc.oneof(
     nastyString,
     fc.constantFrom('-1', '1.5', '1e999', '99999999999999999999', '0x10', 'null', 'true'),
+    ...(parameter.name === 'cursor' ? [forgedCursor] : []),
   );
   if (slowParameters.has(parameter.name)) return garbage;
   return known.length

@@ -82,18 +82,30 @@ export const checkInclusion = async (
   const proof = await client.json<{ leafIndex: number; hashes: string[] }>(
     `/v1/audit/proofs/inclusion?position=${position}&treeSize=${checkpoint.treeSize}`,
   );
+  checkLeaf(
+    event.hash,
+    proof,
+    checkpoint,
+    `the event at position ${position} is NOT in the signed tree of ${checkpoint.treeSize}`,
+  );
+  return proof.leafIndex;
+};
+
+/** That the event of `eventHash` is leaf `leafIndex` of the signed tree, by the audit path `hashes`. */
+export const checkLeaf = (
+  eventHash: string,
+  proof: { leafIndex: number; hashes: string[] },
+  checkpoint: CheckedCheckpoint,
+  failure: string,
+): void => {
   const ok = verifyInclusion({
-    leafHash: eventLeafHash(event.hash),
+    leafHash: eventLeafHash(eventHash),
     leafIndex: proof.leafIndex,
     treeSize: checkpoint.treeSize,
     proof: proof.hashes.map((h) => Buffer.from(h, 'base64')),
     rootHash: checkpoint.rootHash,
   });
-  if (!ok)
-    throw new VerificationFailure(
-      `the event at position ${position} is NOT in the signed tree of ${checkpoint.treeSize}`,
-    );
-  return proof.leafIndex;
+  if (!ok) throw new VerificationFailure(failure);
 };
 
 /** A check that failed: exit code 1. */

@@ -8,6 +8,7 @@ import {
   VerificationFailure,
 } from './checks';
 import { download, replay } from './replay';
+import { verifyDocument } from './verify-document';
 import { witnessRound } from './witness';
 
 /**
@@ -64,6 +65,20 @@ keyOptions(program.command('verify'))
       }
     },
   );
+
+keyOptions(program.command('verify-document <file>'))
+  .description(
+    'hash a local file and prove it is the document filed under --id: the attaching event, its proof and a signed checkpoint',
+  )
+  .requiredOption('--id <documentId>', 'the document id (as POST /v1/documents answered)')
+  .action(async (file: string, options: { id: string; publicKey?: string; logName?: string }) => {
+    const api = client();
+    const key = await fetchPublicKey(api, { name: options.logName, publicKey: options.publicKey });
+    const proved = await verifyDocument(api, key, file, options.id);
+    say(
+      `${file} is document ${options.id} (sha-256 ${proved.sha256}), attached in ${proved.streamId} at position ${proved.position}: leaf ${proved.leafIndex} of the tree of ${proved.treeSize} signed by ${key.name}`,
+    );
+  });
 
 program
   .command('replay')

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Database } from '@multitrack/database';
+import { DocumentCatalog } from '@multitrack/documents';
 import type { EventStore } from '@multitrack/event-store';
 import { DATABASE, EVENT_STORE, type HttpReply } from '@multitrack/platform';
 import { fundingFlows, matchFlows, readDirectory } from '../funding/funding-flows';
@@ -8,6 +9,7 @@ import { AuditRoute } from '../http/audit-route';
 import { ExportQuery, NoQuery } from '../http/queries';
 import { streamResponse } from '../http/stream-response';
 import { Recorded, RecordedRead } from '../recording/recorded-read';
+import { documentLinksOf } from './document-links';
 import { AuditLog } from '../transparency/audit-log.service';
 import { Funder, fundingCsv } from './funding-csv';
 import { iatiActivity, iatiClosing, iatiOpening } from './iati-activities';
@@ -38,6 +40,14 @@ export class ExportsController {
     log: AuditLog,
   ) {
     this.funder = { ref: log.settings.AUDIT_FUNDER_REF, name: log.settings.AUDIT_FUNDER_NAME };
+  }
+
+  private documents?: Promise<DocumentCatalog>;
+
+  /** Opened on first use: the catalog's tables may be another app's to create (the coordination API). */
+  private catalog(): Promise<DocumentCatalog> {
+    this.documents ??= DocumentCatalog.open(this.db);
+    return this.documents;
   }
 
   /** The log as NDJSON, streamed; filters by position, stream category and recorded time. */
@@ -87,6 +97,7 @@ export class ExportsController {
     @Recorded() read: RecordedRead,
   ): Promise<void> {
     const { store, funder } = this;
+    const catalog = await this.catalog();
     async function* document(): AsyncGenerator<string> {
       const directory = await readDirectory(store);
       yield iatiOpening(new Date());
@@ -94,7 +105,8 @@ export class ExportsController {
         const transactions = [];
         for await (const transaction of matchFlows(store, directory, match.matchId))
           transactions.push(transaction);
-        yield `${iatiActivity({ match, directory, funder, transactions })}\n`;
+        const documents = await documentLinksOf(store, catalog, match);
+        yield `${iatiActivity({ match, directory, funder, transactions, documents })}\n`;
       }
       yield iatiClosing;
     }

@@ -3,6 +3,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { xmlSafe } from '@multitrack/platform';
 import type { FundingDirectory, MatchEntry } from '../funding/funding-directory';
 import type { FundingTransaction } from '../funding/funding-transaction';
+import { iatiCategoryOf, type DocumentLink } from './document-links';
 import { iatiTypeOf } from '../funding/funding-transaction';
 import type { Funder } from './funding-csv';
 
@@ -44,10 +45,18 @@ export interface ActivityInput {
   directory: FundingDirectory;
   funder: Funder;
   transactions: FundingTransaction[];
+  /** Documents attached to the match, its request or its offer (not personal ones). */
+  documents?: DocumentLink[];
 }
 
 /** One match as an IATI 2.03 `iati-activity` (element order as the schema's sequence). */
-export const iatiActivity = ({ match, directory, funder, transactions }: ActivityInput): string => {
+export const iatiActivity = ({
+  match,
+  directory,
+  funder,
+  transactions,
+  documents = [],
+}: ActivityInput): string => {
   const request = directory.requests.get(match.requestId);
   const implementer = directory.organizations.get(match.organizationId);
   const country = request?.country ?? '';
@@ -97,6 +106,18 @@ export const iatiActivity = ({ match, directory, funder, transactions }: Activit
       org(transaction, 'provider-org', funder.ref, GOVERNMENT, funder.name);
       org(transaction, 'receiver-org', match.organizationId, ngoType, t.organizationName);
     }
+  }
+  // After the transactions, as the schema's sequence has it. The URL is the API's own path: the
+  // document is served to whoever may read the entity, and its SHA-256 in the title lets anyone
+  // holding a copy check it against the log.
+  for (const document of documents) {
+    const link = ele(activity, 'document-link', {
+      format: document.mediaType,
+      url: `/v1/documents/${document.documentId}`,
+    });
+    narrative(link, 'title', `${document.filename ?? document.purpose} (sha-256 ${document.sha256})`);
+    ele(link, 'category', { code: iatiCategoryOf[document.purpose] });
+    ele(link, 'document-date', { 'iso-date': document.attachedOn });
   }
   return activity.end({ prettyPrint: true, headless: true });
 };

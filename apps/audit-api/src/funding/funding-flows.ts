@@ -1,16 +1,16 @@
 import type { EventStore } from '@multitrack/event-store';
 import { FundingDirectory } from './funding-directory';
-import { FundingTransaction, fundingTransactionOf } from './funding-transaction';
+import { FundingTransaction, fundingTransactionOf, newFlowMemory } from './funding-transaction';
 
 const batchSize = 2000;
 
 /** Every funding transaction of the log, in log order, in one streamed pass. */
 export async function* fundingFlows(store: EventStore): AsyncGenerator<FundingTransaction> {
   const directory = new FundingDirectory();
-  const references = new Map<string, string>();
+  const memory = newFlowMemory();
   for await (const event of store.readAll({ batchSize })) {
     directory.learn(event);
-    const transaction = fundingTransactionOf(directory, references, event);
+    const transaction = fundingTransactionOf(directory, memory, event);
     if (transaction) yield transaction;
   }
 }
@@ -28,9 +28,9 @@ export async function* matchFlows(
   directory: FundingDirectory,
   matchId: string,
 ): AsyncGenerator<FundingTransaction> {
-  const references = new Map<string, string>();
+  const memory = newFlowMemory();
   for (const event of await store.readStream(`match-${matchId}`)) {
-    const transaction = fundingTransactionOf(directory, references, event);
+    const transaction = fundingTransactionOf(directory, memory, event);
     if (transaction) yield transaction;
   }
 }

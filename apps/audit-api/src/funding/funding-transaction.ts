@@ -71,20 +71,35 @@ export const valueDateOf = (event: RecordedEvent): string | undefined => {
     case 'DisbursementReceiptConfirmed':
       return data.receivedOn;
     case 'ExpenditureReported':
+    case 'ExpenditureReportReviewed':
       return (data.period as { to: string }).to;
     default:
       return undefined;
   }
 };
 
-/** The funding transaction an event is, if any; `references` maps disbursement ids to payment references. */
+/** What earlier events of a flow said that a later one needs: payment references, what reports were for. */
+export interface FlowMemory {
+  /** Disbursement id → the ministry's payment reference. */
+  references: Map<string, string>;
+  /** Report id → the NGO's description of what the money was spent on. */
+  reports: Map<string, string>;
+}
+
+export const newFlowMemory = (): FlowMemory => ({ references: new Map(), reports: new Map() });
+
+/**
+ * The funding transaction an event is, if any. Expenditure (IATI type 4) is what an officer
+ * accepted: a report counts when its review accepts it, never on arrival (docs/audit.md).
+ */
 export const fundingTransactionOf = (
   directory: FundingDirectory,
-  references: Map<string, string>,
+  { references, reports }: FlowMemory,
   event: RecordedEvent,
 ): FundingTransaction | undefined => {
   const data = event.data as Record<string, never>;
   if (event.type === 'DisbursementRequested') references.set(data.disbursementId, data.reference);
+  if (event.type === 'ExpenditureReported') reports.set(data.reportId, data.description);
   const match = directory.matches.get(data.matchId);
   if (!match || !event.streamId.startsWith('match-')) return undefined;
   const request = directory.requests.get(match.requestId);
@@ -151,13 +166,14 @@ export const fundingTransactionOf = (
         description: `Receipt confirmed by the implementer${differs}`,
       };
     }
-    case 'ExpenditureReported':
+    case 'ExpenditureReportReviewed':
+      if (data.decision !== 'accepted') return undefined;
       return {
         ...base,
         kind: 'expenditure',
         amount: data.amount,
         valueDate: valueDateOf(event)!,
-        description: data.description,
+        description: reports.get(data.reportId) ?? `Expenditure report ${data.reportId}`,
       };
     default:
       return undefined;

@@ -33,6 +33,7 @@ interface Totals {
   discrepancyCount: number;
   discrepancy: Money;
   reportedExpenditure: Money;
+  acceptedExpenditure: Money;
 }
 
 const totalsOf = (match: Match): Totals => {
@@ -51,6 +52,7 @@ const totalsOf = (match: Match): Totals => {
       differing.map((d) => subtract(d.expected, d.received)),
     ),
     reportedExpenditure: match.reportedExpenditure,
+    acceptedExpenditure: match.acceptedExpenditure,
   };
 };
 
@@ -63,6 +65,7 @@ const plus = (a: Totals, b: Totals): Totals => ({
   discrepancyCount: a.discrepancyCount + b.discrepancyCount,
   discrepancy: add(a.discrepancy, b.discrepancy),
   reportedExpenditure: add(a.reportedExpenditure, b.reportedExpenditure),
+  acceptedExpenditure: add(a.acceptedExpenditure, b.acceptedExpenditure),
 });
 
 const lineOf = (key: string, currency: string, t: Totals): LedgerLine => ({
@@ -75,6 +78,7 @@ const lineOf = (key: string, currency: string, t: Totals): LedgerLine => ({
   confirmedReceived: formatMoney(t.confirmedReceived),
   discrepancies: { count: t.discrepancyCount, amount: formatMoney(t.discrepancy) },
   reportedExpenditure: formatMoney(t.reportedExpenditure),
+  acceptedExpenditure: formatMoney(t.acceptedExpenditure),
   outstanding: formatMoney(subtract(t.committed, t.disbursed)),
 });
 

@@ -36,7 +36,13 @@ export class LedgerLineResponse implements LedgerLine {
   @ApiProperty({ type: LedgerMoneyResponse, description: 'What the NGOs confirmed as arrived' })
   confirmedReceived: LedgerMoneyResponse;
   @ApiProperty({ type: DiscrepanciesResponse }) discrepancies: DiscrepanciesResponse;
-  @ApiProperty({ type: LedgerMoneyResponse }) reportedExpenditure: LedgerMoneyResponse;
+  @ApiProperty({ type: LedgerMoneyResponse, description: 'The reports not replaced, reviewed or not' })
+  reportedExpenditure: LedgerMoneyResponse;
+  @ApiProperty({
+    type: LedgerMoneyResponse,
+    description: 'The reports an officer accepted (what IATI counts)',
+  })
+  acceptedExpenditure: LedgerMoneyResponse;
   @ApiProperty({ type: LedgerMoneyResponse, description: 'Committed and not yet disbursed' })
   outstanding: LedgerMoneyResponse;
 }

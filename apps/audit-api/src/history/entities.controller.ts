@@ -30,7 +30,7 @@ export class EntitiesController {
         throw new ProblemException(
           statusProblem(
             404,
-            `${streamId} is no organisation, request, offer or match stream with an event recorded at or before ${asOf.toISOString()}`,
+            `${streamId} is no entity stream (organisation, request, offer, match, approval authority or release window) with an event recorded at or before ${asOf.toISOString()}`,
           ),
         );
       return found;

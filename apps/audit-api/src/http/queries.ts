@@ -53,7 +53,7 @@ class RefuseAnyQuery implements PipeTransform<Record<string, unknown>, Record<st
 export const NoQuery = () => Query(RefuseAnyQuery);
 
 /** Stream categories: the part of a stream id before the first dash. */
-const categories = ['organization', 'request', 'offer', 'match', 'audit'];
+const categories = ['organization', 'request', 'offer', 'match', 'authority', 'window', 'audit'];
 
 export class LogPageQuery {
   @LogNumber(0, 'Start at the event with this global position (default: the start of the log)', {

@@ -1,5 +1,6 @@
 import {
   add,
+  budgetTotal,
   compare,
   deciderFor,
   Event,
@@ -17,10 +18,15 @@ export interface InvariantBreach {
   kind: 'invariant';
   /**
    * `disbursed + pendingApproval ≤ committed`, `committed ≤ budget` (of one match, and of all the
-   * matches of a request together: `request.over-committed`), or `one currency`.
+   * matches of a request together: `request.over-committed`), `budget lines ≤ committed`
+   * (`budget.over-committed`), or `one currency`.
    */
   rule:
-    'match.over-disbursed' | 'match.over-committed' | 'request.over-committed' | 'match.currency-mismatch';
+    | 'match.over-disbursed'
+    | 'match.over-committed'
+    | 'request.over-committed'
+    | 'budget.over-committed'
+    | 'match.currency-mismatch';
   streamId: string;
   position: number;
   revision: number;
@@ -37,6 +43,12 @@ const check = (
     return {
       rule: 'match.over-disbursed',
       detail: `disbursed + pending approval ${formatMoney(out).amount} exceeds committed ${formatMoney(match.committed).amount} ${match.currency}`,
+    };
+  const budgeted = budgetTotal(match);
+  if (compare(budgeted, match.committed) > 0)
+    return {
+      rule: 'budget.over-committed',
+      detail: `the budget lines ${formatMoney(budgeted).amount} exceed committed ${formatMoney(match.committed).amount} ${match.currency}`,
     };
   if (!request || request.status === 'none') return undefined;
   if (request.budget.currency !== match.currency)

@@ -23,7 +23,15 @@ export class MissingReadModelResponse implements MissingReadModel {
 
 export class InvariantBreachResponse implements InvariantBreach {
   @ApiProperty({ enum: ['invariant'] }) kind: 'invariant';
-  @ApiProperty({ enum: ['match.over-disbursed', 'match.over-committed', 'match.currency-mismatch'] })
+  @ApiProperty({
+    enum: [
+      'match.over-disbursed',
+      'match.over-committed',
+      'request.over-committed',
+      'budget.over-committed',
+      'match.currency-mismatch',
+    ],
+  })
   rule: InvariantBreach['rule'];
   @ApiProperty() streamId: string;
   @ApiProperty({ type: 'integer', description: 'The event after which the invariant first failed' })

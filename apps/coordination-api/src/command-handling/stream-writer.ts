@@ -91,6 +91,9 @@ const notFoundRules: Record<Category, RuleName> = {
   request: 'request.not-found',
   offer: 'offer.not-found',
   match: 'match.not-found',
+  authority: 'approval-authority.not-found',
+  // Never a command's own stream: written only alongside a release.
+  window: 'organization.not-found',
 };
 
 const notFound = ({ category, id }: { category: Category; id: string }): DomainError =>

@@ -78,3 +78,20 @@ export const CreatingEndpoint = (path: string, options: CommandEndpointOptions &
     ...(problems.length > 0 ? [ApiProblemResponses(...problems)] : []),
   );
 };
+
+/**
+ * A PUT that sets a value whole, whether it creates or replaces it (`PUT
+ * /v1/approval-authorities/{sub}`): 200 with the write's answer either way.
+ */
+export const ReplacingEndpoint = (path: string, options: CommandEndpointOptions) => {
+  const { answer = WriteResult, answerDescription } = options;
+  return applyDecorators(
+    Put(path),
+    HttpCode(200),
+    ...documented(options),
+    ApiOkResponse({
+      type: answer,
+      ...(answerDescription !== undefined && { description: answerDescription }),
+    }),
+  );
+};

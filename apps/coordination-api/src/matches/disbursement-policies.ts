@@ -1,5 +1,7 @@
 import { decimalToMinor, isDomainError, type DisbursementPolicy } from '@multitrack/domain';
 
+export type ApprovalAuthorityMode = 'recorded' | 'any-officer';
+
 /**
  * The four-eyes policy of the configuration (DISBURSEMENT_APPROVAL_*), in each currency's minor
  * units. The threshold is written once for every currency ("100000.00"); for a currency with fewer
@@ -10,9 +12,14 @@ export class DisbursementPolicies {
   private readonly byCurrency = new Map<string, DisbursementPolicy>();
   private readonly whole: string;
 
+  /**
+   * `authority`: `any-officer`, any officer but the requester approves; `recorded`, only one whose
+   * own or delegated authority covers the tranche (DISBURSEMENT_APPROVAL_AUTHORITY, decision 0210).
+   */
   constructor(
     readonly approvalThreshold: string,
     readonly windowDays: number,
+    readonly authority: ApprovalAuthorityMode = 'any-officer',
   ) {
     this.whole = approvalThreshold.replace(/\..*$/, '');
   }

@@ -27,6 +27,12 @@ import { ReportExpenditureController } from './report-expenditure/report-expendi
 import { ReportExpenditureHandler } from './report-expenditure/report-expenditure.handler';
 import { RequestDisbursementController } from './request-disbursement/request-disbursement.controller';
 import { RequestDisbursementHandler } from './request-disbursement/request-disbursement.handler';
+import { BudgetVsActualController } from './budget-vs-actual/budget-vs-actual.controller';
+import { BudgetVsActualHandler } from './budget-vs-actual/budget-vs-actual.handler';
+import { ReviewReportController } from './review-report/review-report.controller';
+import { ReviewReportHandler } from './review-report/review-report.handler';
+import { SetBudgetController } from './set-budget/set-budget.controller';
+import { SetBudgetHandler } from './set-budget/set-budget.handler';
 
 /** Matches and money (API.md): one slice per use case; controllers translate HTTP, handlers decide. */
 @Module({})
@@ -49,6 +55,9 @@ export class MatchesModule {
         ListMatchesController,
         ListApprovalsController,
         GetMatchController,
+        SetBudgetController,
+        ReviewReportController,
+        BudgetVsActualController,
       ],
       providers: [
         { provide: DisbursementPolicies, useValue: policies },
@@ -65,6 +74,9 @@ export class MatchesModule {
         ListMatchesHandler,
         ListApprovalsHandler,
         GetMatchHandler,
+        SetBudgetHandler,
+        ReviewReportHandler,
+        BudgetVsActualHandler,
       ],
     };
   }

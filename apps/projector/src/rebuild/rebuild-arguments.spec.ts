@@ -8,6 +8,7 @@ describe('the rebuild command line', () => {
       'offers',
       'matches',
       'cooperation',
+      'approval-authorities',
     ]);
   });
 

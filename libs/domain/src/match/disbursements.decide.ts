@@ -2,12 +2,13 @@ import { add, checkCurrency, checkPositive, compare } from '../money/arithmetic'
 import { formatMoney } from '../money/format-money';
 import { checkInGoodStanding } from '../organization/standing';
 import { rule, type DomainError } from '../shared/decider';
+import { sameOfficer } from '../shared/officer';
 import { checkDates, checkText, firstFailure } from '../shared/validation';
+import { checkReportBeforeTranche } from './expenditure-reports.decide';
 import { approvalNeeded } from './approval-policy';
 import type {
   ApproveDisbursement,
   ConfirmDisbursementReceipt,
-  ReportExpenditure,
   RequestDisbursement,
   ReverseDisbursement,
 } from './match.commands';
@@ -37,9 +38,10 @@ export const requestDisbursement = ({ data, metadata }: RequestDisbursement, mat
       compare(add(add(match.disbursed, match.pendingApproval), amount), match.committed) > 0
         ? rule('match.over-disbursed', 'disbursed and pending tranches would exceed the committed funds')
         : undefined,
+    () => checkReportBeforeTranche(match),
   );
   if (failure) return failure;
-  const approvalReason = approvalNeeded(match, amount, policy, metadata.now);
+  const approvalReason = approvalNeeded(match, amount, policy, metadata.now, data.organizationReleases);
   const wire = formatMoney(amount);
   const ids = { matchId: match.matchId, disbursementId };
   const requested: MatchEvent = {
@@ -73,7 +75,7 @@ export const approveDisbursement = ({ data, metadata }: ApproveDisbursement, mat
         ? undefined
         : rule('disbursement.not-pending', `the disbursement is ${found.status}`),
     () =>
-      found.requestedBy === approvedBy
+      sameOfficer(found.requestedBy, approvedBy)
         ? rule(
             'disbursement.self-approval',
             'a disbursement is approved by another officer than its requester',
@@ -84,7 +86,15 @@ export const approveDisbursement = ({ data, metadata }: ApproveDisbursement, mat
   if (failure) return failure;
   const ids = { matchId: match.matchId, disbursementId: found.id };
   return [
-    { type: 'DisbursementApproved', data: { ...ids, approvedBy, approvedAt: metadata.now } },
+    {
+      type: 'DisbursementApproved',
+      data: {
+        ...ids,
+        approvedBy,
+        approvedAt: metadata.now,
+        ...(data.authority && { authority: data.authority }),
+      },
+    },
     {
       type: 'FundsDisbursed',
       data: {
@@ -153,36 +163,6 @@ export const reverseDisbursement = ({ data, metadata }: ReverseDisbursement, mat
         amount: formatMoney(found.amount),
         reason: data.reason,
         reversedBy: metadata.actor.sub,
-      },
-    },
-  ];
-};
-
-/** A final report may come after completion; spending more than was disbursed is reported, not refused. */
-export const reportExpenditure = ({ data, metadata }: ReportExpenditure, match: Match): Outcome => {
-  const { amount, description, period } = data;
-  const failure = firstFailure(
-    () => checkMatchedOrganization(match, metadata),
-    () => (match.status === 'cancelled' ? rule('match.not-active', 'the match is cancelled') : undefined),
-    () => checkText({ description }),
-    () => checkPositive(amount),
-    () => checkCurrency(match.currency, amount),
-    () => checkDates({ 'period.from': period.from, 'period.to': period.to }),
-    () =>
-      period.from <= period.to
-        ? undefined
-        : rule('expenditure.invalid-period', 'period.to is before period.from'),
-  );
-  if (failure) return failure;
-  return [
-    {
-      type: 'ExpenditureReported',
-      data: {
-        matchId: match.matchId,
-        amount: formatMoney(amount),
-        description,
-        period: { from: period.from, to: period.to },
-        reportedBy: metadata.actor.sub,
       },
     },
   ];

@@ -3,6 +3,8 @@ import type { Money } from '../money/money';
 import type { OfferKind, OfferStatus } from '../offer/offer.state';
 import type { OrganizationStatus } from '../organization/organization.state';
 import type { RequestStatus } from '../request/request.state';
+import type { UnreviewedRelease } from '../release-window/release-window';
+import type { ApprovalBasis } from './match.events';
 
 /** Facts the handler reads from other streams; a decider sees one stream only. */
 type OrganizationFact = { status: OrganizationStatus | 'none' };
@@ -28,6 +30,8 @@ export type MakeMatch = Command<
       matchId?: string;
     };
     organization: OrganizationFact;
+    /** Each tranche after the first waits for an accepted report (default false). */
+    reportBetweenTranches?: boolean;
   }
 >;
 
@@ -56,12 +60,18 @@ export type RequestDisbursement = Command<
     policy: DisbursementPolicy;
     organization: OrganizationFact;
     offer: MatchedOfferFact;
+    /**
+     * The organisation's four-eyes window (its `window-` stream): tranches released to it without
+     * a second approval through any of its matches. Absent: this match's own releases only.
+     */
+    organizationReleases?: UnreviewedRelease[];
   }
 >;
 
+/** `authority`: what the handler found the approval may rely on, recorded on the approval. */
 export type ApproveDisbursement = Command<
   'ApproveDisbursement',
-  { disbursementId: string; organization: OrganizationFact }
+  { disbursementId: string; organization: OrganizationFact; authority?: ApprovalBasis }
 >;
 
 export type ConfirmDisbursementReceipt = Command<
@@ -74,7 +84,26 @@ export type ReverseDisbursement = Command<'ReverseDisbursement', { disbursementI
 
 export type ReportExpenditure = Command<
   'ReportExpenditure',
-  { amount: Money; description: string; period: { from: string; to: string } }
+  {
+    /** Chosen by the handler (from the Idempotency-Key when there is one). */
+    reportId: string;
+    amount: Money;
+    description: string;
+    period: { from: string; to: string };
+    lines?: { code: string; amount: Money }[];
+    replaces?: string;
+  }
+>;
+
+/** Replaces the whole budget of the match. */
+export type SetBudget = Command<
+  'SetBudget',
+  { lines: { code: string; description: string; amount: Money }[] }
+>;
+
+export type ReviewExpenditureReport = Command<
+  'ReviewExpenditureReport',
+  { reportId: string; decision: 'accepted' | 'changes_requested'; note: string }
 >;
 
 export type CompleteMatch = Command<'CompleteMatch', { note?: string }>;
@@ -90,5 +119,7 @@ export type MatchCommand =
   | ConfirmDisbursementReceipt
   | ReverseDisbursement
   | ReportExpenditure
+  | SetBudget
+  | ReviewExpenditureReport
   | CompleteMatch
   | CancelMatch;

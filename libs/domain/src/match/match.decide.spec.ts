@@ -377,7 +377,11 @@ describe('ReverseDisbursement', () => {
 
 describe('ReportExpenditure', () => {
   const report = (period = { from: '2025-06-01', to: '2025-06-30' }, actor = matchedNgo) =>
-    command('ReportExpenditure', { amount: usd('12000'), description: 'venue and travel', period }, actor);
+    command(
+      'ReportExpenditure',
+      { reportId: 'rep-1', amount: usd('12000'), description: 'venue and travel', period },
+      actor,
+    );
   it('records what the matched organisation spent', () =>
     given([made])
       .when(report())
@@ -387,6 +391,7 @@ describe('ReportExpenditure', () => {
             type: 'ExpenditureReported',
             data: {
               matchId,
+              reportId: 'rep-1',
               amount: wire('12000.00'),
               description: 'venue and travel',
               period: { from: '2025-06-01', to: '2025-06-30' },
@@ -416,6 +421,7 @@ describe('CompleteMatch', () => {
         command(
           'ReportExpenditure',
           {
+            reportId: 'rep-final',
             amount: usd('10'),
             description: 'final report',
             period: { from: '2025-06-01', to: '2025-06-30' },
@@ -428,6 +434,7 @@ describe('CompleteMatch', () => {
           type: 'ExpenditureReported',
           data: {
             matchId,
+            reportId: 'rep-final',
             amount: wire('10.00'),
             description: 'final report',
             period: { from: '2025-06-01', to: '2025-06-30' },

@@ -17,10 +17,12 @@ import type { Match, MatchState } from './match.state';
 import {
   approveDisbursement,
   confirmReceipt,
-  reportExpenditure,
   requestDisbursement,
   reverseDisbursement,
 } from './disbursements.decide';
+import { checkBudgetCovered, setBudget } from './budget';
+import { reportExpenditure, reviewExpenditureReport } from './expenditure-reports.decide';
+import { budgetTotal } from './reports.state';
 
 type Outcome = MatchEvent[] | DomainError;
 
@@ -42,6 +44,10 @@ export const decideMatch = (command: MatchCommand, state: MatchState): Outcome =
       return reverseDisbursement(command, state);
     case 'ReportExpenditure':
       return reportExpenditure(command, state);
+    case 'SetBudget':
+      return setBudget(command, state);
+    case 'ReviewExpenditureReport':
+      return reviewExpenditureReport(command, state);
     case 'CompleteMatch':
       return complete(command, state);
     case 'CancelMatch':
@@ -82,6 +88,7 @@ const make = ({ data, metadata }: MakeMatch, state: MatchState): Outcome => {
         currency,
         madeBy: metadata.actor.sub,
         ...(offer.kind && offer.kind !== 'funding' && { kind: offer.kind }),
+        ...(data.reportBetweenTranches === true && { reportBetweenTranches: true as const }),
       },
     },
   ];
@@ -128,6 +135,7 @@ const decommit = ({ data, metadata }: DecommitFunds, match: Match): Outcome => {
             'committed funds would fall below what is disbursed or waiting for approval',
           )
         : undefined,
+    () => checkBudgetCovered(budgetTotal(match), subtract(match.committed, amount)),
   );
   if (failure) return failure;
   return [

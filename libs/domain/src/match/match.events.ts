@@ -13,6 +13,8 @@ export type MatchMade = Event<
     madeBy: string;
     /** The offer's kind when it is not money (`in-kind`, `expertise`); absent: `funding`. */
     kind?: 'in-kind' | 'expertise';
+    /** Present (true) when a tranche after the first waits for an accepted report (decision 0217). */
+    reportBetweenTranches?: true;
   }
 >;
 
@@ -48,9 +50,24 @@ export type DisbursementRequested = Event<
   }
 >;
 
+/**
+ * The authority an approval relied on (API.md, "Approval authority"): under
+ * `DISBURSEMENT_APPROVAL_AUTHORITY=any-officer` any officer but the requester; otherwise the
+ * approver's own recorded authority, or one lent to it by `delegatedBy`. Absent on approvals
+ * recorded before authorities existed.
+ */
+export type ApprovalBasis =
+  { basis: 'any-officer' } | { basis: 'own' } | { basis: 'delegated'; delegatedBy: string };
+
 export type DisbursementApproved = Event<
   'DisbursementApproved',
-  { matchId: string; disbursementId: string; approvedBy: string; approvedAt: string }
+  {
+    matchId: string;
+    disbursementId: string;
+    approvedBy: string;
+    approvedAt: string;
+    authority?: ApprovalBasis;
+  }
 >;
 
 /** IATI transaction type 3 (disbursement). `approvedBy` is absent when no second approval was needed. */
@@ -86,15 +103,49 @@ export type DisbursementReversed = Event<
   { matchId: string; disbursementId: string; amount: WireMoney; reason: string; reversedBy: string }
 >;
 
-/** IATI transaction type 4 (expenditure). */
+/**
+ * The NGO's account of what it spent. Counted in the IATI export (type 4) only once an officer
+ * accepted it (`ExpenditureReportReviewed`, docs/audit.md). `reportId` is absent from events of
+ * schema version 1: the store's upcaster gives them their event id (decision 0215).
+ */
 export type ExpenditureReported = Event<
   'ExpenditureReported',
   {
     matchId: string;
+    reportId: string;
     amount: WireMoney;
     description: string;
     period: { from: string; to: string };
     reportedBy: string;
+    /** The budget lines the amount was spent on; they add up to `amount`. */
+    lines?: ReportLine[];
+    /** The report this one corrects, and the amount that report had (no longer reported). */
+    replaces?: string;
+    replacedAmount?: WireMoney;
+  }
+>;
+
+export type ReportLine = { code: string; amount: WireMoney };
+
+export type BudgetLineData = { code: string; description: string; amount: WireMoney };
+
+/** The match's budget, all lines at once: a later one replaces it whole. */
+export type BudgetSet = Event<'BudgetSet', { matchId: string; lines: BudgetLineData[]; setBy: string }>;
+
+export type ReportDecision = 'accepted' | 'changes_requested';
+
+/** An officer's one review of a report; `amount` and `period` are the report's, for the exports. */
+export type ExpenditureReportReviewed = Event<
+  'ExpenditureReportReviewed',
+  {
+    matchId: string;
+    reportId: string;
+    decision: ReportDecision;
+    note: string;
+    amount: WireMoney;
+    period: { from: string; to: string };
+    reviewedBy: string;
+    reviewedAt: string;
   }
 >;
 
@@ -112,6 +163,8 @@ export type MatchEvent =
   | DisbursementReceiptConfirmed
   | DisbursementReversed
   | ExpenditureReported
+  | BudgetSet
+  | ExpenditureReportReviewed
   | MatchCompleted
   | MatchCancelled;
 
@@ -125,6 +178,8 @@ export const matchEventTypes = listOf<MatchEvent['type']>({
   DisbursementReceiptConfirmed: true,
   DisbursementReversed: true,
   ExpenditureReported: true,
+  BudgetSet: true,
+  ExpenditureReportReviewed: true,
   MatchCompleted: true,
   MatchCancelled: true,
 });

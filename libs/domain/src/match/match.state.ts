@@ -2,6 +2,7 @@ import { add, subtract } from '../money/arithmetic';
 import { fromWire } from '../money/format-money';
 import { zero, type Money } from '../money/money';
 import type { FundsDisbursed, MatchEvent } from './match.events';
+import { budgetSet, expenditureReported, reportReviewed, type BudgetAndReports } from './reports.state';
 
 export type MatchStatus = 'active' | 'completed' | 'cancelled';
 
@@ -40,7 +41,7 @@ export type Match = {
   reportedExpenditure: Money;
   confirmedReceived: Money;
   disbursements: Disbursement[];
-};
+} & BudgetAndReports;
 
 export type MatchState = { status: 'none' } | Match;
 
@@ -56,7 +57,7 @@ const changeDisbursement = (match: Match, id: string, change: (d: Disbursement) 
 
 export const evolveMatch = (state: MatchState, event: MatchEvent): MatchState => {
   if (event.type === 'MatchMade') {
-    const { matchId, requestId, offerId, organizationId, currency } = event.data;
+    const { matchId, requestId, offerId, organizationId, currency, reportBetweenTranches } = event.data;
     const none = zero(currency);
     return {
       status: 'active',
@@ -71,6 +72,10 @@ export const evolveMatch = (state: MatchState, event: MatchEvent): MatchState =>
       reportedExpenditure: none,
       confirmedReceived: none,
       disbursements: [],
+      budget: [],
+      reports: [],
+      acceptedExpenditure: none,
+      reportBetweenTranches: reportBetweenTranches === true,
     };
   }
   if (state.status === 'none') return state;
@@ -132,7 +137,11 @@ const evolveActive = (match: Match, event: MatchEvent): Match => {
       return { ...reversed, disbursed: subtract(match.disbursed, fromWire(event.data.amount)) };
     }
     case 'ExpenditureReported':
-      return { ...match, reportedExpenditure: add(match.reportedExpenditure, fromWire(event.data.amount)) };
+      return expenditureReported(match, event.data);
+    case 'BudgetSet':
+      return budgetSet(match, event.data);
+    case 'ExpenditureReportReviewed':
+      return reportReviewed(match, event.data);
     case 'MatchCompleted':
       return { ...match, status: 'completed' };
     case 'MatchCancelled':

@@ -1,5 +1,5 @@
 /** Stream categories: a stream is named `{category}-{id}` (EventStoreDB convention). */
-export const categories = ['organization', 'request', 'offer', 'match'] as const;
+export const categories = ['organization', 'request', 'offer', 'match', 'authority', 'window'] as const;
 
 export type Category = (typeof categories)[number];
 

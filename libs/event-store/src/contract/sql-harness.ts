@@ -1,11 +1,11 @@
-import { createTestDatabase } from '@multitrack/database';
+import { createTestDatabase, TestDatabaseKind } from '@multitrack/database';
 import { migrateEventStore } from '../postgres/event-store.migrations';
 import { createPostgresEventStore } from '../postgres/postgres.event-store';
 import { ContractHarness, sleep } from './harness';
 
 /** The PostgreSQL adapter on a throwaway server database or an in-memory PGlite. */
 export const openSqlHarness = async (
-  kind: 'postgres' | 'pglite',
+  kind: TestDatabaseKind,
   race: ContractHarness['race'],
 ): Promise<ContractHarness> => {
   const { db, drop } = await createTestDatabase(kind);

@@ -5,6 +5,8 @@ export interface StoredShape {
   type: string;
   data: Record<string, unknown>;
   metadata: EventMetadata;
+  /** Present on events read from a store (every recorded event has one). */
+  eventId?: string;
 }
 
 /**

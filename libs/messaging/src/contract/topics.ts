@@ -6,6 +6,7 @@ export const Topics = {
   requests: 'multitrack.requests.v1',
   offers: 'multitrack.offers.v1',
   matches: 'multitrack.matches.v1',
+  approvalAuthorities: 'multitrack.approval-authorities.v1',
   audit: 'multitrack.audit.v1',
   deadLetter: 'multitrack.dead-letter.v1',
 } as const;
@@ -17,6 +18,10 @@ const byCategory: Record<Category, Topic> = {
   request: Topics.requests,
   offer: Topics.offers,
   match: Topics.matches,
+  authority: Topics.approvalAuthorities,
+  // The four-eyes window of an organisation (decision 0211) is a record for the write side and
+  // the auditors; no read model follows it.
+  window: Topics.audit,
 };
 
 /**
@@ -34,5 +39,6 @@ export const EventTopics: Topic[] = [
   Topics.requests,
   Topics.offers,
   Topics.matches,
+  Topics.approvalAuthorities,
   Topics.audit,
 ];

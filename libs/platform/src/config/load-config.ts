@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problemsAcrossVariables } from './variables';
 
 /** A missing or invalid variable; its message is the one line printed at start-up. */
 export class ConfigError extends Error {
@@ -19,7 +20,11 @@ export const parseConfig = <Schema extends z.ZodTypeAny>(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const result = schema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) {
+    const across = problemsAcrossVariables(result.data as Record<string, unknown>);
+    if (across.length > 0) throw new ConfigError(across);
+    return result.data;
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => ({
       variable: issue.path.join('.') || '(environment)',

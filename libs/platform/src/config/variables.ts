@@ -19,6 +19,8 @@ export const httpVariables = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Per principal and minute; 0 turns limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a whole number' }).int().min(0).default(6000),
+  /** At most this many of them in any one second; default twice the minute's rate, at least 10. */
+  RATE_LIMIT_BURST_PER_SECOND: z.coerce.number({ message: 'must be a whole number' }).int().min(1).optional(),
   /** redis:// URL: rate-limit counters shared by every replica; unset, each process counts alone. */
   RATE_LIMIT_REDIS_URL: z
     .string()
@@ -36,6 +38,15 @@ export const httpVariables = {
    * limits by address, access log). Off by default: a client could forge the header.
    */
   TRUST_PROXY: trueOrFalse.default('false'),
+  /**
+   * GET /metrics on a listener of its own at this port, and never on PORT (decision 0186). Unset,
+   * /metrics is not served at all unless METRICS_PUBLIC=true.
+   */
+  METRICS_PORT: port.optional(),
+  /** Where the metrics listener binds; unset: HOST. */
+  METRICS_HOST: z.string().optional(),
+  /** Without METRICS_PORT: serve /metrics on PORT to anyone (a development convenience). */
+  METRICS_PUBLIC: trueOrFalse.default('false'),
 };
 
 /** A dotted claim path such as `realm_access.roles` (or a namespaced claim's whole name). */
@@ -67,6 +78,17 @@ export const authVariables = {
 export const idempotencyVariables = {
   /** How long an Idempotency-Key and its first answer are kept; after that the key runs again. */
   IDEMPOTENCY_RETENTION_HOURS: positiveInt('must be a positive whole number of hours')
+    .max(24 * 365)
+    .default(24),
+};
+
+export const documentVariables = {
+  /** Largest document `POST /v1/documents` takes (bytes); larger is a 413. */
+  DOCUMENT_MAX_BYTES: positiveInt('must be a positive whole number of bytes')
+    .max(1024 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  /** An upload attached to nothing for this long is removed. */
+  DOCUMENT_UNATTACHED_RETENTION_HOURS: positiveInt('must be a positive whole number of hours')
     .max(24 * 365)
     .default(24),
 };
@@ -112,6 +134,10 @@ export const disbursementVariables = {
     )
     .default('100000.00'),
   DISBURSEMENT_APPROVAL_WINDOW_DAYS: positiveInt('must be a positive whole number of days').default(30),
+  /** Who may approve a tranche (API.md, "Approval authority"); decision 0210. */
+  DISBURSEMENT_APPROVAL_AUTHORITY: z
+    .enum(['recorded', 'any-officer'], { message: 'must be recorded or any-officer' })
+    .default('any-officer'),
 };
 
 export const auditVariables = {
@@ -133,6 +159,25 @@ export const personalDataVariables = {
   PERSONAL_DATA_MASTER_KEY: base64('32 random bytes')
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
     .optional(),
+};
+
+/**
+ * Rules between variables, which a zod object of one app cannot say once for all: `parseConfig`
+ * checks them on every configuration that has the variables, so a contradiction refuses the start
+ * before anything is opened.
+ */
+export const problemsAcrossVariables = (
+  config: Record<string, unknown>,
+): { variable: string; reason: string }[] => {
+  const problems: { variable: string; reason: string }[] = [];
+  if (config.METRICS_PORT !== undefined && config.METRICS_PUBLIC === true)
+    problems.push({
+      variable: 'METRICS_PUBLIC',
+      reason: 'must not be true with METRICS_PORT set (/metrics is served there only)',
+    });
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT)
+    problems.push({ variable: 'METRICS_PORT', reason: `must differ from PORT (${String(config.PORT)})` });
+  return problems;
 };
 
 /** What `createHttpApp` itself reads. */

@@ -3,9 +3,9 @@ import { noteFailure } from '../logging/logging';
 import { STORE_RETRY_AFTER_S, toProblem } from './to-problem';
 
 /**
- * Writes `exception` as `application/problem+json`; never a stack trace. Nest's exception filter
- * calls it for anything thrown in a handler, Fastify's error handler for what fails before (body
- * too large, malformed JSON, an unsupported media type).
+ * Writes `exception` as `application/problem+json`; never a stack trace. The ProblemFilter calls
+ * it for anything thrown in a handler and, through Nest's Fastify error handler, for what fails
+ * before routing (body too large, malformed JSON, an unsupported media type).
  */
 export const sendProblem = (request: HttpRequest, reply: HttpReply, exception: unknown): void => {
   const { problem, headers, unexpected } = toProblem(exception);

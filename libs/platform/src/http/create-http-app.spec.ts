@@ -103,7 +103,8 @@ describe('an app built with createHttpApp', () => {
   let officer: string;
 
   beforeAll(async () => {
-    ({ app, url } = await start());
+    // /metrics on the API port, as METRICS_PUBLIC=true serves it (metrics-listener.spec.ts: the rest)
+    ({ app, url } = await start({ METRICS_PUBLIC: 'true' }));
     officer = await tokenFor('alice');
   });
   afterAll(() => app.close());
@@ -319,6 +320,65 @@ describe('an app built with createHttpApp', () => {
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect((await call('/docs/')).status).toBe(200);
   });
+
+  it('serves Swagger UI without keeping the token (persisted, any script on the origin could read it)', async () => {
+    const init = await (await call('/docs/swagger-ui-init.js')).text();
+    expect(init).toMatch(/"persistAuthorization":\s*false/);
+  });
+});
+
+describe('limits for anonymous callers', () => {
+  let app: HttpApp;
+  let url: string;
+
+  beforeAll(
+    async () => ({ app, url } = await start({ RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_HOLD_MS: '0' })),
+  );
+  afterAll(() => app.close());
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${url}${path}`, { headers });
+
+  it('limits anonymous routes by client address, /docs included, and ignores X-Forwarded-For without TRUST_PROXY', async () => {
+    // Given three requests a minute per principal, when one address asks for health, Swagger UI and the document
+    expect((await get('/health/live')).status).toBe(200);
+    expect((await get('/docs/')).status).toBe(200);
+    expect((await get('/docs-json')).status).toBe(200);
+    // Then its fourth is refused wherever it goes, whatever address it claims to forward for
+    for (const path of ['/docs-json', '/docs/swagger-ui-init.js', '/health/ready']) {
+      const refused = await get(path, { 'x-forwarded-for': '203.0.113.9' });
+      expect({ path, status: refused.status }).toEqual({ path, status: 429 });
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    // while a caller with a token is counted as itself
+    const token = await tokenFor('dora');
+    expect(
+      (await fetch(`${url}/things/clash`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(409);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  let app: HttpApp;
+  let url: string;
+
+  beforeAll(
+    async () =>
+      ({ app, url } = await start({
+        RATE_LIMIT_PER_MINUTE: '2',
+        RATE_LIMIT_HOLD_MS: '0',
+        TRUST_PROXY: 'true',
+      })),
+  );
+  afterAll(() => app.close());
+
+  it('reads the client address from X-Forwarded-For only under TRUST_PROXY, so clients behind one proxy are counted apart', async () => {
+    const live = (client: string) => fetch(`${url}/health/live`, { headers: { 'x-forwarded-for': client } });
+    expect((await live('198.51.100.1')).status).toBe(200);
+    expect((await live('198.51.100.1')).status).toBe(200);
+    expect((await live('198.51.100.1')).status).toBe(429);
+    expect((await live('198.51.100.2')).status).toBe(200);
+  });
 });
 
 describe('rate limiting per principal', () => {
@@ -341,6 +401,30 @@ describe('rate limiting per principal', () => {
     expect(limited.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(((await limited.json()) as Json).status).toBe(429);
     expect((await get(await tokenFor('bob'))).status).toBe(409);
+  });
+});
+
+describe('the burst cap under the minute', () => {
+  let app: HttpApp;
+  let url: string;
+
+  beforeAll(
+    async () =>
+      ({ app, url } = await start({ RATE_LIMIT_PER_MINUTE: '6000', RATE_LIMIT_BURST_PER_SECOND: '3' })),
+  );
+  afterAll(() => app.close());
+
+  it('refuses a principal more than the burst in one second, though its minute is far from spent, and names the window', async () => {
+    const carol = await tokenFor('carol');
+    const get = () => fetch(`${url}/things/clash`, { headers: { authorization: `Bearer ${carol}` } });
+    // Given a burst of three allowed per second, when eight requests arrive at once
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get()));
+    // Then at most three per second pass, and a refusal names the one-second window, not the minute
+    const refused = answers.filter((answer) => answer.status === 429);
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    expect(answers.filter((answer) => answer.status === 409).length).toBeLessThanOrEqual(6);
+    expect(refused[0].headers.get('retry-after')).toBe('1');
+    expect(((await refused[0].json()) as Json).detail).toMatch(/more than 3 requests in 1 s/);
   });
 });
 

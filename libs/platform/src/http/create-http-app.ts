@@ -8,11 +8,11 @@ import { resolveAuthMode, TokenVerifier } from '@multitrack/auth';
 import { exitOnConfigError } from '../config/load-config';
 import { HttpAppConfig } from '../config/variables';
 import { ProblemException, statusProblem, validationProblem } from '../errors/problem';
-import { sendProblem } from '../errors/send-problem';
 import { accessLog, createLogger, requestIdFor } from '../logging/logging';
 import { recordHttpMetrics } from '../metrics/http-metrics';
 import { Metrics } from '../metrics/metrics';
-import { OpenApiInfo, setupOpenApi } from '../openapi/setup-openapi';
+import { DOCS_PATH, OpenApiInfo, setupOpenApi } from '../openapi/setup-openapi';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { refuseUnacceptableText, UnacceptableText } from '../validation/body-text';
 import { closeGracefullyOnSignals } from './graceful-shutdown';
 import { BODY_LIMIT_BYTES } from './http-request';
@@ -50,8 +50,8 @@ const parseJson = (body: string): unknown => {
 
 /**
  * Builds (does not start) an HTTP app around `rootModule` with everything in this library wired
- * in, on Fastify's hooks: the request id and the NUL check on arrival, the JSON parser, problem+json
- * for whatever fails before Nest routes (413, 415, malformed JSON), then one access-log line and the metrics once the answer is gone.
+ * in, on Fastify's hooks: the request id and the NUL check on arrival, the JSON parser, then one
+ * access-log line and the metrics once the answer is gone.
  */
 export const createHttpApp = async (
   rootModule: Type | DynamicModule,
@@ -82,7 +82,9 @@ export const createHttpApp = async (
       done(error as Error, undefined);
     }
   });
-  fastify.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+  // No fastify.setErrorHandler here: Nest installs its own at init (a second one would only be
+  // overridden, with Fastify's FSTWRN004), which hands whatever fails before routing — 413, 415,
+  // malformed JSON, the NUL check — to the ProblemFilter like any handler's exception.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
     // Query strings decode `%00` to U+0000, which no store takes (invalid UTF-8 becomes U+FFFD).
@@ -91,6 +93,13 @@ export const createHttpApp = async (
         ? new ProblemException(statusProblem(400, 'the URL contains an encoded U+0000'))
         : undefined,
     );
+  });
+  // Swagger UI, its files and the document are Fastify routes of @nestjs/swagger, outside Nest's
+  // guards: the client address is counted here, by the same limiter as every other anonymous call.
+  const rateLimit = app.get(RateLimitGuard);
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith(DOCS_PATH)) return done(); // no promise for every other request
+    rateLimit.admit(`ip:${request.ip}`).then(() => done(), done);
   });
   fastify.addHook('onResponse', accessLog(logger));
   fastify.addHook('onResponse', recordHttpMetrics(app.get(Metrics)));

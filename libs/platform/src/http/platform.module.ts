@@ -11,6 +11,8 @@ import { HealthController } from '../health/health.controller';
 import { ReadinessChecks } from '../health/readiness-checks';
 import { Metrics } from '../metrics/metrics';
 import { MetricsController } from '../metrics/metrics.controller';
+import { metricsExposureOf } from '../metrics/metrics-exposure';
+import { METRICS_EXPOSURE, MetricsListener } from '../metrics/metrics-listener';
 import { RATE_LIMIT_HOLD_MS, RATE_LIMITER, RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { openRateLimiter, OpenRateLimiter } from '../rate-limit/rate-limiter';
 import { StrictValidationPipe } from '../validation/validation-pipe';
@@ -50,6 +52,7 @@ export class PlatformModule implements OnApplicationShutdown {
   }
 
   static forRoot({ config, logger }: PlatformOptions): DynamicModule {
+    const metricsExposure = metricsExposureOf(config);
     return {
       module: PlatformModule,
       imports: [
@@ -59,16 +62,20 @@ export class PlatformModule implements OnApplicationShutdown {
         TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot(authOptionsFrom(config)),
       ],
-      controllers: [HealthController, MetricsController],
+      // /metrics on the API port only when METRICS_PUBLIC=true; with METRICS_PORT, MetricsListener serves it.
+      controllers: [HealthController, ...(metricsExposure.kind === 'api-port' ? [MetricsController] : [])],
       providers: [
         ReadinessChecks,
         Metrics,
+        { provide: METRICS_EXPOSURE, useValue: metricsExposure },
+        MetricsListener,
         { provide: RATE_LIMIT_HOLD_MS, useValue: config.RATE_LIMIT_HOLD_MS },
         {
           provide: OPEN_RATE_LIMITER,
           useFactory: () =>
             openRateLimiter({
               perMinute: config.RATE_LIMIT_PER_MINUTE,
+              burstPerSecond: config.RATE_LIMIT_BURST_PER_SECOND,
               redisUrl: config.RATE_LIMIT_REDIS_URL,
             }),
         },
@@ -84,7 +91,7 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: APP_PIPE, useClass: StrictValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor },
       ],
-      exports: [ReadinessChecks, Metrics, AuthModule],
+      exports: [ReadinessChecks, Metrics, MetricsListener, AuthModule],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { Observable, of } from 'rxjs';
 import { routeTemplateOf, type HttpReply, type HttpRequest } from '../http/http-request';
 import { readIdempotencyKey } from './idempotency-key';
@@ -36,6 +37,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const response = context.switchToHttp().getResponse<HttpReply>();
     if (!COMMANDS.has(request.method)) return next.handle();
+    // A streamed body (a document upload) cannot be hashed before its handler reads it: such a
+    // route honours no key, and says so in its OpenAPI description.
+    if (request.body instanceof Readable) return next.handle();
     const key = readIdempotencyKey(request.headers['idempotency-key']);
     if (key === undefined) return next.handle();
 

@@ -4,7 +4,7 @@ import { Public } from '@multitrack/auth';
 import type { HttpReply } from '../http/http-request';
 import { Metrics } from './metrics';
 
-/** Scraped by Prometheus inside the cluster; public like the health probes. */
+/** /metrics on the API port, to anyone: registered only with METRICS_PUBLIC=true (decision 0186). */
 @ApiExcludeController()
 @Public()
 @Controller('metrics')

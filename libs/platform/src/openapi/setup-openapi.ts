@@ -23,6 +23,9 @@ const documentBodyRefusals = (document: OpenAPIObject): void => {
     }
 };
 
+/** Where Swagger UI is served; the document and its YAML form sit beside it (`/docs-json`, `/docs-yaml`). */
+export const DOCS_PATH = '/docs';
+
 export interface OpenApiInfo {
   title: string;
   version?: string;
@@ -45,9 +48,9 @@ export const setupOpenApi = (app: INestApplication, info: OpenApiInfo): OpenAPIO
     extraModels: [ProblemSchema, FieldErrorSchema],
   });
   documentBodyRefusals(document);
-  SwaggerModule.setup('docs', app, document, {
-    jsonDocumentUrl: 'docs-json',
-    yamlDocumentUrl: 'docs-yaml',
+  SwaggerModule.setup(DOCS_PATH, app, document, {
+    jsonDocumentUrl: `${DOCS_PATH}-json`,
+    yamlDocumentUrl: `${DOCS_PATH}-yaml`,
     swaggerOptions: { persistAuthorization: false },
   });
   return document;

@@ -17,7 +17,10 @@ export interface LedgerLine {
   confirmedReceived: WireMoney;
   /** Tranches whose confirmed receipt differed from the amount sent, and the sum of (sent − received). */
   discrepancies: { count: number; amount: WireMoney };
+  /** The reports not replaced by a correction, reviewed or not. */
   reportedExpenditure: WireMoney;
+  /** The reports an officer accepted: what the IATI export counts as expenditure. */
+  acceptedExpenditure: WireMoney;
   /** Committed and not yet disbursed. */
   outstanding: WireMoney;
 }
@@ -49,6 +52,7 @@ interface Row {
   discrepancy_count: number;
   discrepancy: string;
   expenditure: string;
+  accepted: string;
 }
 
 const s = matchesReadModel.schema;
@@ -62,7 +66,7 @@ export const fundingLedger = async (
     `SELECT key, currency, count(*)::int AS matches, sum(committed_minor)::text AS committed,
        sum(disbursed_minor)::text AS disbursed, sum(pending_minor)::text AS pending, sum(confirmed_minor)::text AS confirmed,
        sum(discrepancy_count)::int AS discrepancy_count, sum(discrepancy_minor)::text AS discrepancy,
-       sum(expenditure_minor)::text AS expenditure
+       sum(expenditure_minor)::text AS expenditure, sum(accepted_minor)::text AS accepted
      FROM (SELECT ${keyOf[by]} AS key, m.* FROM ${s}.matches m LEFT JOIN ${s}.match_requests r ON r.request_id = m.request_id
            WHERE ($1::text IS NULL OR m.organization_id = $1) AND ($2::text IS NULL OR r.country = $2)
              AND ($3::int IS NULL OR r.tracks @> ARRAY[$3::int]) AND ($4::text IS NULL OR m.currency = $4)) lines
@@ -87,6 +91,7 @@ export const fundingLedger = async (
       confirmedReceived: money(row.confirmed),
       discrepancies: { count: Number(row.discrepancy_count), amount: money(row.discrepancy) },
       reportedExpenditure: money(row.expenditure),
+      acceptedExpenditure: money(row.accepted),
       outstanding: money((BigInt(row.committed) - BigInt(row.disbursed)).toString()),
     };
   });

@@ -19,6 +19,13 @@ export interface DisbursementView {
   };
 }
 
+export interface ReportView {
+  id: string;
+  amount: WireMoney;
+  status: 'submitted' | 'accepted' | 'changes_requested' | 'replaced';
+  lines?: { code: string; amount: WireMoney }[];
+}
+
 /** `GET /v1/matches/{id}`. */
 export interface MatchView {
   id: string;
@@ -32,7 +39,10 @@ export interface MatchView {
   pendingApproval: WireMoney;
   reportedExpenditure: WireMoney;
   confirmedReceived: WireMoney;
+  acceptedExpenditure: WireMoney;
+  reportBetweenTranches: boolean;
   disbursements: DisbursementView[];
+  reports: ReportView[];
   revision: number;
 }
 
@@ -49,6 +59,8 @@ interface MatchRow {
   pending: string;
   expenditure: string;
   confirmed: string;
+  accepted: string;
+  report_between_tranches: boolean;
   revision: number;
   made_position: number;
 }
@@ -67,6 +79,30 @@ interface DisbursementRow {
 }
 
 const s = matchesReadModel.schema;
+
+/** A line as the read model keeps it: the amount in minor units of the match currency. */
+export interface StoredLine {
+  code: string;
+  description?: string;
+  amount: string;
+}
+
+interface ReportRow {
+  id: string;
+  amount: string;
+  currency: string;
+  status: ReportView['status'];
+  lines: StoredLine[] | null;
+}
+
+const toReport = (row: ReportRow): ReportView => ({
+  id: row.id,
+  amount: wireOf(row.amount, row.currency)!,
+  status: row.status,
+  ...(row.lines && {
+    lines: row.lines.map((line) => ({ code: line.code, amount: wireOf(line.amount, row.currency)! })),
+  }),
+});
 
 const toDisbursement = (row: DisbursementRow): DisbursementView => ({
   id: row.id,
@@ -95,7 +131,7 @@ const toDisbursement = (row: DisbursementRow): DisbursementView => ({
 
 const matchColumns = `id, request_id, offer_id, organization_id, kind, status, currency, committed_minor::text AS committed,
   disbursed_minor::text AS disbursed, pending_minor::text AS pending, expenditure_minor::text AS expenditure,
-  confirmed_minor::text AS confirmed, revision, made_position`;
+  confirmed_minor::text AS confirmed, accepted_minor::text AS accepted, report_between_tranches, revision, made_position`;
 
 /** The tranches of the given matches, in request order, by match. */
 const disbursementsOf = async (db: SqlExecutor, ids: string[]): Promise<Map<string, DisbursementView[]>> => {
@@ -111,7 +147,20 @@ const disbursementsOf = async (db: SqlExecutor, ids: string[]): Promise<Map<stri
   return byMatch;
 };
 
-const toMatch = (row: MatchRow, disbursements: DisbursementView[]): MatchView => {
+/** The reports of the given matches, in the order they came in, by match. */
+const reportsOf = async (db: SqlExecutor, ids: string[]): Promise<Map<string, ReportView[]>> => {
+  const byMatch = new Map<string, ReportView[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byMatch;
+  const { rows } = await db.query<ReportRow & { match_id: string }>(
+    `SELECT match_id, id, amount_minor::text AS amount, currency, status, lines
+     FROM ${s}.expenditure_reports WHERE match_id = ANY($1::text[]) ORDER BY submitted_position`,
+    [ids],
+  );
+  for (const row of rows) byMatch.get(row.match_id)?.push(toReport(row));
+  return byMatch;
+};
+
+const toMatch = (row: MatchRow, disbursements: DisbursementView[], reports: ReportView[]): MatchView => {
   const money = (minor: string) => wireOrZero(minor, row.currency);
   return {
     id: row.id,
@@ -125,7 +174,10 @@ const toMatch = (row: MatchRow, disbursements: DisbursementView[]): MatchView =>
     pendingApproval: money(row.pending),
     reportedExpenditure: money(row.expenditure),
     confirmedReceived: money(row.confirmed),
+    acceptedExpenditure: money(row.accepted),
+    reportBetweenTranches: row.report_between_tranches,
     disbursements,
+    reports,
     revision: Number(row.revision),
   };
 };
@@ -134,7 +186,8 @@ export const findMatch = async (db: SqlExecutor, id: string): Promise<MatchView 
   const { rows } = await db.query<MatchRow>(`SELECT ${matchColumns} FROM ${s}.matches WHERE id = $1`, [id]);
   const row = rows[0];
   if (!row) return null;
-  return toMatch(row, (await disbursementsOf(db, [id])).get(id) ?? []);
+  const [disbursements, reports] = await Promise.all([disbursementsOf(db, [id]), reportsOf(db, [id])]);
+  return toMatch(row, disbursements.get(id) ?? [], reports.get(id) ?? []);
 };
 
 export interface MatchFilters {
@@ -166,11 +219,9 @@ export const listMatches = async (
     },
     page,
   );
-  const disbursements = await disbursementsOf(
-    db,
-    rows.map((row) => row.id),
-  );
-  return toPage((row) => toMatch(row, disbursements.get(row.id) ?? []));
+  const ids = rows.map((row) => row.id);
+  const [disbursements, reports] = await Promise.all([disbursementsOf(db, ids), reportsOf(db, ids)]);
+  return toPage((row) => toMatch(row, disbursements.get(row.id) ?? [], reports.get(row.id) ?? []));
 };
 
 /** One tranche waiting for a second officer, as `GET /v1/approvals` lists it. */

@@ -1,4 +1,10 @@
-import type { MatchEvent, RequestEvent } from '@multitrack/domain';
+import type {
+  ExpenditureReported,
+  ExpenditureReportReviewed,
+  MatchEvent,
+  RequestEvent,
+  WireMoney,
+} from '@multitrack/domain';
 import { type EventEnvelope, Topics } from '@multitrack/messaging';
 import { parseStreamId } from '@multitrack/domain';
 import type { ReadModel } from '../mechanism/read-model';
@@ -56,7 +62,58 @@ const migrations = (s: string) => [
     name: 'the kind of the matched offer',
     sql: `ALTER TABLE ${s}.matches ADD COLUMN kind text NOT NULL DEFAULT 'funding';`,
   },
+  {
+    // Issue 14b (budget lines, reviewed reports). Older rows get their reports, budget and
+    // accepted totals from a rebuild (npm run projections:rebuild -- --projection matches).
+    version: 6,
+    name: 'budget lines and reviewed expenditure reports',
+    sql: `
+      ALTER TABLE ${s}.matches ADD COLUMN ${money('accepted')},
+        ADD COLUMN budget jsonb NOT NULL DEFAULT '[]',
+        ADD COLUMN report_between_tranches boolean NOT NULL DEFAULT false;
+      CREATE TABLE ${s}.expenditure_reports (
+        id text PRIMARY KEY, match_id text NOT NULL, amount_minor numeric(38,0) NOT NULL, currency text NOT NULL,
+        status text NOT NULL, lines jsonb, submitted_position int8 NOT NULL);
+      CREATE INDEX ON ${s}.expenditure_reports (match_id, submitted_position);`,
+  },
 ];
+
+/** Lines as JSON text with amounts in minor units (the row's currency is the match's). */
+const linesJson = (lines: { code: string; description?: string; amount: WireMoney }[]) =>
+  JSON.stringify(lines.map(({ amount, ...line }) => ({ ...line, amount: minorOf(amount) })));
+
+const onReport = (event: ExpenditureReported | ExpenditureReportReviewed, e: EventEnvelope): Write[] => {
+  const id = parseStreamId(e.streamId)!.id;
+  const touch = touchRow('matches', id, e);
+  const d = event.data;
+  if (event.type === 'ExpenditureReportReviewed') {
+    const accepted = event.data.decision === 'accepted';
+    return [
+      updateRow('expenditure_reports', ['id', d.reportId], { status: event.data.decision }),
+      touch({ accepted_minor: add(accepted ? minorOf(d.amount) : 0) }),
+    ];
+  }
+  const { replaces, replacedAmount, lines } = event.data;
+  // The store's upcaster names old reports by their event id (decision 0215); so does this, for
+  // events that reach the projection without passing a store (fixtures).
+  const reportId = d.reportId ?? e.eventId;
+  return [
+    insertRow('expenditure_reports', ['id', reportId], {
+      match_id: id,
+      amount_minor: minorOf(d.amount),
+      currency: d.amount.currency,
+      status: 'submitted',
+      lines: lines ? linesJson(lines) : null,
+      submitted_position: e.position,
+    }),
+    ...(replaces ? [updateRow('expenditure_reports', ['id', replaces], { status: 'replaced' })] : []),
+    touch({
+      expenditure_minor: add(
+        BigInt(minorOf(d.amount)) - BigInt(replacedAmount ? minorOf(replacedAmount) : 0),
+      ),
+    }),
+  ];
+};
 
 const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
   const id = parseStreamId(e.streamId)!.id;
@@ -73,6 +130,7 @@ const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
           organization_id: d.organizationId,
           currency: d.currency,
           kind: d.kind ?? 'funding',
+          report_between_tranches: d.reportBetweenTranches === true,
           status: 'active',
           revision: e.revision,
           made_position: e.position,
@@ -141,7 +199,10 @@ const onMatch = (event: MatchEvent, e: EventEnvelope): Write[] => {
         touch({ disbursed_minor: add(-BigInt(minorOf(event.data.amount))) }),
       ];
     case 'ExpenditureReported':
-      return [touch({ expenditure_minor: add(minorOf(event.data.amount)) })];
+    case 'ExpenditureReportReviewed':
+      return onReport(event, e);
+    case 'BudgetSet':
+      return [touch({ budget: linesJson(event.data.lines) })];
     case 'MatchCompleted':
       return [touch({ status: 'completed' })];
     case 'MatchCancelled':

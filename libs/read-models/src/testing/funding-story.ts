@@ -176,6 +176,7 @@ export const fundingStory = (n = 1): StoryEvent[] => {
       type: 'ExpenditureReported',
       data: {
         matchId: match,
+        reportId: `report-${match}`,
         amount: usd('30000.00'),
         description: 'Venue',
         period: { from: '2026-12-01', to: '2026-12-31' },

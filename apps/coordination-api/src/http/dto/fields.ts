@@ -9,6 +9,7 @@ import {
   IsInt,
   IsISO31661Alpha2,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -90,11 +91,13 @@ export const DateField = (d: Doc = {}) =>
     IsCalendarDate(),
   );
 
-// ValidateNested passes a missing object: a required amount must say so itself.
+// ValidateNested passes a missing object, and an array by its elements (so `[]` passes): a
+// required amount must say so itself, and that it is one object.
 export const MoneyField = (d: Doc = {}) =>
   applyDecorators(
     doc({ type: MoneyDto }, d),
     ...(d.optional ? [IsOptional()] : [IsDefined()]),
+    IsObject(),
     ValidateNested(),
     Type(() => MoneyDto),
   );

@@ -32,7 +32,7 @@ const IsAmountOfItsCurrency =
       },
     });
 
-const IsPaymentCurrency =
+export const IsPaymentCurrency =
   (options?: ValidationOptions): PropertyDecorator =>
   (target: object, property: string | symbol) =>
     registerDecorator({

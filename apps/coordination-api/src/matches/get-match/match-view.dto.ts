@@ -24,6 +24,19 @@ class DisbursementDto {
   @ApiPropertyOptional({ type: ReceiptDto }) receipt?: ReceiptDto;
 }
 
+class ReportLineView {
+  @ApiProperty() code!: string;
+  @ApiProperty({ type: MoneyDto }) amount!: MoneyDto;
+}
+
+class ReportDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: MoneyDto }) amount!: MoneyDto;
+  @ApiProperty({ enum: ['submitted', 'accepted', 'changes_requested', 'replaced'] }) status!: string;
+  @ApiPropertyOptional({ type: [ReportLineView], description: 'Absent when the report had no lines' })
+  lines?: ReportLineView[];
+}
+
 export class MatchViewDto {
   @ApiProperty() id!: string;
   @ApiProperty() requestId!: string;
@@ -37,6 +50,12 @@ export class MatchViewDto {
   @ApiProperty({ type: MoneyDto }) pendingApproval!: MoneyDto;
   @ApiProperty({ type: MoneyDto }) reportedExpenditure!: MoneyDto;
   @ApiProperty({ type: MoneyDto }) confirmedReceived!: MoneyDto;
+  @ApiProperty({ type: MoneyDto, description: 'The sum of the accepted expenditure reports' })
+  acceptedExpenditure!: MoneyDto;
+  @ApiProperty({ description: 'Whether each tranche after the first waits for an accepted report' })
+  reportBetweenTranches!: boolean;
   @ApiProperty({ type: [DisbursementDto] }) disbursements!: DisbursementDto[];
+  @ApiProperty({ type: [ReportDto], description: 'The expenditure reports in the order they came in' })
+  reports!: ReportDto[];
   @ApiProperty() revision!: number;
 }

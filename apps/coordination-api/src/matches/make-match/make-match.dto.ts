@@ -23,4 +23,14 @@ export class MakeMatchDto {
   @IsOptional()
   @IsBoolean()
   keepRequestOpen?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Each tranche after the first waits (422 `match.report-required`) until an expenditure report ' +
+      'submitted after the previous tranche has been accepted',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reportBetweenTranches?: boolean;
 }

@@ -46,7 +46,7 @@ export class MakeMatchHandler implements ICommandHandler<MakeMatchCommand> {
   constructor(private readonly streams: StreamWriter) {}
 
   async execute({
-    body: { requestId, offerId, keepRequestOpen = false },
+    body: { requestId, offerId, keepRequestOpen = false, reportBetweenTranches = false },
     context,
   }: MakeMatchCommand): Promise<Written | DomainError> {
     const matchId = newEntityId(context);
@@ -76,6 +76,7 @@ export class MakeMatchHandler implements ICommandHandler<MakeMatchCommand> {
               matchId: offer.state.matchId,
             },
             organization: { status: organization.status },
+            reportBetweenTranches,
           },
         }),
         alongside: (_, { request, offer, waiting }) => [

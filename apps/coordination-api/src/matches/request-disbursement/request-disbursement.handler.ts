@@ -14,7 +14,10 @@ export class RequestDisbursementCommand extends TransitionCommand<RequestDisburs
  * disbursed + pending ≤ committed holds under any number of concurrent callers: each tranche is
  * decided against the match stream's totals and appended at that revision; a caller that loses
  * the race is re-decided and then either fits or gets `match.over-disbursed` (422). Released at
- * once, or held for a second officer: the events of the decision say which.
+ * once, or held for a second officer: the events of the decision say which. The four-eyes window
+ * is the organisation's (decision 0211): a release without approval is also recorded on its
+ * `window-` stream, at the revision this decision read it, so two releases to one organisation
+ * through different matches cannot both slip under the threshold.
  */
 @CommandHandler(RequestDisbursementCommand)
 export class RequestDisbursementHandler implements ICommandHandler<RequestDisbursementCommand> {
@@ -32,8 +35,14 @@ export class RequestDisbursementHandler implements ICommandHandler<RequestDisbur
     const outcome = await this.streams.decide(
       {
         ...onMatch(matchId),
-        facts: (match, streams) => moneyFactsOf(match, streams),
-        command: (match, facts) => ({
+        facts: async (match, streams) => {
+          const [money, window] = await Promise.all([
+            moneyFactsOf(match, streams),
+            streams.read('window', match.organizationId),
+          ]);
+          return { ...money, window };
+        },
+        command: (match, { window, ...facts }) => ({
           type: 'RequestDisbursement',
           data: {
             disbursementId,
@@ -41,8 +50,21 @@ export class RequestDisbursementHandler implements ICommandHandler<RequestDisbur
             reference: body.reference,
             policy: this.policies.in(match.currency),
             ...facts,
+            organizationReleases: window.state.status === 'none' ? [] : window.state.releases,
           },
         }),
+        alongside: (match, { window }, events) => {
+          const released = events.find((event) => event.type === 'FundsDisbursed');
+          if (released?.type !== 'FundsDisbursed') return [];
+          const release = {
+            organizationId: match.organizationId,
+            matchId,
+            disbursementId,
+            amount: body.amount.toMoney(),
+            releasedAt: released.data.disbursedAt,
+          };
+          return [{ read: window, command: { type: 'RecordUnreviewedRelease', data: release } }];
+        },
       },
       context,
     );

@@ -1,4 +1,4 @@
-import { openPglite } from '@multitrack/database';
+import { createTestDatabase } from '@multitrack/database';
 import { openEventStore, type EventStore } from '@multitrack/event-store';
 import { plainToInstance } from 'class-transformer';
 import type { CommandContext } from '../../command-handling/command-context';
@@ -34,7 +34,8 @@ describe('SubmitOfferHandler', () => {
   let handler: SubmitOfferHandler;
 
   beforeEach(async () => {
-    store = await openEventStore({ kind: 'pglite', database: await openPglite() });
+    // From the template of a fresh data directory: no initdb for each test.
+    store = await openEventStore({ kind: 'pglite', database: (await createTestDatabase('pglite')).db });
     handler = new SubmitOfferHandler(new StreamWriter(store));
     await store.appendToStream(
       `organization-${ORG}`,
